@@ -1,0 +1,1 @@
+"""Pure domain logic: stages, value types and validation (standard library only)."""

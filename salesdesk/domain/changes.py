@@ -1,0 +1,35 @@
+"""ChangeSet: what one service call changed, so views reload only what they show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from salesdesk.domain.stages import Stage
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """Contacts that appeared, changed or disappeared, and the stage columns touched."""
+
+    description: str = ""
+    created: frozenset[int] = field(default_factory=frozenset)
+    updated: frozenset[int] = field(default_factory=frozenset)
+    removed: frozenset[int] = field(default_factory=frozenset)
+    stages: frozenset[Stage] = field(default_factory=frozenset)
+
+    @property
+    def contact_ids(self) -> frozenset[int]:
+        return self.created | self.updated | self.removed
+
+    def is_empty(self) -> bool:
+        return not self.contact_ids and not self.stages
+
+    def merged(self, other: ChangeSet) -> ChangeSet:
+        """Combine two change sets (e.g. an undo macro)."""
+        return ChangeSet(
+            self.description or other.description,
+            self.created | other.created,
+            self.updated | other.updated,
+            self.removed | other.removed,
+            self.stages | other.stages,
+        )

@@ -1,0 +1,220 @@
+"""Normalising and checking contact input before it reaches the store."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from salesdesk.domain.contact import (
+    EDITABLE_FIELDS,
+    Address,
+    Consent,
+    Contact,
+    EmailAddress,
+    LeadSource,
+    PhoneNumber,
+    Rating,
+)
+from salesdesk.domain.errors import ValidationError
+from salesdesk.formats.emails import check_email
+from salesdesk.formats.phones import to_e164
+
+MAX_NAME = 200
+MAX_NOTES = 100_000
+MAX_TAG = 100
+MAX_ITEMS = 50
+
+
+def _text(value: Any, field: str, limit: int = MAX_NAME, label: str | None = None) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label or field.replace('_', ' ').capitalize()} must be text.",
+                              field)
+    cleaned = value.replace("\x00", "").strip()
+    if field != "notes":
+        cleaned = " ".join(cleaned.split())
+    if len(cleaned) > limit:
+        raise ValidationError(
+            f"{label or field.replace('_', ' ').capitalize()} is too long "
+            f"({len(cleaned):,} characters, at most {limit:,}).", field)
+    return cleaned
+
+
+def _enum(enum_cls: Any, value: Any, field: str) -> Any:
+    if value is None or isinstance(value, enum_cls):
+        return value
+    text = str(value).strip().lower().replace(" ", "_").replace("-", "_")
+    for member in enum_cls:
+        if text in (member.value, member.name.lower()):
+            return member
+    choices = ", ".join(m.value for m in enum_cls)
+    raise ValidationError(f"'{value}' is not a valid {field}. Choose one of: {choices}.", field)
+
+
+def coerce_emails(value: Any) -> list[EmailAddress]:
+    items = value if isinstance(value, list | tuple) else [value]
+    out: list[EmailAddress] = []
+    for item in items:
+        if isinstance(item, EmailAddress):
+            out.append(item)
+        elif isinstance(item, str):
+            out.append(EmailAddress(item))
+        elif isinstance(item, Mapping):
+            out.append(EmailAddress(str(item.get("value", "")), str(item.get("label") or "work"),
+                                    bool(item.get("primary", False))))
+        else:
+            raise ValidationError("E-mail addresses must be text.", "emails")
+    return out
+
+
+def coerce_phones(value: Any) -> list[PhoneNumber]:
+    items = value if isinstance(value, list | tuple) else [value]
+    out: list[PhoneNumber] = []
+    for item in items:
+        if isinstance(item, PhoneNumber):
+            out.append(item)
+        elif isinstance(item, str):
+            out.append(PhoneNumber(item))
+        elif isinstance(item, Mapping):
+            out.append(PhoneNumber(str(item.get("value", "")), str(item.get("label") or "mobile"),
+                                   bool(item.get("primary", False))))
+        else:
+            raise ValidationError("Phone numbers must be text.", "phones")
+    return out
+
+
+def _one_primary(items: list[Any]) -> list[Any]:
+    if not items:
+        return items
+    first = next((i for i, item in enumerate(items) if item.primary), 0)
+    return [dataclasses.replace(item, primary=(i == first)) for i, item in enumerate(items)]
+
+
+def clean_emails(value: Any) -> list[EmailAddress]:
+    seen: set[str] = set()
+    out: list[EmailAddress] = []
+    for item in coerce_emails(value):
+        if not item.value.strip():
+            continue
+        normalised, problem = check_email(item.value)
+        if normalised is None:
+            raise ValidationError(problem or "Invalid e-mail address.", "emails")
+        if normalised.casefold() in seen:
+            continue
+        seen.add(normalised.casefold())
+        label = _text(item.label, "emails", 40, "The label") or "work"
+        out.append(EmailAddress(normalised, label.lower(), item.primary))
+    if len(out) > MAX_ITEMS:
+        raise ValidationError(f"At most {MAX_ITEMS} e-mail addresses per contact.", "emails")
+    return _one_primary(out)
+
+
+def clean_phones(value: Any, region: str) -> list[PhoneNumber]:
+    seen: set[str] = set()
+    out: list[PhoneNumber] = []
+    for item in coerce_phones(value):
+        typed = _text(item.value, "phones", 64, "A phone number")
+        if not typed:
+            continue
+        e164 = to_e164(typed, region)
+        key = e164 or typed
+        if key in seen:
+            continue
+        seen.add(key)
+        label = _text(item.label, "phones", 40, "The label") or "mobile"
+        out.append(PhoneNumber(typed, label.lower(), item.primary, e164))
+    if len(out) > MAX_ITEMS:
+        raise ValidationError(f"At most {MAX_ITEMS} phone numbers per contact.", "phones")
+    return _one_primary(out)
+
+
+def clean_tags(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = value.split(",")
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in value or ():
+        tag = _text(item, "tags", MAX_TAG, "A tag")
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return sorted(out, key=str.casefold)
+
+
+def clean_address(value: Any) -> Address:
+    if isinstance(value, Mapping):
+        value = Address(**{k: str(v or "") for k, v in value.items()})
+    if not isinstance(value, Address):
+        raise ValidationError("The address is not in a form salesdesk understands.", "address")
+    return Address(*(_text(getattr(value, f.name), "address", 300, "The address")
+                     for f in dataclasses.fields(Address)))
+
+
+def clean_consent(value: Any, now: dt.datetime) -> Consent:
+    if isinstance(value, bool):
+        value = Consent(value)
+    if isinstance(value, Mapping):
+        value = Consent(bool(value.get("email_ok")), value.get("at"), str(value.get("how") or ""))
+    if not isinstance(value, Consent):
+        raise ValidationError("The consent is not in a form salesdesk understands.", "consent")
+    at = value.at
+    if at is not None and at.tzinfo is None:
+        raise ValidationError("The consent time needs a time zone.", "consent")
+    if value.email_ok and at is None:
+        at = now
+    if at is not None and at > now + dt.timedelta(days=1):
+        raise ValidationError("The consent date lies in the future.", "consent")
+    return Consent(value.email_ok, at, _text(value.how, "consent", 500, "How consent was given"))
+
+
+def apply_changes(contact: Contact, changes: Mapping[str, Any], region: str,
+                  now: dt.datetime) -> Contact:
+    """A cleaned copy of ``contact`` with ``changes`` applied; raises ValidationError."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError(
+            f"These fields cannot be changed this way: {', '.join(sorted(unknown))}.",
+            sorted(unknown)[0])
+    values: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name in ("first_name", "last_name", "company", "title", "source_detail"):
+            values[name] = _text(value, name)
+        elif name == "gender":
+            values[name] = _text(value, name, 50).lower() if value else ""
+        elif name == "notes":
+            values[name] = _text(value, name, MAX_NOTES)
+        elif name == "emails":
+            values[name] = clean_emails(value)
+        elif name == "phones":
+            values[name] = clean_phones(value, region)
+        elif name == "tags":
+            values[name] = clean_tags(value)
+        elif name == "address":
+            values[name] = clean_address(value)
+        elif name == "consent":
+            values[name] = clean_consent(value, now)
+        elif name == "rating":
+            values[name] = _enum(Rating, value or "none", "rating")
+        elif name == "source":
+            values[name] = _enum(LeadSource, value or None, "source")
+        elif name == "do_not_contact":
+            values[name] = bool(value)
+        elif name == "referred_by":
+            if value is not None and not isinstance(value, int):
+                raise ValidationError("'Referred by' must be another contact.", name)
+            values[name] = value
+    result = dataclasses.replace(contact, **values)
+    if not (result.first_name or result.last_name or result.company or result.emails
+            or result.phones):
+        raise ValidationError(
+            "A contact needs at least a name, a company, an e-mail address or a phone number.",
+            "first_name")
+    return result
+
+
+def fields_of(contact: Contact) -> dict[str, Any]:
+    """The editable fields of a contact, as ``apply_changes`` takes them."""
+    return {name: getattr(contact, name) for name in EDITABLE_FIELDS}

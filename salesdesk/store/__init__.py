@@ -1,0 +1,1 @@
+"""Persistence: peewee rows, opening/migrating databases, search, backup (no Qt)."""

@@ -1,0 +1,1 @@
+"""Numbered schema migrations run by playhouse.migrations.Runner (files 0001_*.py, ...)."""

@@ -1,0 +1,146 @@
+"""peewee rows: the tables as the application uses them (migrations hold frozen copies)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    CompositeKey,
+    DatabaseProxy,
+    DateTimeField,
+    DoubleField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database_proxy: Any = DatabaseProxy()
+
+
+class BaseRow(Model):
+    """Base of every row class: bound to the one database proxy."""
+
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class ContactRow(BaseRow):
+    """One person. Card fields (primary_email, primary_phone, tag_names) are denormalised
+    so the board loads from one table; search_extra feeds the FTS index."""
+
+    id = AutoField()
+    uid = CharField(max_length=36, unique=True)
+    first_name = TextField(default="")
+    last_name = TextField(default="")
+    company = TextField(default="")
+    title = TextField(default="")
+    gender = TextField(default="")
+    source = TextField(null=True)
+    source_detail = TextField(default="")
+    referred_by = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="referrals",
+                                  column_name="referred_by_id")
+    stage = TextField(index=True)
+    position = DoubleField(default=0.0)
+    rating = TextField(default="none")
+    notes = TextField(default="")
+    street = TextField(default="")
+    postal_code = TextField(default="")
+    city = TextField(default="")
+    region = TextField(default="")
+    country = TextField(default="")
+    consent_email = BooleanField(default=False)
+    consent_at = DateTimeField(null=True)
+    consent_how = TextField(default="")
+    do_not_contact = BooleanField(default=False)
+    primary_email = TextField(default="")
+    primary_phone = TextField(default="")
+    tag_names = TextField(default="")
+    search_extra = TextField(default="")
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+    version = IntegerField(default=1)
+    deleted_at = DateTimeField(null=True, index=True)
+
+    class Meta:
+        table_name = "contact"
+        indexes = ((("stage", "position"), False),)
+
+
+class EmailRow(BaseRow):
+    """An e-mail address of a contact."""
+
+    id = AutoField()
+    contact = ForeignKeyField(ContactRow, on_delete="CASCADE", backref="email_rows")
+    label = TextField(default="work")
+    value = TextField()
+    is_primary = BooleanField(default=False)
+    sort = IntegerField(default=0)
+
+    class Meta:
+        table_name = "email"
+
+
+class PhoneRow(BaseRow):
+    """A phone number of a contact, as typed plus its E.164 form when valid."""
+
+    id = AutoField()
+    contact = ForeignKeyField(ContactRow, on_delete="CASCADE", backref="phone_rows")
+    label = TextField(default="mobile")
+    value = TextField()
+    e164 = TextField(null=True, index=True)
+    is_primary = BooleanField(default=False)
+    sort = IntegerField(default=0)
+
+    class Meta:
+        table_name = "phone"
+
+
+class TagRow(BaseRow):
+    """A tag name, unique without regard to case."""
+
+    id = AutoField()
+    name = CharField(max_length=100, unique=True, collation="NOCASE")
+
+    class Meta:
+        table_name = "tag"
+
+
+class ContactTagRow(BaseRow):
+    """Which contact carries which tag."""
+
+    contact = ForeignKeyField(ContactRow, on_delete="CASCADE")
+    tag = ForeignKeyField(TagRow, on_delete="CASCADE")
+
+    class Meta:
+        table_name = "contact_tag"
+        primary_key = CompositeKey("contact", "tag")
+
+
+class StageChangeRow(BaseRow):
+    """One step of a contact's way through the pipeline."""
+
+    id = AutoField()
+    contact = ForeignKeyField(ContactRow, on_delete="CASCADE", backref="stage_changes")
+    from_stage = TextField(null=True)
+    to_stage = TextField()
+    at = DateTimeField()
+    reason = TextField(null=True)
+    kind = TextField(default="forward")
+
+    class Meta:
+        table_name = "stage_change"
+
+
+ALL_ROWS: tuple[type[BaseRow], ...] = (
+    ContactRow,
+    EmailRow,
+    PhoneRow,
+    TagRow,
+    ContactTagRow,
+    StageChangeRow,
+)
