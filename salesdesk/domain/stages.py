@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from salesdesk.domain.errors import ValidationError
+
 
 class Stage(enum.Enum):
     """A pipeline stage. Values are stable storage keys, never shown to users."""
@@ -76,8 +78,11 @@ class TransitionKind(enum.Enum):
     WON = "won"  # into Customer
 
 
-class TransitionError(ValueError):
+class TransitionError(ValidationError):
     """A requested stage change breaks a pipeline rule."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "stage")
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,10 @@ class ContactService:
         result.sort(key=lambda c: (c.stage.order, c.position, c.id or 0))
         return result
 
+    def tag_names(self) -> list[str]:
+        """Every tag in use (for completion)."""
+        return store.tag_names()
+
     def referrals(self, contact_id: int) -> list[int]:
         return [referred for _, referred in store.referrals_of([contact_id])]
 
@@ -162,6 +166,8 @@ class ContactService:
                 self._check_referrer(contact_id, updated.referred_by)
             if not store.update_contact(contact_id, updated, current.version, now):
                 raise ConflictError(f"{current.display_name} was changed elsewhere; try again.")
+            if "tags" in changes:
+                store.delete_orphan_tags()
             return [], [contact_id]
 
         name = self._name(contact_id)
@@ -283,6 +289,7 @@ class ContactService:
                     f"{self._name(referrer)} referred {self._name(referred)}, so it cannot be "
                     f"removed for good. Change who referred {self._name(referred)} first.")
             store.purge_contacts(ids)
+            store.delete_orphan_tags()
             return [], ids
 
         return self._mutate(f"permanent deletion of {self._names(ids)}", ids, work)
@@ -315,6 +322,7 @@ class ContactService:
                     "Another contact now refers to this one, so this step cannot be undone."
                 ) from error
             store.restore_snapshots(op.snapshots, versions)
+            store.delete_orphan_tags()
             return [i for i in snap_ids if i not in current], all_ids
 
         return self._mutate(op.description, all_ids, work)

@@ -154,13 +154,14 @@ def write_children(contact_id: int, contact: Contact) -> None:
 
 
 def ensure_tags(names: Iterable[str]) -> dict[str, int]:
-    """Ids of the tags (by casefolded name), creating the ones that do not exist."""
+    """Ids of the tags (by casefolded name), creating the ones that do not exist.
+
+    Matching is done in Python: SQLite's lower()/NOCASE fold ASCII only (Ä != ä)."""
     wanted = {n.casefold(): n for n in names}
     found: dict[str, int] = {}
-    for row in TagRow.select(TagRow.id, TagRow.name).where(
-        fn.lower(TagRow.name).in_([n.lower() for n in wanted.values()])
-    ):
-        found[row.name.casefold()] = row.id
+    for tag_id, name in TagRow.select(TagRow.id, TagRow.name).tuples():
+        if name.casefold() in wanted:
+            found[name.casefold()] = tag_id
     for key, name in wanted.items():
         if key not in found:
             found[key] = int(TagRow.insert(name=name).execute())
@@ -395,7 +396,7 @@ class Snapshot:
     contact: dict[str, Any]
     emails: tuple[dict[str, Any], ...]
     phones: tuple[dict[str, Any], ...]
-    tag_names: tuple[str, ...]
+    tags: tuple[tuple[int, str], ...]  # (tag id, name): ids come back too where free
     history: tuple[dict[str, Any], ...]
 
     @property
@@ -413,7 +414,7 @@ def take_snapshots(ids: Sequence[int]) -> dict[int, Snapshot]:
     kids: dict[str, dict[int, list[dict[str, Any]]]] = {
         "emails": defaultdict(list), "phones": defaultdict(list), "history": defaultdict(list)
     }
-    tags: dict[int, list[str]] = defaultdict(list)
+    tags: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for part in chunks(ids):
         for row in ContactRow.select().where(ContactRow.id.in_(part)).dicts():
             contacts[row["id"]] = row
@@ -421,10 +422,11 @@ def take_snapshots(ids: Sequence[int]) -> dict[int, Snapshot]:
                            ("history", StageChangeRow)):
             for row in table.select().where(table.contact.in_(part)).order_by(table.id).dicts():
                 kids[key][row["contact"]].append(row)
-        query = (ContactTagRow.select(ContactTagRow.contact, TagRow.name).join(TagRow)
-                 .where(ContactTagRow.contact.in_(part)).order_by(TagRow.name).tuples())
-        for cid, name in query:
-            tags[cid].append(name)
+        query = (ContactTagRow.select(ContactTagRow.contact, TagRow.id, TagRow.name)
+                 .join(TagRow).where(ContactTagRow.contact.in_(part)).order_by(TagRow.name)
+                 .tuples())
+        for cid, tag_id, name in query:
+            tags[cid].append((tag_id, name))
     return {
         cid: Snapshot(
             contacts[cid],
@@ -457,10 +459,10 @@ def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -
             if items:
                 table.insert_many([dict(i) for i in items]).execute()
         ContactTagRow.delete().where(ContactTagRow.contact == snap.id).execute()
-        if snap.tag_names:
-            tag_ids = ensure_tags(snap.tag_names)
+        if snap.tags:
+            tag_ids = _restore_tags(snap.tags)
             ContactTagRow.insert_many(
-                [{"contact": snap.id, "tag": tag_ids[t.casefold()]} for t in snap.tag_names]
+                [{"contact": snap.id, "tag": tag_ids[name.casefold()]} for _, name in snap.tags]
             ).on_conflict_ignore().execute()
     for snap in snapshots:
         if snap.contact["referred_by"] is not None:
@@ -468,9 +470,34 @@ def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -
                 ContactRow.id == snap.id).execute()
 
 
+def _restore_tags(tags: Sequence[tuple[int, str]]) -> dict[str, int]:
+    """Tag ids by casefolded name; a tag that is gone comes back under its old id if free."""
+    present = {name.casefold() for (name,) in TagRow.select(TagRow.name).tuples()}
+    for tag_id, name in tags:
+        if name.casefold() not in present and not TagRow.get_or_none(TagRow.id == tag_id):
+            TagRow.insert(id=tag_id, name=name).execute()
+            present.add(name.casefold())
+    return ensure_tags(name for _, name in tags)
+
+
 def purge_contacts(ids: Sequence[int]) -> None:
+    """Delete rows for good. Referrals among the purged rows are cut first, since the
+    foreign key is RESTRICT (a referrer outside the set still blocks, as it must)."""
+    for part in chunks(list(ids)):
+        ContactRow.update(referred_by=None).where(ContactRow.id.in_(part)).execute()
     for part in chunks(list(ids)):
         ContactRow.delete().where(ContactRow.id.in_(part)).execute()
+
+
+def delete_orphan_tags() -> None:
+    """Tags exist through contacts: drop the ones no contact carries any more."""
+    used = ContactTagRow.select(ContactTagRow.tag)
+    TagRow.delete().where(TagRow.id.not_in(used)).execute()
+
+
+def tag_names() -> list[str]:
+    """Every tag in use, sorted without regard to case."""
+    return sorted((r[0] for r in TagRow.select(TagRow.name).tuples()), key=str.casefold)
 
 
 def current_db() -> Any:

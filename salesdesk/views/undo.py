@@ -53,13 +53,23 @@ class ServiceRunner(QObject):
         self.events = events
         self.undo_stack = QUndoStack(self)
 
-    def execute(self, call: Callable[[], Outcome], text: str | None = None) -> Outcome | None:
+    def execute(
+        self,
+        call: Callable[[], Outcome],
+        text: str | None = None,
+        on_error: Callable[[SalesdeskError], None] | None = None,
+    ) -> Outcome | None:
         """Run ``call``; on success push it for undo and emit ``changes_applied``.
-        On a SalesdeskError emit ``save_failed`` with its message and return None."""
+        On a SalesdeskError emit ``save_failed`` with its message and return None; with
+        ``on_error`` the caller shows the error itself (e.g. next to a field), so ``on_error``
+        gets the exception instead and ``save_failed`` is not emitted."""
         try:
             outcome = call()
         except SalesdeskError as error:
-            self.events.save_failed.emit(str(error))
+            if on_error is not None:
+                on_error(error)
+            else:
+                self.events.save_failed.emit(str(error))
             return None
         label = text or outcome.changes.description
         self.undo_stack.push(_ServiceCommand(self, outcome, label))

@@ -1,0 +1,256 @@
+"""Command line: parse arguments, open the database, then run a command or start the window.
+
+Nothing here imports Qt or peewee at module level: commands import what they need, so
+``salesdesk list`` never loads PySide6 and ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from salesdesk import __version__
+from salesdesk.cli_commands import (
+    cmd_add,
+    cmd_backup,
+    cmd_check,
+    cmd_delete,
+    cmd_demo,
+    cmd_gui,
+    cmd_list,
+    cmd_move,
+    cmd_restore,
+    cmd_show,
+    emit,
+)
+from salesdesk.domain.errors import DatabaseOpenError, SalesdeskError
+
+DB_ENV = "SALESDESK_DB"
+DEBUG_ENV = "SALESDESK_DEBUG"
+MAX_DEMO_CONTACTS = 1_000_000
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+# --- where the database is -----------------------------------------------------------------
+
+
+def default_database_path() -> Path:
+    """The database used when neither --db nor SALESDESK_DB is given."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("salesdesk")) / "salesdesk.db"
+
+
+def resolve_target(option: str | None) -> tuple[str, bool]:
+    """The database to open (path or URL) and whether it is the default one."""
+    if option:
+        return option, False
+    from_env = os.environ.get(DB_ENV, "").strip()
+    if from_env:
+        return from_env, False
+    return str(default_database_path()), True
+
+
+# --- argument types ----------------------------------------------------------------------
+
+
+def contact_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a contact number (like 12).")
+    return value
+
+
+def demo_count(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_DEMO_CONTACTS:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a number of contacts from 1 to {MAX_DEMO_CONTACTS:,}."
+        )
+    return value
+
+
+# --- the parser ----------------------------------------------------------------------------
+
+EPILOG = """\
+examples:
+  salesdesk                                  open the window
+  salesdesk --db team.db list --stage working
+  salesdesk add --first Anna --last Berg --email anna@example.com
+  salesdesk move 12 unqualified --reason "no budget"
+  salesdesk show 12 --json
+
+The database is --db, else the SALESDESK_DB environment variable, else
+{default}. Set SALESDESK_DEBUG=1 to see details of unexpected errors.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; each subcommand stores its handler in ``func``."""
+    parser = argparse.ArgumentParser(
+        prog="salesdesk",
+        description="salesdesk: your contacts and sales pipeline, offline.",
+        epilog=EPILOG.format(default=default_database_path()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--db", metavar="PATH|URL", help="database file or URL to use")
+    parser.add_argument("--version", action="version", version=f"salesdesk {__version__}")
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], text: str) -> Any:
+        made = sub.add_parser(name, help=text, description=text)
+        made.set_defaults(func=func)
+        return made
+
+    command("gui", cmd_gui, "open the window (the same as no command)")
+
+    demo = command("demo", cmd_demo, "add realistic demo contacts")
+    demo.add_argument(
+        "--contacts",
+        type=demo_count,
+        default=100,
+        metavar="N",
+        help=f"how many (1 to {MAX_DEMO_CONTACTS:,}; default 100)",
+    )
+    demo.add_argument("--seed", type=int, help="the same seed gives the same contacts")
+
+    add = command("add", cmd_add, "add a contact and print its number")
+    add.add_argument("--first", metavar="NAME", help="first name")
+    add.add_argument("--last", metavar="NAME", help="last name")
+    add.add_argument("--company")
+    add.add_argument("--title", help="job title")
+    add.add_argument(
+        "--email", action="append", metavar="E", help="e-mail (repeatable; the first is primary)"
+    )
+    add.add_argument(
+        "--phone",
+        action="append",
+        metavar="P",
+        help="phone number (repeatable; the first is primary)",
+    )
+    add.add_argument("--tag", action="append", help="tag (repeatable)")
+    add.add_argument("--notes")
+    add.add_argument(
+        "--source",
+        help="newsletter, trade_show, referral, website, social, cold_call, import or other",
+    )
+    add.add_argument("--rating", help="cold, warm or hot")
+    add.add_argument("--gender")
+    add.add_argument(
+        "--referred-by",
+        type=contact_id,
+        metavar="ID",
+        help="number of the contact who referred this one",
+    )
+    for part in ("street", "postal-code", "city", "region", "country"):
+        add.add_argument(f"--{part}", help="address: " + part.replace("-", " "))
+    add.add_argument("--stage", help="new, working, nurturing, prospect or customer (default: new)")
+
+    show = command("show", cmd_show, "show everything about one contact")
+    show.add_argument("id", type=contact_id, metavar="ID")
+    show.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+
+    listing = command("list", cmd_list, "list contacts in pipeline order")
+    listing.add_argument("--stage", metavar="S", help="only this stage")
+    listing.add_argument("--search", metavar="TEXT", help="only contacts matching this text")
+    listing.add_argument("--trash", action="store_true", help="list the trash instead")
+    listing.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+
+    move = command("move", cmd_move, "move contacts to a stage (to the top of its column)")
+    move.add_argument("ids", type=contact_id, nargs="+", metavar="ID")
+    move.add_argument(
+        "stage", metavar="STAGE", help="new, working, nurturing, unqualified, prospect or customer"
+    )
+    move.add_argument("--reason", help="why (needed for unqualified)")
+
+    delete = command("delete", cmd_delete, "move contacts to the trash")
+    delete.add_argument("ids", type=contact_id, nargs="+", metavar="ID")
+    restore = command("restore", cmd_restore, "bring contacts back from the trash")
+    restore.add_argument("ids", type=contact_id, nargs="+", metavar="ID")
+
+    command("check", cmd_check, "check the database for damage; prints ok or the problems")
+    backup = command("backup", cmd_backup, "copy the database safely, even while it is open")
+    backup.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="new file to write (never overwritten)",
+    )
+    return parser
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def driver_error(error: BaseException) -> SalesdeskError | None:
+    """A database driver error that escaped the services, as a plain message."""
+    peewee = sys.modules.get("peewee")
+    sqlite3 = sys.modules.get("sqlite3")
+    if peewee and isinstance(error, peewee.ImproperlyConfigured):  # missing database driver
+        return DatabaseOpenError(
+            f"The database cannot be opened ({str(error).rstrip('.')}). For PostgreSQL, "
+            "install salesdesk with "
+            "its 'postgres' extra: pip install \"salesdesk[postgres]\""
+        )
+    if (peewee and isinstance(error, peewee.DatabaseError)) or (
+        sqlite3 and isinstance(error, sqlite3.Error)
+    ):
+        from salesdesk.store.db import translate_error
+
+        return translate_error(error)
+    return None
+
+
+def silence_stdout() -> None:
+    """After a closed pipe (``salesdesk list | head``), stop Python complaining at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 failure, 2 usage error)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exit_:  # --help, --version, usage errors
+        code = exit_.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
+    args.target, args.is_default = resolve_target(args.db)
+    debug = os.environ.get(DEBUG_ENV, "") not in ("", "0")
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        emit("Interrupted.", err=True)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        silence_stdout()
+        return EXIT_FAILURE
+    except Exception as error:
+        known = error if isinstance(error, SalesdeskError) else driver_error(error)
+        if debug:
+            traceback.print_exc()
+        if known is not None:
+            emit(f"Error: {known}", err=True)
+        else:
+            emit(f"Unexpected error: {type(error).__name__}: {error}", err=True)
+            emit(
+                "This is a problem in salesdesk, not in what you typed. Run the command again "
+                f"with {DEBUG_ENV}=1 to see the details, and include them in a bug report.",
+                err=True,
+            )
+        return EXIT_FAILURE

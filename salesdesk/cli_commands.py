@@ -1,0 +1,257 @@
+"""The subcommands: each opens the database, does one thing and prints the result.
+
+Like ``cli.py``, nothing here imports Qt or peewee at module level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from salesdesk.domain.errors import DatabaseOpenError, ValidationError
+from salesdesk.domain.stages import Stage
+
+if TYPE_CHECKING:
+    from salesdesk.services.contacts import ContactService
+    from salesdesk.store.db import OpenedDatabase
+
+LARGE_DEMO = 10_000
+EXIT_OK, EXIT_FAILURE = 0, 1
+
+
+# --- output ----------------------------------------------------------------------------
+
+
+def emit(text: str, *, err: bool = False) -> None:
+    """Print a line; characters the terminal cannot show become '?' instead of a crash."""
+    stream = sys.stderr if err else sys.stdout
+    try:
+        stream.write(text + "\n")
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "replace").decode(encoding) + "\n")
+
+
+def emit_json(data: Any) -> None:
+    """JSON on stdout: UTF-8 as is, or \\u escapes when the terminal is not UTF-8."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    emit(json.dumps(data, indent=2, ensure_ascii=encoding != "utf8"))
+
+
+@contextlib.contextmanager
+def opened_database(args: argparse.Namespace, *, create: bool = False) -> Iterator[OpenedDatabase]:
+    """Open the chosen database for one command and close it afterwards.
+
+    Only commands that add data (and the default database) create a missing file, so a
+    mistyped ``--db`` for ``list`` or ``check`` reports the mistake instead of a new empty file.
+    """
+    from salesdesk.store.db import open_database, sqlite_path
+
+    path = sqlite_path(args.target)
+    if path is not None and not create and not args.is_default and not path.exists():
+        raise DatabaseOpenError(
+            f"There is no database file '{path}'. Check the name, or create it by adding a "
+            f"contact: salesdesk --db {args.target} add --first NAME"
+        )
+    opened = open_database(args.target)
+    try:
+        yield opened
+    finally:
+        opened.db.close()
+
+
+@contextlib.contextmanager
+def contact_service(args: argparse.Namespace, *, create: bool = False) -> Iterator[ContactService]:
+    from salesdesk.services import ContactService
+
+    with opened_database(args, create=create) as opened:
+        yield ContactService(opened.db)
+
+
+def parse_stage(text: str) -> Stage:
+    try:
+        return Stage.parse(text)
+    except ValueError as error:
+        raise ValidationError(str(error), "stage") from error
+
+
+def names(contacts: Sequence[Any]) -> str:
+    from salesdesk.cli_text import name_with_id
+
+    if len(contacts) > 5:
+        return f"{len(contacts)} contacts"
+    return ", ".join(name_with_id(c) for c in contacts)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from salesdesk.views.app import run_gui
+    except ImportError as error:
+        emit(
+            f"Error: the salesdesk window cannot start ({error}). Is PySide6 installed? "
+            "The other commands work without it; see: salesdesk --help",
+            err=True,
+        )
+        return EXIT_FAILURE
+    return int(run_gui(args.target))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    try:
+        from salesdesk.services.demo import load_demo
+    except ImportError as error:
+        emit(f"Error: demo data is not available in this version ({error}).", err=True)
+        return EXIT_FAILURE
+    with contact_service(args, create=True) as service:
+        before = sum(service.counts().values())
+        if args.contacts >= LARGE_DEMO:
+            emit(f"Adding {args.contacts:,} demo contacts; this can take a while...", err=True)
+        load_demo(service, args.contacts, args.seed)
+        added = sum(service.counts().values()) - before
+    emit(f"Added {added:,} demo contact{'s' if added != 1 else ''}.")
+    return EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    fields: dict[str, Any] = {
+        "first_name": args.first,
+        "last_name": args.last,
+        "company": args.company,
+        "title": args.title,
+        "emails": args.email or [],
+        "phones": args.phone or [],
+        "tags": args.tag or [],
+        "notes": args.notes,
+        "source": args.source,
+        "rating": args.rating,
+        "gender": args.gender,
+        "referred_by": args.referred_by,
+        "address": {
+            "street": args.street,
+            "postal_code": args.postal_code,
+            "city": args.city,
+            "region": args.region,
+            "country": args.country,
+        },
+    }
+    if args.stage:
+        stage = parse_stage(args.stage)
+        if stage is Stage.UNQUALIFIED:
+            raise ValidationError(
+                "A new contact cannot start as Unqualified, because that needs a reason. Add it "
+                'to another stage, then run: salesdesk move ID unqualified --reason "..."',
+                "stage",
+            )
+        fields["stage"] = stage
+    with contact_service(args, create=True) as service:
+        outcome = service.create(**fields)
+    emit(str(outcome.ids[0]))
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from salesdesk.cli_text import contact_sheet
+    from salesdesk.services.export import contact_to_dict
+
+    with contact_service(args) as service:
+        contact = service.get(args.id)
+        history = service.history(args.id)
+        if args.json:
+            emit_json(contact_to_dict(contact, history))
+            return EXIT_OK
+        referrer = None
+        if contact.referred_by is not None:
+            referrer = service.get_many([contact.referred_by]).get(contact.referred_by)
+        referrals = service.get_many(service.referrals(args.id))
+        emit(contact_sheet(contact, history, service.phone_region, referrer, referrals))
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from salesdesk.cli_text import contact_table
+    from salesdesk.services.export import contact_to_dict
+
+    stage = parse_stage(args.stage) if args.stage else None
+    with contact_service(args) as service:
+        contacts = service.list_contacts(stage=stage, search=args.search, deleted=args.trash)
+        if args.json:
+            emit_json([contact_to_dict(c) for c in contacts])
+        else:
+            emit(contact_table(contacts, service.phone_region))
+    return EXIT_OK
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    stage = parse_stage(args.stage)
+    with contact_service(args) as service:
+        service.move(args.ids, stage, reason=args.reason)
+        moved = list(service.get_many(args.ids).values())
+    emit(f"Moved {names(moved)} to {stage.value.capitalize()}.")
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with contact_service(args) as service:
+        service.delete(args.ids)
+        deleted = list(service.get_many(args.ids).values())
+    ids = " ".join(str(i) for i in dict.fromkeys(args.ids))
+    emit(f"Moved to the trash: {names(deleted)}. To bring back: salesdesk restore {ids}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    with contact_service(args) as service:
+        service.restore(args.ids)
+        restored = list(service.get_many(args.ids).values())
+    emit(f"Restored: {names(restored)}.")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from salesdesk.store.db import integrity_check
+
+    with opened_database(args) as opened:
+        problems = integrity_check(opened.db)
+        label = opened.label
+    if not problems:
+        emit("ok")
+        return EXIT_OK
+    for problem in problems:
+        emit(problem)
+    count = len(problems)
+    emit(
+        f"Error: {label} has {count} problem{'s' if count != 1 else ''}. Keep a copy of the "
+        "file and restore it from a backup.",
+        err=True,
+    )
+    return EXIT_FAILURE
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from salesdesk.store.db import backup_sqlite, sqlite_path
+
+    target = Path(args.output).expanduser()
+    if sqlite_path(args.target) is None:
+        raise ValidationError(
+            "This backup command copies SQLite database files only; back up other databases "
+            "with their own tools (for PostgreSQL: pg_dump)."
+        )
+    if target.exists():
+        raise ValidationError(
+            f"'{target}' already exists. Choose a new file name; a backup never overwrites a file."
+        )
+    if not target.parent.is_dir():
+        raise ValidationError(f"The folder '{target.parent}' does not exist.")
+    with opened_database(args) as opened:
+        backup_sqlite(opened.db, target)
+        label = opened.label
+    emit(f"Backed up {label} to {target}.")
+    return EXIT_OK
