@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import sys
 import traceback
@@ -222,6 +223,15 @@ def silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def quiet_logs(debug: bool) -> None:
+    """Library log lines would repeat the one error sentence; show them only when debugging."""
+    logger = logging.getLogger("salesdesk")
+    if debug:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    elif not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())  # keeps Python's last-resort printer quiet
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 failure, 2 usage error)."""
     parser = build_parser()
@@ -232,6 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
     args.target, args.is_default = resolve_target(args.db)
     debug = os.environ.get(DEBUG_ENV, "") not in ("", "0")
+    quiet_logs(debug)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

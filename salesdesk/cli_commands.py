@@ -54,9 +54,10 @@ def opened_database(args: argparse.Namespace, *, create: bool = False) -> Iterat
 
     path = sqlite_path(args.target)
     if path is not None and not create and not args.is_default and not path.exists():
+        shown = f'"{args.target}"' if any(c.isspace() for c in args.target) else args.target
         raise DatabaseOpenError(
             f"There is no database file '{path}'. Check the name, or create it by adding a "
-            f"contact: salesdesk --db {args.target} add --first NAME"
+            f"contact: salesdesk --db {shown} add --first NAME"
         )
     opened = open_database(args.target)
     try:

@@ -71,7 +71,7 @@ def contact_table(contacts: Sequence[Contact], region: str) -> str:
         email = c.primary_email
         phone = c.primary_phone
         rating = "" if c.rating is Rating.NONE else c.rating.value
-        cells = (
+        cells: tuple[str, ...] = (
             str(c.id),
             full_name(c),
             c.company,
@@ -89,11 +89,11 @@ def contact_table(contacts: Sequence[Contact], region: str) -> str:
     widths = [max(text_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     lines = []
     for row in [headers, *rows]:
-        cells = [" " * (widths[0] - text_width(row[0])) + row[0]]  # ids align right
-        cells += [
+        padded = [" " * (widths[0] - text_width(row[0])) + row[0]]  # ids align right
+        padded += [
             cell + " " * (w - text_width(cell)) for cell, w in zip(row[1:], widths[1:], strict=True)
         ]
-        lines.append("  ".join(cells).rstrip())
+        lines.append("  ".join(padded).rstrip())
     count = len(rows)
     lines.append(f"{count} contact{'s' if count != 1 else ''}")
     return "\n".join(lines)
@@ -155,20 +155,18 @@ def contact_sheet(
         _line("Rating", "" if contact.rating is Rating.NONE else contact.rating.value),
     ]
     several = len(contact.emails) > 1
-    for email in contact.emails or [None]:
-        if email is None:
-            lines.append(_line("E-mail", ""))
-        else:
-            mark = ", primary" if email.primary and several else ""
-            lines.append(_line("E-mail", f"{email.value} ({email.label}{mark})"))
+    for email in contact.emails:
+        mark = ", primary" if email.primary and several else ""
+        lines.append(_line("E-mail", f"{email.value} ({email.label}{mark})"))
+    if not contact.emails:
+        lines.append(_line("E-mail", ""))
     several = len(contact.phones) > 1
-    for phone in contact.phones or [None]:
-        if phone is None:
-            lines.append(_line("Phone", ""))
-        else:
-            mark = ", primary" if phone.primary and several else ""
-            bad = "" if phone.e164 else ", not a valid number"
-            lines.append(_line("Phone", f"{phone_text(phone, region)} ({phone.label}{mark}{bad})"))
+    for phone in contact.phones:
+        mark = ", primary" if phone.primary and several else ""
+        bad = "" if phone.e164 else ", not a valid number"
+        lines.append(_line("Phone", f"{phone_text(phone, region)} ({phone.label}{mark}{bad})"))
+    if not contact.phones:
+        lines.append(_line("Phone", ""))
     source = contact.source.value.replace("_", " ") if contact.source else ""
     if contact.source_detail:
         source = f"{source} ({contact.source_detail})" if source else contact.source_detail
