@@ -11,10 +11,11 @@ from typing import Any
 import peewee
 
 from salesdesk.domain.changes import ChangeSet
-from salesdesk.domain.contact import Contact, StageChange
+from salesdesk.domain.contact import Contact, PhoneNumber, StageChange
 from salesdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from salesdesk.domain.stages import STAGE_ORDER, Stage, TransitionKind, validate_transition
 from salesdesk.formats.phones import DEFAULT_REGION
+from salesdesk.formats.phones import display as display_phone
 from salesdesk.services.operations import RestoreSnapshots
 from salesdesk.services.validation import apply_changes, fields_of
 from salesdesk.store import contacts as store
@@ -122,6 +123,11 @@ class ContactService:
 
     def referrals(self, contact_id: int) -> list[int]:
         return [referred for _, referred in store.referrals_of([contact_id])]
+
+    def phone_display(self, phone: PhoneNumber) -> str:
+        """A phone number as the user reads it: national format for numbers of this
+        service's region, international otherwise, as typed when it is not valid."""
+        return display_phone(phone.e164, phone.value, self.phone_region)
 
     # --- writing ---------------------------------------------------------------------
 
@@ -404,7 +410,7 @@ def _change_set(description: str, before: Mapping[int, store.Snapshot],
     for cid, snap in before.items():
         stages.add(Stage(snap.contact["stage"]))
         was_live = snap.contact["deleted_at"] is None
-        if was_live and cid not in live:
+        if cid not in after or (was_live and cid not in live):  # purged, or trashed
             removed.add(cid)
         elif not was_live and cid in live:
             created.add(cid)

@@ -263,6 +263,9 @@ def test_change_sets(service: ContactService, people: dict[str, int]) -> None:
     assert deleted.changes.removed == {people["chloe"]}
     restored = service.apply(deleted.inverse)
     assert restored.changes.created == {people["chloe"]}
+    service.delete([people["chloe"]])
+    purged = service.purge([people["chloe"]])
+    assert purged.changes.removed == {people["chloe"]}
 
 
 @pytest.mark.parametrize(("text", "who"), [
