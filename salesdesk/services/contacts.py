@@ -61,8 +61,11 @@ class Card:
         return " ".join(p for p in (self.first_name, self.last_name) if p) or self.company
 
 
+_STAGES = {stage.value: stage for stage in Stage}  # a dict lookup: Stage(value) is slow
+
+
 def _card(row: tuple[Any, ...]) -> Card:
-    return Card(row[0], row[1], row[2], row[3], Stage(row[4]), row[5], row[6], row[7], row[8],
+    return Card(row[0], row[1], row[2], row[3], _STAGES[row[4]], row[5], row[6], row[7], row[8],
                 row[9], row[10])
 
 

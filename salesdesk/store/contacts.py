@@ -372,12 +372,17 @@ def card_tuples(ids: Sequence[int] | None = None, deleted: bool = False) -> list
     if ids is None:
         query = ContactRow.select(*CARD_COLUMNS).where(cond).order_by(
             ContactRow.stage, ContactRow.position, ContactRow.id)
-        return list(query.tuples())
+        return _raw_rows(query)
     out: list[tuple[Any, ...]] = []
     for part in chunks(list(ids)):
-        out += list(ContactRow.select(*CARD_COLUMNS).where(cond & ContactRow.id.in_(part))
-                    .tuples())
+        out += _raw_rows(ContactRow.select(*CARD_COLUMNS).where(cond & ContactRow.id.in_(part)))
     return out
+
+
+def _raw_rows(query: Any) -> list[tuple[Any, ...]]:
+    # The card columns are text, float and int, which the driver already returns as such:
+    # skipping peewee's per-field conversion halves the time to read 100k cards.
+    return list(database_proxy.obj.execute_sql(*query.sql()).fetchall())
 
 
 def count_by_stage() -> dict[str, int]:

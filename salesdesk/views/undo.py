@@ -36,6 +36,7 @@ class _ServiceCommand(QUndoCommand):
             outcome = self._runner.service.apply(self._inverse)
         except SalesdeskError as error:
             self.setObsolete(True)
+            self._runner.last_error = error
             self._runner.events.save_failed.emit(str(error))
             return
         self._inverse = outcome.inverse
@@ -46,12 +47,14 @@ class ServiceRunner(QObject):
     """Runs mutating service calls for the views: pushes an undo step, announces the change,
     and turns failures into a ``save_failed`` message instead of an exception."""
 
-    def __init__(self, service: ContactService, events: AppEvents,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, service: ContactService, events: AppEvents, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.events = events
         self.undo_stack = QUndoStack(self)
+        self.last_error: SalesdeskError | None = None  # what the last save_failed was about
 
     def execute(
         self,
@@ -66,6 +69,7 @@ class ServiceRunner(QObject):
         try:
             outcome = call()
         except SalesdeskError as error:
+            self.last_error = error
             if on_error is not None:
                 on_error(error)
             else:

@@ -1,0 +1,54 @@
+"""A session: one open database and its ContactService, as the window uses it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from salesdesk.formats.phones import DEFAULT_REGION
+from salesdesk.services.contacts import Clock, ContactService, utc_now
+from salesdesk.store.db import backup_sqlite, open_database
+
+
+@dataclass(frozen=True)
+class Session:
+    """An open database: its service, the name to show, and the file behind it (if any)."""
+
+    service: ContactService
+    label: str
+    path: Path | None
+    backup_path: Path | None = None
+
+    def backup(self, target_path: str | os.PathLike[str]) -> Path:
+        """Copy the open database to a new file (never overwrites); returns the file."""
+        target = Path(target_path)
+        backup_sqlite(self.service.db, target)
+        return target
+
+    @property
+    def can_backup(self) -> bool:
+        return self.path is not None
+
+    def close(self) -> None:
+        self.service.db.close()
+
+
+def open_session(
+    target: str | os.PathLike[str],
+    *,
+    clock: Clock = utc_now,
+    phone_region: str = DEFAULT_REGION,
+) -> Session:
+    """Open (creating if needed) the database at ``target`` and build its service.
+
+    Raises DatabaseOpenError / DatabaseBusyError with a message fit for a dialog; a file
+    that is refused is left untouched."""
+    opened = open_database(target)
+    service = ContactService(opened.db, clock=clock, phone_region=phone_region)
+    return Session(service, opened.label, opened.path, opened.backup_path)
+
+
+def backup(session: Session, target_path: str | os.PathLike[str]) -> Path:
+    """Back the session's database up to ``target_path`` (SQLite online backup)."""
+    return session.backup(target_path)

@@ -1,0 +1,72 @@
+"""Start the window: the QApplication, the database (with a way out if it cannot be opened),
+the main window and the event loop."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+
+from salesdesk.services.session import Session, open_session
+from salesdesk.views.dialogs import database
+from salesdesk.views.main_window import MainWindow
+from salesdesk.views.window_settings import WindowSettings
+
+ORGANIZATION = "salesdesk"
+APPLICATION = "salesdesk"
+
+
+def application() -> QApplication:
+    """The running QApplication, created (and named, for QSettings) if there is none."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    assert isinstance(app, QApplication)
+    return app
+
+
+def start_session(
+    target: str,
+    settings: QSettings,
+    *,
+    use_last: bool = False,
+    open_fn: Callable[[str], Session] = open_session,
+    ask: database.Ask | None = None,
+    choose: database.Choose | None = None,
+) -> Session | None:
+    """Open the database to start with: ``target``, or with ``use_last`` the one open last
+    time (if it still exists). None when the user gives up after a failure."""
+    last = WindowSettings(settings).last_database() if use_last else None
+    if last:
+        from pathlib import Path
+
+        if Path(last).exists():
+            target = last
+    ask = ask or (lambda message, busy: database.ask_after_failure(message, busy, False, None))
+    choose = choose or (lambda create: database.choose_file(None, create))
+    return database.open_with_recovery(target, open_fn, ask, choose)
+
+
+def build_window(session: Session, settings: QSettings) -> MainWindow:
+    window = MainWindow(session, settings)
+    window.show()
+    return window
+
+
+def run_gui(db_target: str, *, use_last: bool = False, settings: QSettings | None = None) -> int:
+    """Run the window on ``db_target`` until it is closed; returns the exit code.
+
+    ``use_last`` (the target is only the default) reopens the database used last time."""
+    app = application()
+    settings = settings or QSettings()
+    session = start_session(db_target, settings, use_last=use_last)
+    if session is None:
+        return 1
+    window = build_window(session, settings)
+    code = app.exec()
+    window.session.close()
+    return int(code)

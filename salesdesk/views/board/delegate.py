@@ -1,0 +1,282 @@
+"""CardDelegate: paints one contact card (avatar, name, company, rating, contact, tags)."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from salesdesk.services.contacts import Card
+from salesdesk.views.board.labels import rating_label
+from salesdesk.views.board.models import CARD_ROLE
+
+RATING_COLOURS = {
+    "hot": QColor(0xC6, 0x28, 0x28),
+    "warm": QColor(0xC2, 0x62, 0x0A),
+    "cold": QColor(0x1F, 0x6F, 0xB5),
+}
+PHONE_MARK = "\u260e"  # a telephone; DejaVu and the usual UI fonts have it
+MAIL_MARK = "\u2709"  # an envelope
+CACHE_SIZE = 120  # card pictures kept: a few screens' worth
+
+
+def initials(card: Card) -> str:
+    """Up to two letters for the avatar: first and last name, else the company."""
+    parts = [p for p in (card.first_name, card.last_name) if p] or card.company.split()[:2]
+    letters = "".join(p[0] for p in parts if p)[:2]
+    return letters.upper() or "?"
+
+
+def avatar_colour(card: Card) -> QColor:
+    """A colour that stays the same for the same contact, on every run and machine."""
+    hue = zlib.crc32(f"{card.id}:{card.name}".encode()) % 360
+    return QColor.fromHsl(hue, 150, 105)
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0..1) of the way towards ``b``."""
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * amount),
+        round(a.green() + (b.green() - a.green()) * amount),
+        round(a.blue() + (b.blue() - a.blue()) * amount),
+    )
+
+
+class CardMetrics:
+    """Sizes of a card for one font, worked out once (all cards share one size)."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = QFont(font)
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.small = QFont(font)
+        size = font.pointSizeF()
+        if size > 0:
+            self.small.setPointSizeF(max(size * 0.85, 6.0))
+        else:
+            self.small.setPixelSize(max(round(font.pixelSize() * 0.85), 8))
+        fm = QFontMetrics(font)
+        self.fm = fm
+        self.fm_bold = QFontMetrics(self.bold)
+        self.fm_small = QFontMetrics(self.small)
+        self.line = fm.height()
+        self.small_line = self.fm_small.height()
+        self.gap = max(2, self.line // 6)
+        self.margin_x = max(4, self.line // 3)
+        self.margin_y = max(3, self.line // 5)
+        self.padding = max(6, self.line // 2)
+        self.avatar = self.line * 2
+        self.height = (
+            2 * self.margin_y + 2 * self.padding + 3 * self.line + self.small_line + 4 * self.gap
+        )
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints cards with palette colours only, so light and dark themes both work."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._metrics: CardMetrics | None = None
+        # painting a card costs ~0.3 ms of Python and text layout; a repaint after a move or
+        # a scroll mostly shows cards already painted, so keep their pictures (LRU)
+        self._cache: dict[tuple[object, ...], QPixmap] = {}
+        self.format_phone: Callable[[str], str] = str  # the board sets the service's format
+
+    def metrics(self, font: QFont) -> CardMetrics:
+        if self._metrics is None or self._metrics.font != font:
+            self._metrics = CardMetrics(font)
+        return self._metrics
+
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        m = self.metrics(option.font)
+        return QSize(max(option.rect.width(), 12 * m.line), m.height)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        card = index.data(CARD_ROLE)
+        if not isinstance(card, Card):
+            return
+        state = option.state
+        flags = (
+            bool(state & QStyle.StateFlag.State_Selected),
+            bool(state & QStyle.StateFlag.State_MouseOver),
+            bool(state & QStyle.StateFlag.State_HasFocus),
+        )
+        rect = option.rect
+        ratio = painter.device().devicePixelRatioF()
+        key = (card, rect.width(), flags, option.palette.cacheKey(), ratio, option.font.key())
+        pixmap = self._cache.pop(key, None)
+        if pixmap is None:
+            pixmap = QPixmap(QSize(rect.width(), rect.height()) * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            cached = QPainter(pixmap)
+            self.paint_card(cached, QRect(0, 0, rect.width(), rect.height()), option.palette,
+                            option.font, card, selected=flags[0], hover=flags[1],
+                            focus=flags[2])  # fmt: skip
+            cached.end()
+            if len(self._cache) >= CACHE_SIZE:
+                del self._cache[next(iter(self._cache))]  # the least recently painted
+        self._cache[key] = pixmap
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def paint_card(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        palette: QPalette,
+        font: QFont,
+        card: Card,
+        *,
+        selected: bool = False,
+        hover: bool = False,
+        focus: bool = False,
+    ) -> None:
+        """Paint ``card`` into ``rect`` (also used for drag pixmaps)."""
+        m = self.metrics(font)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        box = QRectF(rect.adjusted(m.margin_x, m.margin_y, -m.margin_x, -m.margin_y))
+        box.setHeight(min(box.height(), m.height - 2 * m.margin_y))
+        base = palette.color(QPalette.ColorRole.Base)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        text = palette.color(QPalette.ColorRole.Text)
+        if selected:
+            fill, border, width = mix(base, highlight, 0.16), highlight, 2.0
+        elif hover:
+            fill, border, width = (
+                base,
+                mix(palette.color(QPalette.ColorRole.Mid), highlight, 0.5),
+                1.0,
+            )
+        else:
+            fill, border, width = base, palette.color(QPalette.ColorRole.Mid), 1.0
+        if focus and not selected:
+            border, width = highlight, 1.5
+        painter.setPen(border)
+        pen = painter.pen()
+        pen.setWidthF(width)
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        radius = m.line * 0.4
+        painter.drawRoundedRect(
+            box.adjusted(width / 2, width / 2, -width / 2, -width / 2), radius, radius
+        )
+
+        inner = box.adjusted(m.padding, m.padding, -m.padding, -m.padding).toRect()
+        # avatar
+        avatar = QRect(inner.left(), inner.top(), m.avatar, m.avatar)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(avatar_colour(card))
+        painter.drawEllipse(avatar)
+        painter.setPen(QColor(Qt.GlobalColor.white))
+        painter.setFont(m.bold)
+        painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, initials(card))
+
+        left = avatar.right() + m.padding
+        width_left = max(inner.right() - left, 0)
+        y = inner.top()
+        # name
+        painter.setFont(m.bold)
+        painter.setPen(text)
+        name = m.fm_bold.elidedText(card.name or "?", Qt.TextElideMode.ElideRight, width_left)
+        painter.drawText(
+            QRect(left, y, width_left, m.line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            name,
+        )
+        # company
+        y += m.line + m.gap
+        secondary = palette.color(QPalette.ColorRole.PlaceholderText)
+        if secondary.alpha() < 255 or secondary == text:
+            secondary = mix(text, base, 0.4)
+        fm = m.fm
+        painter.setFont(m.font)
+        painter.setPen(secondary)
+        company = card.company if card.name != card.company else ""
+        painter.drawText(
+            QRect(left, y, width_left, m.line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(company, Qt.TextElideMode.ElideRight, width_left),
+        )
+        # phone or e-mail, full width under the avatar
+        y = max(y + m.line + m.gap, avatar.bottom() + m.gap)
+        contact = (
+            f"{PHONE_MARK}  {self.format_phone(card.phone)}"
+            if card.phone
+            else f"{MAIL_MARK}  {card.email}"
+            if card.email
+            else ""
+        )
+        painter.setPen(text)
+        painter.drawText(
+            QRect(inner.left(), y, inner.width(), m.line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(contact, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        # rating chip bottom right, tags as small chips left of it, as many as fit
+        y += m.line + m.gap
+        chip_text = rating_label(card.rating)
+        chip_left = inner.right() + 1
+        if chip_text:
+            painter.setFont(m.small)
+            chip_width = m.fm_small.horizontalAdvance(chip_text) + m.line // 2 + 2
+            chip = QRectF(inner.right() + 1 - chip_width, y, chip_width, m.small_line)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(RATING_COLOURS.get(card.rating, highlight))
+            painter.drawRoundedRect(chip, m.small_line / 2, m.small_line / 2)
+            painter.setPen(QColor(Qt.GlobalColor.white))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, chip_text)
+            chip_left = round(chip.left()) - m.gap * 2
+        self._paint_tags(
+            painter,
+            m,
+            palette,
+            card.tags,
+            QRect(inner.left(), y, max(chip_left - inner.left(), 0), m.small_line),
+        )
+        painter.restore()
+
+    def _paint_tags(
+        self, painter: QPainter, m: CardMetrics, palette: QPalette, tags: str, area: QRect
+    ) -> None:
+        names = [t.strip() for t in tags.split(",") if t.strip()]
+        if not names:
+            return
+        painter.setFont(m.small)
+        fm = m.fm_small
+        chip_fill = mix(
+            palette.color(QPalette.ColorRole.Base),
+            palette.color(QPalette.ColorRole.Highlight),
+            0.18,
+        )
+        pad = max(3, m.small_line // 3)
+        x = area.left()
+        for i, name in enumerate(names):
+            width = fm.horizontalAdvance(name) + 2 * pad
+            rest = len(names) - i
+            if x + width > area.right() + 1:
+                more = f"+{rest}"
+                painter.setPen(palette.color(QPalette.ColorRole.Text))
+                painter.drawText(
+                    QRect(x, area.top(), area.right() - x + 1, area.height()),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    more,
+                )
+                break
+            chip = QRectF(x, area.top(), width, area.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(chip_fill)
+            painter.drawRoundedRect(chip, area.height() / 2.5, area.height() / 2.5)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, name)
+            x += width + pad

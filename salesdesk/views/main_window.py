@@ -1,0 +1,326 @@
+"""MainWindow: toolbar with search, the board beside the detail pane, menus and status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from salesdesk.domain.errors import DatabaseBusyError, DatabaseOpenError, StorageError
+from salesdesk.domain.stages import STAGE_ORDER, Stage
+from salesdesk.services.session import Session, open_session
+from salesdesk.views.board.actions import BoardActions
+from salesdesk.views.board.view import BoardView
+from salesdesk.views.detail.new_contact import NewContactDialog
+from salesdesk.views.detail.pane import ContactDetailPane
+from salesdesk.views.dialogs import database
+from salesdesk.views.dialogs.about import AboutDialog
+from salesdesk.views.dialogs.shortcuts import ShortcutsDialog
+from salesdesk.views.dialogs.trash import TrashDialog
+from salesdesk.views.events import AppEvents
+from salesdesk.views.undo import ServiceRunner
+from salesdesk.views.window_commands import WindowCommands
+from salesdesk.views.window_settings import WindowSettings
+
+SEARCH_DELAY_MS = 150
+DEMO_CONTACTS = 150
+SAVE_FAILURES = (StorageError, DatabaseBusyError, DatabaseOpenError)
+
+
+class SearchField(QLineEdit):
+    """The toolbar search: Esc clears it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """The salesdesk window over one open database (another can be opened from File)."""
+
+    def __init__(
+        self,
+        session: Session,
+        settings: QSettings,
+        open_fn: Callable[[str], Session] = open_session,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.session = session
+        self.settings = WindowSettings(settings)
+        self.open_fn = open_fn
+        self.events = AppEvents(self)
+        self.runner = ServiceRunner(session.service, self.events, self)
+        self.board = BoardView(self.runner, self.events, self)
+        self.detail = ContactDetailPane(self.runner, self.events, self)
+        self.detail.setObjectName("detail_pane")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.board)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.board_actions = BoardActions(self.board)
+        self.search = SearchField(self)
+        self.search.setObjectName("search_field")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search name, company, e-mail, phone, tag…"))
+        self.search.setMaximumWidth(420)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self.search_timer.start)
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("counts_label")
+        self.saved_label = QLabel(self.tr("Saved"), self)
+        self.saved_label.setObjectName("saved_label")
+        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.error_box: QMessageBox | None = None
+        self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
+        self.commands = WindowCommands(self)
+        self.commands.build_menus_and_toolbar(self.board_actions, self.search)
+        self.board.counts_changed.connect(self.update_counts)
+        self.board.contact_activated.connect(self.open_details)
+        self.board.new_contact_requested.connect(self.new_contact)
+        self.board.demo_requested.connect(self.load_demo)
+        self.events.changes_applied.connect(self._on_saved)
+        self.events.save_failed.connect(self.on_save_failed)
+        self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.board.counts_changed.connect(self._sync_detail)
+        wanted = self.settings.restore_window(self, self.splitter, self.board)
+        self.commands.toggle_detail.setChecked(wanted)
+        self._show_session()
+
+    # --- session ----------------------------------------------------------------------------
+
+    def _show_session(self) -> None:
+        self.setWindowTitle(self.tr("%1 – salesdesk").replace("%1", self.session.label))
+        self.commands.backup.setEnabled(self.session.can_backup)
+        self.board.reload()
+        self.detail.show_contact(None)
+        self.saved_label.setText(self.tr("Saved"))
+        if self.session.path is not None:
+            self.settings.remember_database(str(self.session.path))
+
+    def switch_to(self, target: str) -> bool:
+        """Open another database; on failure ask what to do (the current one stays open)."""
+
+        def ask(message: str, busy: bool) -> database.Choice:
+            return database.ask_after_failure(message, busy, True, self)
+
+        opened = database.open_with_recovery(
+            target, self.open_fn, ask, lambda create: database.choose_file(self, create)
+        )
+        if opened is None:
+            return False
+        old, self.session = self.session, opened
+        if old.service.db is not opened.service.db:
+            old.close()
+        self.runner.service = opened.service
+        self.runner.undo_stack.clear()
+        self.search.clear()
+        self.board.search_text = ""
+        self.events.contact_selected.emit(0)
+        self._show_session()
+        return True
+
+    def on_new_database(self) -> None:
+        path = database.choose_file(self, create=True)
+        if path:
+            self.switch_to(path)
+
+    def on_open_database(self) -> None:
+        path = database.choose_file(self, create=False)
+        if path:
+            self.switch_to(path)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.commands.recent_menu
+        assert menu is not None
+        menu.clear()
+        for path in self.settings.recent_databases():
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.switch_to(p))
+        if menu.isEmpty():
+            menu.addAction(self.tr("No recent databases")).setEnabled(False)
+
+    def on_backup(self) -> Path | None:
+        stem = Path(self.session.label).stem
+        suggested = str(Path.home() / f"{stem}-backup-{dt.date.today():%Y-%m-%d}.db")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up the database"), suggested, database.FILE_FILTER
+        )
+        return self.backup_to(path) if path else None
+
+    def backup_to(self, path: str) -> Path | None:
+        try:
+            written = self.session.backup(path)
+        except (StorageError, DatabaseBusyError) as error:
+            self.show_error(self.tr("Backup failed"), str(error))
+            return None
+        self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(written)), 8000)
+        return written
+
+    # --- commands ---------------------------------------------------------------------------
+
+    def apply_search(self) -> None:
+        self.search_timer.stop()
+        self.board.set_search(self.search.text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def new_contact(self, stage: Stage) -> NewContactDialog:
+        if stage is Stage.UNQUALIFIED:
+            stage = Stage.NEW  # a new contact cannot start as Unqualified
+        dialog = NewContactDialog(self.runner, stage, self)
+        self.dialog = dialog
+
+        def done(result: int) -> None:
+            if dialog.created_id is not None:
+                self.board.select_ids(stage, [dialog.created_id])
+                self.board.focus_column(stage)
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        dialog.activateWindow()
+        return dialog
+
+    def load_demo(self) -> None:
+        from salesdesk.services.demo import load_demo
+
+        service = self.runner.service
+        self.runner.execute(lambda: load_demo(service, DEMO_CONTACTS, None))
+
+    def open_details(self, contact_id: int) -> None:
+        if self.detail.isHidden():
+            self.set_detail_visible(True)
+        self.events.contact_selected.emit(contact_id)
+        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.detail.focusWidget() is None or not self.detail.isAncestorOf(
+            self.detail.focusWidget()
+        ):
+            self.detail.focusNextChild()
+
+    def set_detail_visible(self, visible: bool) -> None:
+        self.commands.toggle_detail.setChecked(visible)
+        self._sync_detail()
+
+    def _sync_detail(self) -> None:
+        # the empty board gets the whole window; the user's choice stays in the action
+        self.detail.setVisible(self.commands.toggle_detail.isChecked() and not self.board.is_empty)
+
+    def on_toggle_detail(self) -> None:
+        self._sync_detail()
+
+    def on_fold(self, stage: Stage) -> None:
+        self.board.set_folded(stage, self.commands.fold[stage].isChecked())
+
+    def show_trash(self) -> TrashDialog:
+        dialog = TrashDialog(self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+        return dialog
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Every shortcut, as the Help table lists it."""
+        return self.commands.shortcut_rows(self.board_actions)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(str(self.session.path or self.session.label), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+        return dialog
+
+    # --- status -----------------------------------------------------------------------------
+
+    def update_counts(self) -> None:
+        counts = self.board.counts()
+        total = sum(counts.values())
+        leads = sum(n for stage, n in counts.items() if stage.is_lead)
+        text = self.tr("%1 contacts: %2 leads, %3 prospects, %4 customers")
+        text = (
+            text.replace("%1", f"{total:,}")
+            .replace("%2", f"{leads:,}")
+            .replace("%3", f"{counts[Stage.PROSPECT]:,}")
+            .replace("%4", f"{counts[Stage.CUSTOMER]:,}")
+        )
+        if self.board.searching:
+            shown = sum(self.board.store.models[s].rowCount() for s in STAGE_ORDER)
+            text = (
+                self.tr("%1 of %2 contacts match the search")
+                .replace("%1", f"{shown:,}")
+                .replace("%2", f"{total:,}")
+            )
+        self.counts_label.setText(text)
+
+    def _on_saved(self, changes: object) -> None:
+        self.saved_label.setText(self.tr("Saved"))
+
+    def on_save_failed(self, message: str) -> None:
+        """A refused change shows in the status bar; a failed save also gets a message."""
+        error = self.runner.last_error
+        if error is not None and str(error) == message and not isinstance(error, SAVE_FAILURES):
+            self.statusBar().showMessage(message, 10000)
+            return
+        self.saved_label.setText(self.tr("Saving failed: %1").replace("%1", message))
+        self.show_error(
+            self.tr("Saving failed"),
+            message
+            + "\n\n"
+            + self.tr("Nothing you entered before was lost. Try again when the problem is solved."),
+        )
+
+    def show_error(self, title: str, message: str) -> None:
+        """A non-modal message (work can go on while it is open)."""
+        if self.error_box is not None:
+            self.error_box.close()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Close, self
+        )
+        box.setObjectName("error_box")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: setattr(self, "error_box", None))
+        self.error_box = box
+        box.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.save_window(
+            self, self.splitter, self.board, self.commands.toggle_detail.isChecked()
+        )
+        super().closeEvent(event)

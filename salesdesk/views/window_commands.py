@@ -1,0 +1,178 @@
+"""WindowCommands: the main window's actions, its menus and toolbar, and the shortcut table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMenu, QToolBar
+
+from salesdesk.domain.stages import STAGE_ORDER, Stage
+from salesdesk.views.board.actions import BoardActions
+from salesdesk.views.board.labels import stage_label
+
+if TYPE_CHECKING:
+    from salesdesk.views.main_window import MainWindow
+
+# keys of special keyboards (a "Find" key...): left out of the shortcut table
+SPECIAL_KEYS = {
+    Qt.Key.Key_Find,
+    Qt.Key.Key_Undo,
+    Qt.Key.Key_Redo,
+    Qt.Key.Key_New,
+    Qt.Key.Key_Open,
+    Qt.Key.Key_Help,
+}
+
+
+class WindowCommands(QObject):
+    """Window-wide actions (standard shortcuts) wired to the window's slots."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        w = window
+        self.new_db = self._action(self.tr("&New database…"), w.on_new_database)
+        self.open_db = self._action(
+            self.tr("&Open database…"), w.on_open_database, QKeySequence.StandardKey.Open
+        )
+        self.backup = self._action(self.tr("&Backup now…"), w.on_backup, name="action_backup")
+        self.quit = self._action(self.tr("&Quit"), w.close, name="action_quit")
+        self.quit.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        )
+        stack = w.runner.undo_stack
+        self.undo = stack.createUndoAction(w, self.tr("Undo"))
+        self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.undo.setObjectName("action_undo")
+        self.redo = stack.createRedoAction(w, self.tr("Redo"))
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        self.redo.setShortcuts(redo_keys)
+        self.redo.setObjectName("action_redo")
+        w.addActions([self.undo, self.redo])
+        self.find = self._action(
+            self.tr("&Find…"), w.focus_search, QKeySequence.StandardKey.Find, "action_find"
+        )
+        self.trash = self._action(
+            self.tr("&Restore from trash…"), w.show_trash, name="action_trash"
+        )
+        self.toggle_detail = self._action(
+            self.tr("Show &detail pane"), w.on_toggle_detail, "F9", "action_toggle_detail"
+        )
+        self.toggle_detail.setCheckable(True)
+        self.fold: dict[Stage, QAction] = {}
+        for stage in STAGE_ORDER:
+            action = self._action(stage_label(stage), self._folder(stage))
+            action.setCheckable(True)
+            action.setObjectName(f"action_fold_{stage.value}")
+            self.fold[stage] = action
+            w.board.column(stage).fold_toggled.connect(self.sync_folds)
+        self.new_contact = self._action(
+            self.tr("&New contact…"),
+            lambda: w.new_contact(w.board.active_stage),
+            QKeySequence.StandardKey.New,
+            "action_new_contact",
+        )
+        self.shortcuts = self._action(
+            self.tr("&Keyboard shortcuts"), w.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )  # fmt: skip
+        self.about = self._action(self.tr("&About salesdesk"), w.show_about)
+        self.recent_menu: QMenu | None = None
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        keys: QKeySequence.StandardKey | str | None = None,
+        name: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if isinstance(keys, QKeySequence.StandardKey):
+            action.setShortcuts(keys)
+        elif keys:
+            action.setShortcut(QKeySequence(keys))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def _folder(self, stage: Stage) -> Callable[[], object]:
+        return lambda: self.window.on_fold(stage)
+
+    def sync_folds(self, *args: object) -> None:
+        for stage, action in self.fold.items():
+            action.setChecked(self.window.board.column(stage).folded)
+
+    def build_menus_and_toolbar(self, board: BoardActions, search: QLineEdit) -> None:
+        w = self.window
+        bar = w.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_db, self.open_db])
+        self.recent_menu = file_menu.addMenu(self.tr("Recent databases"))
+        self.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+        file_menu.addAction(self.backup)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.find, board.delete, self.trash])
+        view = bar.addMenu(self.tr("&View"))
+        view.addAction(self.toggle_detail)
+        fold = view.addMenu(self.tr("&Fold column"))
+        fold.addActions(list(self.fold.values()))
+        contact = bar.addMenu(self.tr("&Contact"))
+        contact.addAction(self.new_contact)
+        move = contact.addMenu(self.tr("&Move to stage"))
+        move.addActions([board.move_left, board.move_right])
+        move.addSeparator()
+        move.addActions(list(board.move_to.values()))
+        contact.addAction(board.open_details)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.shortcuts, self.about])
+        toolbar = QToolBar(self.tr("Main toolbar"), w)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.new_contact, self.undo, self.redo])
+        toolbar.addSeparator()
+        toolbar.addWidget(search)
+        w.addToolBar(toolbar)
+
+    def shortcut_rows(self, board: BoardActions) -> list[tuple[str, str]]:
+        """Every shortcut, as Help ▸ Keyboard shortcuts lists it."""
+
+        def keys(action: QAction) -> str:
+            return ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText)
+                for k in action.shortcuts()
+                if k[0].key() not in SPECIAL_KEYS  # type: ignore[index]
+            )
+
+        def name(action: QAction) -> str:
+            return action.text().replace("&", "").rstrip("…")
+
+        first = (self.new_contact, board.new_in_column, board.open_details, board.move_left,
+                 board.move_right)  # fmt: skip
+        pairs = [(name(a), a) for a in first]
+        pairs += [(self.tr("Move to %1").replace("%1", name(a)), a) for a in board.move_to.values()]
+        pairs += [
+            (name(board.delete), board.delete),
+            (self.tr("Undo the last change"), self.undo),
+            (self.tr("Redo what was undone"), self.redo),
+        ]
+        last = (self.find, self.toggle_detail, self.open_db, self.shortcuts, self.quit)
+        pairs += [(name(a), a) for a in last]
+        rows = [(label, keys(action)) for label, action in pairs]
+        rows += [
+            (self.tr("Move the selection between cards and columns"), self.tr("Arrow keys")),
+            (self.tr("Select several cards"), self.tr("Shift+Up/Down, Ctrl+click")),
+            (self.tr("Clear the search"), self.tr("Esc (in the search field)")),
+            (self.tr("Fold or unfold a column"), self.tr("Click its header or strip")),
+        ]
+        return rows

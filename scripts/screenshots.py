@@ -1,0 +1,113 @@
+"""Render the main window offscreen to docs/screenshots (board light/dark, empty state).
+
+    python scripts/screenshots.py [--out docs/screenshots] [--contacts 400] [--scale 1]
+
+Uses a throw-away database with seeded demo contacts and throw-away settings, so the pictures
+are the same on every run and the user's own data and settings are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def dark_palette():  # type: ignore[no-untyped-def]
+    """A dark palette built from palette roles only (what a dark desktop theme hands Qt)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#26282b",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1c1d1f",
+        QPalette.ColorRole.AlternateBase: "#2c2e31",
+        QPalette.ColorRole.ToolTipBase: "#2c2e31",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.PlaceholderText: "#8a8d91",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#303236",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.BrightText: "#ff6b6b",
+        QPalette.ColorRole.Light: "#45484d",
+        QPalette.ColorRole.Midlight: "#3a3c40",
+        QPalette.ColorRole.Mid: "#4a4d52",
+        QPalette.ColorRole.Dark: "#151617",
+        QPalette.ColorRole.Shadow: "#000000",
+        QPalette.ColorRole.Highlight: "#3d7bd9",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#6ea8ff",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7d82"))
+    return palette
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--contacts", type=int, default=400)
+    parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 2 for 200 %%")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_SCALE_FACTOR"] = args.scale
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from salesdesk.domain.stages import Stage
+    from salesdesk.services.demo import load_demo
+    from salesdesk.services.session import open_session
+    from salesdesk.views.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    light = app.palette()
+    args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.scale == "1" else f"@{args.scale}x"
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+
+        def shoot(window: MainWindow, name: str, stage: Stage | None = None) -> None:
+            window.resize(1400, 850)
+            window.show()
+            app.processEvents()
+            if stage is not None:
+                window.board.focus_column(stage, 1)  # a card chosen, shown in the detail pane
+            for _ in range(5):
+                app.processEvents()
+            target = args.out / f"{name}{suffix}.png"
+            window.grab().save(str(target))
+            print(f"wrote {target}")
+
+        empty = open_session(Path(tmp) / "empty.db")
+        window = MainWindow(empty, settings)
+        shoot(window, "empty-state")
+        window.close()
+        empty.close()
+
+        session = open_session(Path(tmp) / "demo.db")
+        load_demo(session.service, args.contacts, 7)
+        for name, palette in (("board-light", light), ("board-dark", dark_palette())):
+            app.setPalette(palette)  # before the window, as a desktop theme would be
+            window = MainWindow(session, settings)
+            window.board.set_folded(Stage.UNQUALIFIED, True)
+            shoot(window, name, Stage.WORKING)
+            window.close()
+        session.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Fixtures for the window tests: a session on a fresh database, a QSettings ini file in the
+test's folder (never the user's settings), a few known contacts and the shown main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from salesdesk.domain.stages import Stage
+from salesdesk.services.session import Session, open_session
+
+PEOPLE = (
+    # first, last, company, stage, rating, tags, email, phone
+    ("Anna", "Schmidt", "Acme GmbH", Stage.NEW, "hot", ["vip"], "anna@acme.de", ""),
+    ("Jürgen", "Müller", "Müller & Söhne", Stage.NEW, "warm", [], "", "030 1234567"),
+    ("Li", "Wei", "Dragon Trade", Stage.WORKING, "cold", ["fair"], "li@dragon.cn", ""),
+    ("Sofia", "Rossi", "Rossi Srl", Stage.NURTURING, "none", [], "", ""),
+    ("Ben", "Okafor", "Okafor Logistics", Stage.PROSPECT, "hot", [], "ben@okafor.ng", ""),
+    ("Marie", "Dubois", "Dubois SA", Stage.CUSTOMER, "warm", ["partner"], "", ""),
+)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def session(db_path: Path, clock: object) -> Iterator[Session]:
+    opened = open_session(db_path, clock=clock)  # type: ignore[arg-type]
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def people(session: Session) -> dict[str, int]:
+    """Six contacts, created so that each column's order is the order above (first on top)."""
+    ids: dict[str, int] = {}
+    for first, last, company, stage, rating, tags, email, phone in reversed(PEOPLE):
+        outcome = session.service.create(
+            first_name=first,
+            last_name=last,
+            company=company,
+            stage=stage,
+            rating=rating,
+            tags=tags,
+            emails=[email] if email else [],
+            phones=[phone] if phone else [],
+        )
+        ids[first] = outcome.ids[0]
+    return ids
+
+
+@pytest.fixture
+def window(qtbot, session: Session, settings: QSettings):  # type: ignore[no-untyped-def]
+    from salesdesk.views.main_window import MainWindow
+
+    win = MainWindow(session, settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
