@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import peewee
 
@@ -40,9 +40,9 @@ class Outcome:
     ids: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class Card:
-    """What the board shows of one contact."""
+class Card(NamedTuple):
+    """What the board shows of one contact (a NamedTuple: 100k of them build ~3x faster
+    than frozen dataclasses)."""
 
     id: int
     first_name: str
@@ -64,9 +64,11 @@ class Card:
 _STAGES = {stage.value: stage for stage in Stage}  # a dict lookup: Stage(value) is slow
 
 
-def _card(row: tuple[Any, ...]) -> Card:
-    return Card(row[0], row[1], row[2], row[3], _STAGES[row[4]], row[5], row[6], row[7], row[8],
-                row[9], row[10])
+def _cards(rows: Iterable[tuple[Any, ...]]) -> list[Card]:
+    stages = _STAGES
+    new = tuple.__new__
+    return [new(Card, (r[0], r[1], r[2], r[3], stages[r[4]], r[5], r[6], r[7], r[8], r[9],
+                       r[10])) for r in rows]
 
 
 class ContactService:
@@ -94,10 +96,10 @@ class ContactService:
 
     def cards(self, ids: Sequence[int] | None = None) -> list[Card]:
         """Board cards of live contacts, in stage and column order (all, or just ``ids``)."""
-        return [_card(r) for r in store.card_tuples(ids)]
+        return _cards(store.card_tuples(ids))
 
     def trash(self) -> list[Card]:
-        return [_card(r) for r in store.card_tuples(None, deleted=True)]
+        return _cards(store.card_tuples(None, deleted=True))
 
     def counts(self) -> dict[Stage, int]:
         raw = store.count_by_stage()
@@ -421,7 +423,7 @@ def _change_set(description: str, before: Mapping[int, store.Snapshot],
             updated.add(cid)
     for cid, (stage, _, _) in after.items():
         stages.add(Stage(stage))
-        if cid not in before and cid in live:
-            created.add(cid)
+        if cid not in before:  # new on the board, or back in the trash (undo of a purge)
+            (created if cid in live else updated).add(cid)
     return ChangeSet(description, frozenset(created), frozenset(updated), frozenset(removed),
                      frozenset(stages))
