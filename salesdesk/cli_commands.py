@@ -102,7 +102,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
             err=True,
         )
         return EXIT_FAILURE
-    return int(run_gui(args.target))
+    return int(run_gui(args.target, use_last=args.is_default))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from salesdesk.formats.phones import DEFAULT_REGION
 from salesdesk.services.contacts import Clock, ContactService, utc_now
-from salesdesk.store.db import backup_sqlite, open_database
+from salesdesk.store.db import backup_sqlite, open_database, quick_check_file
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,11 @@ class Session:
         backup_sqlite(self.service.db, target)
         return target
 
+    def damage(self) -> list[str]:
+        """Problems SQLite's quick_check finds in the file (empty when sound). Opening skips
+        this full read to start fast; it is safe to call from a worker thread."""
+        return quick_check_file(self.path) if self.path is not None else []
+
     @property
     def can_backup(self) -> bool:
         return self.path is not None
@@ -39,12 +44,14 @@ def open_session(
     *,
     clock: Clock = utc_now,
     phone_region: str = DEFAULT_REGION,
+    verify: bool = False,
 ) -> Session:
     """Open (creating if needed) the database at ``target`` and build its service.
 
     Raises DatabaseOpenError / DatabaseBusyError with a message fit for a dialog; a file
-    that is refused is left untouched."""
-    opened = open_database(target)
+    that is refused is left untouched. The page-by-page damage check is left to
+    ``Session.damage()`` unless ``verify`` is set, so a large database opens fast."""
+    opened = open_database(target, verify=verify)
     service = ContactService(opened.db, clock=clock, phone_region=phone_region)
     return Session(service, opened.label, opened.path, opened.backup_path)
 

@@ -3,10 +3,11 @@ the main window and the event loop."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from salesdesk.services.session import Session, open_session
@@ -27,6 +28,31 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     assert isinstance(app, QApplication)
     return app
+
+
+def no_display_reason() -> str | None:
+    """Why no window can open here (a Linux session without a desktop), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return QCoreApplication.translate(
+        "app",
+        "salesdesk cannot open its window: this session has no graphical desktop (neither "
+        "DISPLAY nor WAYLAND_DISPLAY is set). Start it from a desktop session, or use the "
+        "commands that need no window, e.g. 'salesdesk list' (see 'salesdesk --help').",
+    )
+
+
+def install_translator(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """Load the compiled translation for the user's language from the resources, if any."""
+    import salesdesk.views.resources_rc  # noqa: F401  (registers :/translations)
+
+    translator = QTranslator(app)
+    if translator.load(locale or QLocale(), "salesdesk", "_", ":/translations"):
+        app.installTranslator(translator)
+        return translator
+    return None
 
 
 def start_session(
@@ -61,7 +87,12 @@ def run_gui(db_target: str, *, use_last: bool = False, settings: QSettings | Non
     """Run the window on ``db_target`` until it is closed; returns the exit code.
 
     ``use_last`` (the target is only the default) reopens the database used last time."""
+    reason = no_display_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 1
     app = application()
+    install_translator(app)
     settings = settings or QSettings()
     session = start_session(db_target, settings, use_last=use_last)
     if session is None:

@@ -23,6 +23,7 @@ from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.session import Session, open_session
 from salesdesk.views.board.actions import BoardActions
 from salesdesk.views.board.view import BoardView
+from salesdesk.views.damage_check import DamageCheck
 from salesdesk.views.detail.new_contact import NewContactDialog
 from salesdesk.views.detail.pane import ContactDetailPane
 from salesdesk.views.dialogs import database
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.error_box: QMessageBox | None = None
         self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
+        self.damage_check: DamageCheck | None = None
         self.commands = WindowCommands(self)
         self.commands.build_menus_and_toolbar(self.board_actions, self.search)
         self.board.counts_changed.connect(self.update_counts)
@@ -121,6 +123,25 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(self.tr("Saved"))
         if self.session.path is not None:
             self.settings.remember_database(str(self.session.path))
+        self._start_damage_check()
+
+    def _start_damage_check(self) -> None:
+        if self.damage_check is not None:
+            self.damage_check.wait()
+        self.damage_check = DamageCheck(self.session.damage, self)
+        self.damage_check.found.connect(self.on_damage_found)
+        self.damage_check.start()
+
+    def on_damage_found(self, problems: list[str]) -> None:
+        self.saved_label.setText(self.tr("Database damaged"))
+        self.show_error(
+            self.tr("The database is damaged"),
+            self.tr(
+                "SQLite found damaged parts in %1 (%2). Contacts you can see are still there, "
+                "but some may be unreadable. Make a backup now (File ▸ Backup now…), then "
+                "restore an older backup or ask for help before you go on working."
+            ).replace("%1", self.session.label).replace("%2", problems[0][:200]),
+        )
 
     def switch_to(self, target: str) -> bool:
         """Open another database; on failure ask what to do (the current one stays open)."""
@@ -320,6 +341,8 @@ class MainWindow(QMainWindow):
         box.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.damage_check is not None:
+            self.damage_check.wait(10)
         self.settings.save_window(
             self, self.splitter, self.board, self.commands.toggle_detail.isChecked()
         )

@@ -248,7 +248,7 @@ def test_demo_with_the_real_generator(sd) -> None:
 def _fake_gui(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     targets: list[str] = []
     fake = types.ModuleType("salesdesk.views.app")
-    fake.run_gui = lambda db_target: targets.append(db_target) or 0  # type: ignore[attr-defined]
+    fake.run_gui = lambda db_target, **kw: targets.append(db_target) or 0  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "salesdesk.views.app", fake)
     return targets
 

@@ -1,0 +1,78 @@
+"""Start-up: no desktop gives a plain message, the translation loads, damage found later in
+the background is reported without blocking the start."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from salesdesk.services.session import Session
+from salesdesk.views import app as gui
+
+
+def test_no_display_is_explained(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(gui.sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert "no graphical desktop" in (gui.no_display_reason() or "")
+    assert gui.run_gui("unused.db") == 1
+    assert "salesdesk list" in capsys.readouterr().err
+
+
+def test_display_present_means_no_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert gui.no_display_reason() is None
+
+
+def test_german_translation_is_installed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = gui.install_translator(app, QLocale(QLocale.Language.German))
+    try:
+        assert translator is not None
+        assert QCoreApplication.translate("MainWindow", "Saved") == "Gespeichert"
+    finally:
+        if translator is not None:
+            app.removeTranslator(translator)
+
+
+def test_english_needs_no_translation(qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert gui.install_translator(app, QLocale(QLocale.Language.English)) is None
+
+
+def test_damage_found_in_background_is_reported(qtbot, session: Session,  # type: ignore[no-untyped-def]
+                                                settings: QSettings) -> None:
+    from salesdesk.views.main_window import MainWindow
+
+    damaged = dataclasses.replace(session)
+    object.__setattr__(damaged, "damage", lambda: ["*** in database main *** Page 7: bad"])
+    window = MainWindow(damaged, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.error_box is not None)
+    box = window.error_box
+    assert isinstance(box, QMessageBox)
+    assert "damaged" in box.text() and "Page 7" in box.text()
+    assert window.saved_label.text() == "Database damaged"
+    box.close()
+
+
+def test_sound_database_reports_nothing(qtbot, session: Session,  # type: ignore[no-untyped-def]
+                                        settings: QSettings, db_path: Path) -> None:
+    from salesdesk.views.main_window import MainWindow
+
+    assert session.damage() == []
+    window = MainWindow(session, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.damage_check is not None
+    window.damage_check.wait(10)
+    QCoreApplication.processEvents()
+    assert window.error_box is None
