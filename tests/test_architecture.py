@@ -15,13 +15,25 @@ PACKAGE = Path(__file__).resolve().parents[1] / "salesdesk"
 # layer -> top-level modules it may import directly (besides the standard library)
 ALLOWED = {
     "domain": {"salesdesk.domain"},
-    "formats": {"salesdesk.domain", "salesdesk.formats", "phonenumbers", "email_validator",
-                "vobject", "charset_normalizer", "rapidfuzz"},
+    "formats": {
+        "salesdesk.domain",
+        "salesdesk.formats",
+        "phonenumbers",
+        "email_validator",
+        "vobject",
+        "charset_normalizer",
+        "rapidfuzz",
+    },
     "store": {"salesdesk.domain", "salesdesk.store", "peewee", "playhouse", "psycopg2"},
-    "services": {"salesdesk.domain", "salesdesk.formats", "salesdesk.store",
-                 "salesdesk.services", "peewee", "rapidfuzz"},
-    "views": {"salesdesk.domain", "salesdesk.services", "salesdesk.views", "PySide6",
-              "shiboken6"},
+    "services": {
+        "salesdesk.domain",
+        "salesdesk.formats",
+        "salesdesk.store",
+        "salesdesk.services",
+        "peewee",
+        "rapidfuzz",
+    },
+    "views": {"salesdesk.domain", "salesdesk.services", "salesdesk.views", "PySide6", "shiboken6"},
 }
 FORBIDDEN_LOADED = {
     "domain": ("PySide6", "peewee", "phonenumbers", "salesdesk.store", "salesdesk.services"),
@@ -83,14 +95,17 @@ def test_loading_a_layer_does_not_load_forbidden_modules(layer: str) -> None:
         f"for m in {modules!r}: importlib.import_module(m)\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     loaded = json.loads(out)
-    bad = [m for m in loaded if any(m == f or m.startswith(f + ".") for f in
-                                    FORBIDDEN_LOADED[layer])]
+    bad = [
+        m for m in loaded if any(m == f or m.startswith(f + ".") for f in FORBIDDEN_LOADED[layer])
+    ]
     assert bad == []
 
 
 def test_cli_module_does_not_import_qt_at_top_level() -> None:
-    assert not any(n.startswith("PySide6") for n in _imports(PACKAGE / "cli.py")
-                   if n)  # the GUI is imported lazily inside a function
+    assert not any(
+        n.startswith("PySide6") for n in _imports(PACKAGE / "cli.py") if n
+    )  # the GUI is imported lazily inside a function

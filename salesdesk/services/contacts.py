@@ -67,15 +67,18 @@ _STAGES = {stage.value: stage for stage in Stage}  # a dict lookup: Stage(value)
 def _cards(rows: Iterable[tuple[Any, ...]]) -> list[Card]:
     stages = _STAGES
     new = tuple.__new__
-    return [new(Card, (r[0], r[1], r[2], r[3], stages[r[4]], r[5], r[6], r[7], r[8], r[9],
-                       r[10])) for r in rows]
+    return [
+        new(Card, (r[0], r[1], r[2], r[3], stages[r[4]], r[5], r[6], r[7], r[8], r[9], r[10]))
+        for r in rows
+    ]
 
 
 class ContactService:
     """All reads and writes of contacts. One instance per open database."""
 
-    def __init__(self, db: Any, *, clock: Clock = utc_now,
-                 phone_region: str = DEFAULT_REGION) -> None:
+    def __init__(
+        self, db: Any, *, clock: Clock = utc_now, phone_region: str = DEFAULT_REGION
+    ) -> None:
         self.db = db
         self.clock = clock
         self.phone_region = phone_region
@@ -109,8 +112,9 @@ class ContactService:
         """Ids of live contacts whose name, company, e-mail, phone, city, tag or notes match."""
         return store_search.search_ids(text, limit=limit, ranked=ranked)
 
-    def list_contacts(self, *, stage: Stage | None = None, search: str | None = None,
-                      deleted: bool = False) -> list[Contact]:
+    def list_contacts(
+        self, *, stage: Stage | None = None, search: str | None = None, deleted: bool = False
+    ) -> list[Contact]:
         if search:
             ids = store_search.search_ids(search, include_deleted=deleted)
             cards = [c for c in store.card_tuples(ids, deleted=deleted)]
@@ -145,11 +149,11 @@ class ContactService:
         if "stage" in values:
             stage = _stage(values.pop("stage"))
         now = self.clock()
-        cleaned = apply_changes(Contact(stage=stage, uid=base.uid), values,
-                                self.phone_region, now)
+        cleaned = apply_changes(Contact(stage=stage, uid=base.uid), values, self.phone_region, now)
         if stage is Stage.UNQUALIFIED:
-            raise ValidationError("A new contact cannot start as Unqualified; it needs a reason "
-                                  "from a move.", "stage")
+            raise ValidationError(
+                "A new contact cannot start as Unqualified; it needs a reason from a move.", "stage"
+            )
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
             self._check_referrer(None, cleaned.referred_by)
@@ -161,8 +165,9 @@ class ContactService:
 
         return self._mutate(f"creation of {cleaned.display_name}", [], work)
 
-    def update(self, contact_id: int, changes: Mapping[str, Any],
-               expected_version: int | None = None) -> Outcome:
+    def update(
+        self, contact_id: int, changes: Mapping[str, Any], expected_version: int | None = None
+    ) -> Outcome:
         """Change some fields. With ``expected_version``, refuse if the contact moved on."""
         now = self.clock()
 
@@ -171,7 +176,8 @@ class ContactService:
             if expected_version is not None and current.version != expected_version:
                 raise ConflictError(
                     f"{current.display_name} was changed elsewhere in the meantime. "
-                    "Reload the contact and make your change again.")
+                    "Reload the contact and make your change again."
+                )
             updated = apply_changes(current, changes, self.phone_region, now)
             if "referred_by" in changes:
                 self._check_referrer(contact_id, updated.referred_by)
@@ -184,8 +190,15 @@ class ContactService:
         name = self._name(contact_id)
         return self._mutate(f"edit of {name}", [contact_id], work)
 
-    def move(self, ids: Sequence[int], stage: Stage | str, *, before_id: int | None = None,
-             at_end: bool = False, reason: str | None = None) -> Outcome:
+    def move(
+        self,
+        ids: Sequence[int],
+        stage: Stage | str,
+        *,
+        before_id: int | None = None,
+        at_end: bool = False,
+        reason: str | None = None,
+    ) -> Outcome:
         """Move contacts (in the given order) into ``stage``: in front of ``before_id``, at the
         end, or by default at the top. A move within the same stage is a reorder."""
         target = _stage(stage)
@@ -203,9 +216,7 @@ class ContactService:
                 raise NotFoundError(f"There is no contact with number {missing[0]}.")
             if store.existing_ids(ids, live_only=True) != set(ids):
                 raise ValidationError("Contacts in the trash cannot be moved; restore them first.")
-            transitions = {
-                i: validate_transition(Stage(placed[i][0]), target, reason) for i in ids
-            }
+            transitions = {i: validate_transition(Stage(placed[i][0]), target, reason) for i in ids}
             renumbered = self._place(ids, target, before_id, at_end, now, before)
             for i in ids:
                 t = transitions[i]
@@ -220,8 +231,15 @@ class ContactService:
         affected = list(ids)
         return self._mutate(label, affected, work)
 
-    def _place(self, ids: list[int], stage: Stage, before_id: int | None, at_end: bool,
-               now: dt.datetime, before: Snapshots) -> list[int]:
+    def _place(
+        self,
+        ids: list[int],
+        stage: Stage,
+        before_id: int | None,
+        at_end: bool,
+        now: dt.datetime,
+        before: Snapshots,
+    ) -> list[int]:
         """Give ``ids`` consecutive positions at the slot; returns other ids renumbered."""
         if before_id is None and not at_end:
             top = store.top_position(stage, ids)
@@ -249,8 +267,14 @@ class ContactService:
             store.set_placement(contact_id, stage, position, now)
         return []
 
-    def _renumber(self, ids: list[int], stage: Stage, before_id: int | None,
-                  now: dt.datetime, before: Snapshots) -> list[int]:
+    def _renumber(
+        self,
+        ids: list[int],
+        stage: Stage,
+        before_id: int | None,
+        now: dt.datetime,
+        before: Snapshots,
+    ) -> list[int]:
         column = [i for i in store.column_ids(stage) if i not in set(ids)]
         before.update(store.take_snapshots([i for i in column if i not in before]))
         at = column.index(before_id) if before_id in column else len(column)
@@ -292,13 +316,15 @@ class ContactService:
             live = store.existing_ids(ids, live_only=True)
             if live:
                 raise ValidationError(
-                    f"{self._name(min(live))} is not in the trash. Delete it first.")
+                    f"{self._name(min(live))} is not in the trash. Delete it first."
+                )
             blocking = [(a, b) for a, b in store.referrals_of(ids) if b not in set(ids)]
             if blocking:
                 referrer, referred = blocking[0]
                 raise ValidationError(
                     f"{self._name(referrer)} referred {self._name(referred)}, so it cannot be "
-                    f"removed for good. Change who referred {self._name(referred)} first.")
+                    f"removed for good. Change who referred {self._name(referred)} first."
+                )
             store.purge_contacts(ids)
             store.delete_orphan_tags()
             return [], ids
@@ -323,7 +349,8 @@ class ContactService:
                 if contact_id in current and current[contact_id][2] != version:
                     raise ConflictError(
                         f"{self._name(contact_id)} was changed after this step, so it cannot "
-                        "be undone without losing that change.")
+                        "be undone without losing that change."
+                    )
             versions = {i: current[i][2] + 1 for i in snap_ids if i in current}
             purge = [i for i in op.purge_ids if i in current]
             try:
@@ -340,8 +367,12 @@ class ContactService:
 
     # --- the one write path ---------------------------------------------------------------
 
-    def _mutate(self, description: str, ids: Sequence[int],
-                work: Callable[[Snapshots], tuple[list[int], list[int]]]) -> Outcome:
+    def _mutate(
+        self,
+        description: str,
+        ids: Sequence[int],
+        work: Callable[[Snapshots], tuple[list[int], list[int]]],
+    ) -> Outcome:
         """Run ``work`` in one transaction; snapshot before, build the ChangeSet and inverse.
 
         ``work`` gets the snapshots taken so far and adds any contact it changes beyond
@@ -384,8 +415,8 @@ class ContactService:
             found = store.load_contacts([cursor]).get(cursor)
             if found is None:
                 raise ValidationError(
-                    f"There is no contact with number {cursor} to be the referrer.",
-                    "referred_by")
+                    f"There is no contact with number {cursor} to be the referrer.", "referred_by"
+                )
             cursor = found.referred_by
 
     def _name(self, contact_id: int) -> str:
@@ -405,8 +436,12 @@ def _stage(value: Stage | str) -> Stage:
         raise ValidationError(str(error), "stage") from error
 
 
-def _change_set(description: str, before: Mapping[int, store.Snapshot],
-                after: Mapping[int, tuple[str, float, int]], live_after: Iterable[int]) -> ChangeSet:
+def _change_set(
+    description: str,
+    before: Mapping[int, store.Snapshot],
+    after: Mapping[int, tuple[str, float, int]],
+    live_after: Iterable[int],
+) -> ChangeSet:
     live = set(live_after)
     created: set[int] = set()
     updated: set[int] = set()
@@ -425,5 +460,6 @@ def _change_set(description: str, before: Mapping[int, store.Snapshot],
         stages.add(Stage(stage))
         if cid not in before:  # new on the board, or back in the trash (undo of a purge)
             (created if cid in live else updated).add(cid)
-    return ChangeSet(description, frozenset(created), frozenset(updated), frozenset(removed),
-                     frozenset(stages))
+    return ChangeSet(
+        description, frozenset(created), frozenset(updated), frozenset(removed), frozenset(stages)
+    )

@@ -31,15 +31,18 @@ def _text(value: Any, field: str, limit: int = MAX_NAME, label: str | None = Non
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(f"{label or field.replace('_', ' ').capitalize()} must be text.",
-                              field)
+        raise ValidationError(
+            f"{label or field.replace('_', ' ').capitalize()} must be text.", field
+        )
     cleaned = value.replace("\x00", "").strip()
     if field != "notes":
         cleaned = " ".join(cleaned.split())
     if len(cleaned) > limit:
         raise ValidationError(
             f"{label or field.replace('_', ' ').capitalize()} is too long "
-            f"({len(cleaned):,} characters, at most {limit:,}).", field)
+            f"({len(cleaned):,} characters, at most {limit:,}).",
+            field,
+        )
     return cleaned
 
 
@@ -63,8 +66,13 @@ def coerce_emails(value: Any) -> list[EmailAddress]:
         elif isinstance(item, str):
             out.append(EmailAddress(item))
         elif isinstance(item, Mapping):
-            out.append(EmailAddress(str(item.get("value", "")), str(item.get("label") or "work"),
-                                    bool(item.get("primary", False))))
+            out.append(
+                EmailAddress(
+                    str(item.get("value", "")),
+                    str(item.get("label") or "work"),
+                    bool(item.get("primary", False)),
+                )
+            )
         else:
             raise ValidationError("E-mail addresses must be text.", "emails")
     return out
@@ -79,8 +87,13 @@ def coerce_phones(value: Any) -> list[PhoneNumber]:
         elif isinstance(item, str):
             out.append(PhoneNumber(item))
         elif isinstance(item, Mapping):
-            out.append(PhoneNumber(str(item.get("value", "")), str(item.get("label") or "mobile"),
-                                   bool(item.get("primary", False))))
+            out.append(
+                PhoneNumber(
+                    str(item.get("value", "")),
+                    str(item.get("label") or "mobile"),
+                    bool(item.get("primary", False)),
+                )
+            )
         else:
             raise ValidationError("Phone numbers must be text.", "phones")
     return out
@@ -149,8 +162,12 @@ def clean_address(value: Any) -> Address:
         value = Address(**{k: str(v or "") for k, v in value.items()})
     if not isinstance(value, Address):
         raise ValidationError("The address is not in a form salesdesk understands.", "address")
-    return Address(*(_text(getattr(value, f.name), "address", 300, "The address")
-                     for f in dataclasses.fields(Address)))
+    return Address(
+        *(
+            _text(getattr(value, f.name), "address", 300, "The address")
+            for f in dataclasses.fields(Address)
+        )
+    )
 
 
 def clean_consent(value: Any, now: dt.datetime) -> Consent:
@@ -170,14 +187,16 @@ def clean_consent(value: Any, now: dt.datetime) -> Consent:
     return Consent(value.email_ok, at, _text(value.how, "consent", 500, "How consent was given"))
 
 
-def apply_changes(contact: Contact, changes: Mapping[str, Any], region: str,
-                  now: dt.datetime) -> Contact:
+def apply_changes(
+    contact: Contact, changes: Mapping[str, Any], region: str, now: dt.datetime
+) -> Contact:
     """A cleaned copy of ``contact`` with ``changes`` applied; raises ValidationError."""
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise ValidationError(
             f"These fields cannot be changed this way: {', '.join(sorted(unknown))}.",
-            sorted(unknown)[0])
+            sorted(unknown)[0],
+        )
     values: dict[str, Any] = {}
     for name, value in changes.items():
         if name in ("first_name", "last_name", "company", "title", "source_detail"):
@@ -207,11 +226,13 @@ def apply_changes(contact: Contact, changes: Mapping[str, Any], region: str,
                 raise ValidationError("'Referred by' must be another contact.", name)
             values[name] = value
     result = dataclasses.replace(contact, **values)
-    if not (result.first_name or result.last_name or result.company or result.emails
-            or result.phones):
+    if not (
+        result.first_name or result.last_name or result.company or result.emails or result.phones
+    ):
         raise ValidationError(
             "A contact needs at least a name, a company, an e-mail address or a phone number.",
-            "first_name")
+            "first_name",
+        )
     return result
 
 

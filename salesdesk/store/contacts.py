@@ -111,8 +111,13 @@ def insert_contact(contact: Contact, now: dt.datetime) -> int:
     return new_id
 
 
-def update_contact(contact_id: int, contact: Contact, expected_version: int,
-                   now: dt.datetime, children: bool = True) -> bool:
+def update_contact(
+    contact_id: int,
+    contact: Contact,
+    expected_version: int,
+    now: dt.datetime,
+    children: bool = True,
+) -> bool:
     """Write all columns if the stored version is ``expected_version``; False if it is not."""
     values = contact_columns(contact)
     values.update(updated_at=to_db_time(now), version=ContactRow.version + 1)
@@ -133,16 +138,27 @@ def write_children(contact_id: int, contact: Contact) -> None:
     if contact.emails:
         EmailRow.insert_many(
             [
-                {"contact": contact_id, "label": e.label, "value": e.value,
-                 "is_primary": e.primary, "sort": i}
+                {
+                    "contact": contact_id,
+                    "label": e.label,
+                    "value": e.value,
+                    "is_primary": e.primary,
+                    "sort": i,
+                }
                 for i, e in enumerate(contact.emails)
             ]
         ).execute()
     if contact.phones:
         PhoneRow.insert_many(
             [
-                {"contact": contact_id, "label": p.label, "value": p.value, "e164": p.e164,
-                 "is_primary": p.primary, "sort": i}
+                {
+                    "contact": contact_id,
+                    "label": p.label,
+                    "value": p.value,
+                    "e164": p.e164,
+                    "is_primary": p.primary,
+                    "sort": i,
+                }
                 for i, p in enumerate(contact.phones)
             ]
         ).execute()
@@ -168,8 +184,9 @@ def ensure_tags(names: Iterable[str]) -> dict[str, int]:
     return found
 
 
-def _contact_from(row: dict[str, Any], emails: list[EmailAddress], phones: list[PhoneNumber],
-                  tags: list[str]) -> Contact:
+def _contact_from(
+    row: dict[str, Any], emails: list[EmailAddress], phones: list[PhoneNumber], tags: list[str]
+) -> Contact:
     return Contact(
         id=row["id"],
         uid=row["uid"],
@@ -179,8 +196,9 @@ def _contact_from(row: dict[str, Any], emails: list[EmailAddress], phones: list[
         title=row["title"],
         emails=emails,
         phones=phones,
-        address=Address(row["street"], row["postal_code"], row["city"], row["region"],
-                        row["country"]),
+        address=Address(
+            row["street"], row["postal_code"], row["city"], row["region"], row["country"]
+        ),
         gender=row["gender"],
         source=LeadSource(row["source"]) if row["source"] else None,
         source_detail=row["source_detail"],
@@ -190,8 +208,9 @@ def _contact_from(row: dict[str, Any], emails: list[EmailAddress], phones: list[
         rating=Rating(row["rating"]),
         notes=row["notes"],
         tags=tags,
-        consent=Consent(bool(row["consent_email"]), from_db_time(row["consent_at"]),
-                        row["consent_how"]),
+        consent=Consent(
+            bool(row["consent_email"]), from_db_time(row["consent_at"]), row["consent_how"]
+        ),
         do_not_contact=bool(row["do_not_contact"]),
         created_at=from_db_time(row["created_at"]),
         updated_at=from_db_time(row["updated_at"]),
@@ -210,17 +229,23 @@ def load_contacts(ids: Sequence[int]) -> dict[int, Contact]:
     for part in chunks(ids):
         for row in ContactRow.select().where(ContactRow.id.in_(part)).dicts():
             rows[row["id"]] = row
-        for e in (EmailRow.select().where(EmailRow.contact.in_(part))
-                  .order_by(EmailRow.sort).dicts()):
+        for e in (
+            EmailRow.select().where(EmailRow.contact.in_(part)).order_by(EmailRow.sort).dicts()
+        ):
             emails[e["contact"]].append(EmailAddress(e["value"], e["label"], e["is_primary"]))
-        for p in (PhoneRow.select().where(PhoneRow.contact.in_(part))
-                  .order_by(PhoneRow.sort).dicts()):
+        for p in (
+            PhoneRow.select().where(PhoneRow.contact.in_(part)).order_by(PhoneRow.sort).dicts()
+        ):
             phones[p["contact"]].append(
                 PhoneNumber(p["value"], p["label"], p["is_primary"], p["e164"])
             )
-        query = (ContactTagRow.select(ContactTagRow.contact, TagRow.name)
-                 .join(TagRow).where(ContactTagRow.contact.in_(part))
-                 .order_by(TagRow.name).tuples())
+        query = (
+            ContactTagRow.select(ContactTagRow.contact, TagRow.name)
+            .join(TagRow)
+            .where(ContactTagRow.contact.in_(part))
+            .order_by(TagRow.name)
+            .tuples()
+        )
         for contact_id, name in query:
             tags[contact_id].append(name)
     return {
@@ -231,8 +256,12 @@ def load_contacts(ids: Sequence[int]) -> dict[int, Contact]:
 
 
 def load_history(contact_id: int) -> list[StageChange]:
-    query = (StageChangeRow.select().where(StageChangeRow.contact == contact_id)
-             .order_by(StageChangeRow.at, StageChangeRow.id).dicts())
+    query = (
+        StageChangeRow.select()
+        .where(StageChangeRow.contact == contact_id)
+        .order_by(StageChangeRow.at, StageChangeRow.id)
+        .dicts()
+    )
     return [
         StageChange(
             r["id"],
@@ -246,8 +275,14 @@ def load_history(contact_id: int) -> list[StageChange]:
     ]
 
 
-def add_history(contact_id: int, source: Stage | None, target: Stage, at: dt.datetime,
-                reason: str | None, kind: str) -> None:
+def add_history(
+    contact_id: int,
+    source: Stage | None,
+    target: Stage,
+    at: dt.datetime,
+    reason: str | None,
+    kind: str,
+) -> None:
     StageChangeRow.insert(
         contact=contact_id,
         from_stage=source.value if source else None,
@@ -265,9 +300,13 @@ def placements(ids: Sequence[int]) -> dict[int, tuple[str, float, int]]:
     """(stage, position, version) of each contact."""
     out: dict[int, tuple[str, float, int]] = {}
     for part in chunks(list(ids)):
-        query = (ContactRow.select(ContactRow.id, ContactRow.stage, ContactRow.position,
-                                   ContactRow.version)
-                 .where(ContactRow.id.in_(part)).tuples())
+        query = (
+            ContactRow.select(
+                ContactRow.id, ContactRow.stage, ContactRow.position, ContactRow.version
+            )
+            .where(ContactRow.id.in_(part))
+            .tuples()
+        )
         for cid, stage, pos, version in query:
             out[cid] = (stage, pos, version)
     return out
@@ -280,8 +319,9 @@ def _live_in(stage: Stage, exclude: Sequence[int]) -> Any:
     return cond
 
 
-def neighbour_positions(stage: Stage, before_id: int | None,
-                        exclude: Sequence[int]) -> tuple[float | None, float | None]:
+def neighbour_positions(
+    stage: Stage, before_id: int | None, exclude: Sequence[int]
+) -> tuple[float | None, float | None]:
     """Positions just above and at the slot in front of ``before_id`` (None: the end)."""
     cond = _live_in(stage, exclude)
     if before_id is None:
@@ -291,14 +331,16 @@ def neighbour_positions(stage: Stage, before_id: int | None,
     upper = ContactRow.select(ContactRow.position).where(ContactRow.id == before_id).scalar()
     if upper is None:
         return neighbour_positions(stage, None, exclude)
-    lower = (ContactRow.select(fn.MAX(ContactRow.position))
-             .where(cond & (ContactRow.position < upper)).scalar())
+    lower = (
+        ContactRow.select(fn.MAX(ContactRow.position))
+        .where(cond & (ContactRow.position < upper))
+        .scalar()
+    )
     return lower, upper
 
 
 def top_position(stage: Stage, exclude: Sequence[int] = ()) -> float | None:
-    value = (ContactRow.select(fn.MIN(ContactRow.position))
-             .where(_live_in(stage, exclude)).scalar())
+    value = ContactRow.select(fn.MIN(ContactRow.position)).where(_live_in(stage, exclude)).scalar()
     return None if value is None else float(value)
 
 
@@ -315,7 +357,9 @@ def column_ids(stage: Stage) -> list[int]:
 
 def set_placement(contact_id: int, stage: Stage, position: float, now: dt.datetime) -> None:
     ContactRow.update(
-        stage=stage.value, position=position, updated_at=to_db_time(now),
+        stage=stage.value,
+        position=position,
+        updated_at=to_db_time(now),
         version=ContactRow.version + 1,
     ).where(ContactRow.id == contact_id).execute()
 
@@ -323,7 +367,8 @@ def set_placement(contact_id: int, stage: Stage, position: float, now: dt.dateti
 def set_deleted(ids: Sequence[int], when: dt.datetime | None, now: dt.datetime) -> None:
     for part in chunks(list(ids)):
         ContactRow.update(
-            deleted_at=to_db_time(when), updated_at=to_db_time(now),
+            deleted_at=to_db_time(when),
+            updated_at=to_db_time(now),
             version=ContactRow.version + 1,
         ).where(ContactRow.id.in_(part)).execute()
 
@@ -334,7 +379,8 @@ def referrals_of(ids: Sequence[int]) -> list[tuple[int, int]]:
     for part in chunks(list(ids)):
         out += list(
             ContactRow.select(ContactRow.referred_by, ContactRow.id)
-            .where(ContactRow.referred_by.in_(part)).tuples()
+            .where(ContactRow.referred_by.in_(part))
+            .tuples()
         )
     return out
 
@@ -370,8 +416,11 @@ def card_tuples(ids: Sequence[int] | None = None, deleted: bool = False) -> list
     """Board card data as plain tuples (model instances are ~8x slower to build)."""
     cond = ContactRow.deleted_at.is_null(not deleted)
     if ids is None:
-        query = ContactRow.select(*CARD_COLUMNS).where(cond).order_by(
-            ContactRow.stage, ContactRow.position, ContactRow.id)
+        query = (
+            ContactRow.select(*CARD_COLUMNS)
+            .where(cond)
+            .order_by(ContactRow.stage, ContactRow.position, ContactRow.id)
+        )
         return _raw_rows(query)
     out: list[tuple[Any, ...]] = []
     for part in chunks(list(ids)):
@@ -386,8 +435,12 @@ def _raw_rows(query: Any) -> list[tuple[Any, ...]]:
 
 
 def count_by_stage() -> dict[str, int]:
-    query = (ContactRow.select(ContactRow.stage, fn.COUNT(ContactRow.id))
-             .where(ContactRow.deleted_at.is_null()).group_by(ContactRow.stage).tuples())
+    query = (
+        ContactRow.select(ContactRow.stage, fn.COUNT(ContactRow.id))
+        .where(ContactRow.deleted_at.is_null())
+        .group_by(ContactRow.stage)
+        .tuples()
+    )
     return dict(query)
 
 
@@ -417,19 +470,24 @@ def take_snapshots(ids: Sequence[int]) -> dict[int, Snapshot]:
     ids = list(dict.fromkeys(ids))
     contacts: dict[int, dict[str, Any]] = {}
     kids: dict[str, dict[int, list[dict[str, Any]]]] = {
-        "emails": defaultdict(list), "phones": defaultdict(list), "history": defaultdict(list)
+        "emails": defaultdict(list),
+        "phones": defaultdict(list),
+        "history": defaultdict(list),
     }
     tags: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for part in chunks(ids):
         for row in ContactRow.select().where(ContactRow.id.in_(part)).dicts():
             contacts[row["id"]] = row
-        for key, table in (("emails", EmailRow), ("phones", PhoneRow),
-                           ("history", StageChangeRow)):
+        for key, table in (("emails", EmailRow), ("phones", PhoneRow), ("history", StageChangeRow)):
             for row in table.select().where(table.contact.in_(part)).order_by(table.id).dicts():
                 kids[key][row["contact"]].append(row)
-        query = (ContactTagRow.select(ContactTagRow.contact, TagRow.id, TagRow.name)
-                 .join(TagRow).where(ContactTagRow.contact.in_(part)).order_by(TagRow.name)
-                 .tuples())
+        query = (
+            ContactTagRow.select(ContactTagRow.contact, TagRow.id, TagRow.name)
+            .join(TagRow)
+            .where(ContactTagRow.contact.in_(part))
+            .order_by(TagRow.name)
+            .tuples()
+        )
         for cid, tag_id, name in query:
             tags[cid].append((tag_id, name))
     return {
@@ -455,11 +513,15 @@ def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -
         exists = ContactRow.select(ContactRow.id).where(ContactRow.id == snap.id).exists()
         if exists:
             ContactRow.update(**{k: v for k, v in row.items() if k != "id"}).where(
-                ContactRow.id == snap.id).execute()
+                ContactRow.id == snap.id
+            ).execute()
         else:
             ContactRow.insert(**row).execute()
-        for table, items in ((EmailRow, snap.emails), (PhoneRow, snap.phones),
-                             (StageChangeRow, snap.history)):
+        for table, items in (
+            (EmailRow, snap.emails),
+            (PhoneRow, snap.phones),
+            (StageChangeRow, snap.history),
+        ):
             table.delete().where(table.contact == snap.id).execute()
             if items:
                 table.insert_many([dict(i) for i in items]).execute()
@@ -472,7 +534,8 @@ def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -
     for snap in snapshots:
         if snap.contact["referred_by"] is not None:
             ContactRow.update(referred_by=snap.contact["referred_by"]).where(
-                ContactRow.id == snap.id).execute()
+                ContactRow.id == snap.id
+            ).execute()
 
 
 def _restore_tags(tags: Sequence[tuple[int, str]]) -> dict[str, int]:

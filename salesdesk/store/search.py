@@ -27,8 +27,9 @@ def fts_query(text: str) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
-def search_ids(text: str, limit: int | None = None, ranked: bool = False,
-               include_deleted: bool = False) -> list[int]:
+def search_ids(
+    text: str, limit: int | None = None, ranked: bool = False, include_deleted: bool = False
+) -> list[int]:
     """Ids of contacts matching ``text``; best first when ``ranked``, else by id."""
     db: Any = database_proxy.obj
     if isinstance(db, peewee.SqliteDatabase):
@@ -54,8 +55,15 @@ def _like(text: str, limit: int | None, include_deleted: bool) -> list[int]:
     words = _WORD.findall(text)[:MAX_TERMS]
     if not words:
         return []
-    columns = (ContactRow.first_name, ContactRow.last_name, ContactRow.company,
-               ContactRow.title, ContactRow.city, ContactRow.notes, ContactRow.search_extra)
+    columns = (
+        ContactRow.first_name,
+        ContactRow.last_name,
+        ContactRow.company,
+        ContactRow.title,
+        ContactRow.city,
+        ContactRow.notes,
+        ContactRow.search_extra,
+    )
     cond: Any = None
     for word in words:
         any_col: Any = None

@@ -3,6 +3,7 @@ so a damaged file is reported without making every start wait for a full read.""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -18,8 +19,9 @@ class DamageCheck(QObject):
     def __init__(self, check: Callable[[], list[str]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._check = check
-        self._thread = threading.Thread(target=self._run, name="salesdesk-damage-check",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, name="salesdesk-damage-check", daemon=True
+        )
 
     def start(self) -> None:
         self._thread.start()
@@ -34,7 +36,5 @@ class DamageCheck(QObject):
         except Exception as error:  # a check that cannot run is itself worth reporting
             problems = [str(error)]
         if problems:
-            try:
+            with contextlib.suppress(RuntimeError):  # the window may have closed meanwhile
                 self.found.emit(problems)  # queued to the GUI thread
-            except RuntimeError:
-                pass  # the window closed meanwhile

@@ -140,7 +140,9 @@ class MainWindow(QMainWindow):
                 "SQLite found damaged parts in %1 (%2). Contacts you can see are still there, "
                 "but some may be unreadable. Make a backup now (File ▸ Backup now…), then "
                 "restore an older backup or ask for help before you go on working."
-            ).replace("%1", self.session.label).replace("%2", problems[0][:200]),
+            )
+            .replace("%1", self.session.label)
+            .replace("%2", problems[0][:200]),
         )
 
     def switch_to(self, target: str) -> bool:

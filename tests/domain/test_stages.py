@@ -15,8 +15,14 @@ from salesdesk.domain.stages import (
 
 def test_order_and_leads() -> None:
     assert [s.value for s in STAGE_ORDER] == [
-        "new", "working", "nurturing", "unqualified", "prospect", "customer"]
-    assert LEAD_STAGES == {Stage.NEW, Stage.WORKING, Stage.NURTURING, Stage.UNQUALIFIED}
+        "new",
+        "working",
+        "nurturing",
+        "unqualified",
+        "prospect",
+        "customer",
+    ]
+    assert {Stage.NEW, Stage.WORKING, Stage.NURTURING, Stage.UNQUALIFIED} == LEAD_STAGES
     assert not Stage.PROSPECT.is_lead and not Stage.CUSTOMER.is_lead
 
 
@@ -39,7 +45,8 @@ def test_unqualified_reason_is_normalised() -> None:
 
 def test_reorder_within_unqualified_needs_no_reason() -> None:
     assert validate_transition(Stage.UNQUALIFIED, Stage.UNQUALIFIED, None).kind is (
-        TransitionKind.NONE)
+        TransitionKind.NONE
+    )
 
 
 def test_overlong_reason_refused() -> None:
@@ -64,9 +71,17 @@ def test_classify(source: Stage | None, target: Stage, kind: TransitionKind) -> 
     assert classify(source, target) is kind
 
 
-@pytest.mark.parametrize(("text", "stage"), [
-    ("prospect", Stage.PROSPECT), ("PROSPECT", Stage.PROSPECT), ("5", Stage.PROSPECT),
-    ("cust", Stage.CUSTOMER), (" new ", Stage.NEW), ("u", Stage.UNQUALIFIED)])
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("prospect", Stage.PROSPECT),
+        ("PROSPECT", Stage.PROSPECT),
+        ("5", Stage.PROSPECT),
+        ("cust", Stage.CUSTOMER),
+        (" new ", Stage.NEW),
+        ("u", Stage.UNQUALIFIED),
+    ],
+)
 def test_parse(text: str, stage: Stage) -> None:
     assert Stage.parse(text) is stage
 

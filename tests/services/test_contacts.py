@@ -34,18 +34,25 @@ def add(service: ContactService, first: str = "Anna", last: str = "Schmidt", **k
 
 @pytest.fixture
 def people(service: ContactService) -> dict[str, int]:
-    anna = add(service, "Anna", "Schmidt", company="Brauerei Müller GmbH",
-               emails=["anna@brauerei.de", EmailAddress("a.schmidt@gmail.com", "home")],
-               phones=["0171 2345678", PhoneNumber("12", "work")], tags=["Messe", "vip"],
-               address=Address("Hauptstr. 1", "80331", "München", "Bayern", "DE"),
-               notes="Met at the booth.\nWants a quote.")
+    anna = add(
+        service,
+        "Anna",
+        "Schmidt",
+        company="Brauerei Müller GmbH",
+        emails=["anna@brauerei.de", EmailAddress("a.schmidt@gmail.com", "home")],
+        phones=["0171 2345678", PhoneNumber("12", "work")],
+        tags=["Messe", "vip"],
+        address=Address("Hauptstr. 1", "80331", "München", "Bayern", "DE"),
+        notes="Met at the booth.\nWants a quote.",
+    )
     ben = add(service, "Ben", "Meyer", referred_by=anna, tags=["messe"])
     chloé = add(service, "Chloé", "Dubois", company="Café Lumière SARL", stage="working")
     return {"anna": anna, "ben": ben, "chloe": chloé}
 
 
-def test_create_normalises_and_stores_everything(service: ContactService,
-                                                 people: dict[str, int]) -> None:
+def test_create_normalises_and_stores_everything(
+    service: ContactService, people: dict[str, int]
+) -> None:
     anna = service.get(people["anna"])
     assert anna.stage is Stage.NEW and anna.version == 1
     assert [e.value for e in anna.emails] == ["anna@brauerei.de", "a.schmidt@gmail.com"]
@@ -74,12 +81,16 @@ def test_new_contacts_go_on_top(service: ContactService, people: dict[str, int])
         ({"first_name": "A", "stage": "unqualified"}, "stage", "cannot start as Unqualified"),
         ({"first_name": "A", "stage": "bogus"}, "stage", "Unknown stage"),
         ({"first_name": "A", "referred_by": 999}, "referred_by", "no contact with number 999"),
-        ({"first_name": "A", "consent": Consent(True, dt.datetime(2030, 1, 1, tzinfo=dt.UTC))},
-         "consent", "future"),
+        (
+            {"first_name": "A", "consent": Consent(True, dt.datetime(2030, 1, 1, tzinfo=dt.UTC))},
+            "consent",
+            "future",
+        ),
     ],
 )
-def test_create_refuses_bad_input(service: ContactService, fields: dict[str, Any], field: str,
-                                  message: str) -> None:
+def test_create_refuses_bad_input(
+    service: ContactService, fields: dict[str, Any], field: str, message: str
+) -> None:
     before = dump(service)
     with pytest.raises(ValidationError, match=message) as info:
         service.create(**fields)
@@ -87,11 +98,13 @@ def test_create_refuses_bad_input(service: ContactService, fields: dict[str, Any
     assert dump(service) == before
 
 
-def test_update_is_partial_and_versioned(service: ContactService, people: dict[str, int],
-                                         clock: Any) -> None:
+def test_update_is_partial_and_versioned(
+    service: ContactService, people: dict[str, int], clock: Any
+) -> None:
     clock.advance(minutes=5)
-    service.update(people["anna"], {"company": "  Neue   Firma ", "rating": "hot"},
-                   expected_version=1)
+    service.update(
+        people["anna"], {"company": "  Neue   Firma ", "rating": "hot"}, expected_version=1
+    )
     anna = service.get(people["anna"])
     assert anna.company == "Neue Firma" and anna.rating is Rating.HOT
     assert anna.last_name == "Schmidt" and len(anna.emails) == 2
@@ -105,8 +118,9 @@ def test_stale_update_is_refused(service: ContactService, people: dict[str, int]
     assert service.get(people["anna"]).title == "CEO"
 
 
-def test_update_refuses_unknown_and_pipeline_fields(service: ContactService,
-                                                    people: dict[str, int]) -> None:
+def test_update_refuses_unknown_and_pipeline_fields(
+    service: ContactService, people: dict[str, int]
+) -> None:
     with pytest.raises(ValidationError, match="cannot be changed this way"):
         service.update(people["anna"], {"stage": "customer"})
     with pytest.raises(ValidationError, match="themselves"):
@@ -115,8 +129,9 @@ def test_update_refuses_unknown_and_pipeline_fields(service: ContactService,
         service.update(people["anna"], {"referred_by": people["ben"]})
 
 
-def test_move_records_history_and_kinds(service: ContactService, people: dict[str, int],
-                                        clock: Any) -> None:
+def test_move_records_history_and_kinds(
+    service: ContactService, people: dict[str, int], clock: Any
+) -> None:
     ben = people["ben"]
     service.move([ben], Stage.PROSPECT)
     clock.advance(days=3)
@@ -133,8 +148,9 @@ def test_move_records_history_and_kinds(service: ContactService, people: dict[st
     assert history[2].at == clock.now
 
 
-def test_move_to_unqualified_without_reason_changes_nothing(service: ContactService,
-                                                            people: dict[str, int]) -> None:
+def test_move_to_unqualified_without_reason_changes_nothing(
+    service: ContactService, people: dict[str, int]
+) -> None:
     before = dump(service)
     with pytest.raises(ValidationError, match="needs a reason"):
         service.move([people["anna"]], Stage.UNQUALIFIED)
@@ -168,8 +184,9 @@ def test_many_inserts_at_one_slot_renumber_the_column(service: ContactService) -
     assert column == [first, *inserted, last]
 
 
-def test_move_into_a_slot_of_another_column_is_refused(service: ContactService,
-                                                       people: dict[str, int]) -> None:
+def test_move_into_a_slot_of_another_column_is_refused(
+    service: ContactService, people: dict[str, int]
+) -> None:
     with pytest.raises(ValidationError, match="not in that column"):
         service.move([people["anna"]], Stage.PROSPECT, before_id=people["chloe"])
 
@@ -189,8 +206,9 @@ def test_trash_restore_and_purge(service: ContactService, people: dict[str, int]
         service.get(people["chloe"])
 
 
-def test_a_referrer_cannot_be_purged_from_under_a_referral(service: ContactService,
-                                                           people: dict[str, int]) -> None:
+def test_a_referrer_cannot_be_purged_from_under_a_referral(
+    service: ContactService, people: dict[str, int]
+) -> None:
     service.delete([people["anna"]])
     with pytest.raises(ValidationError, match="Anna Schmidt referred Ben Meyer"):
         service.purge([people["anna"]])
@@ -202,13 +220,16 @@ def test_a_referrer_cannot_be_purged_from_under_a_referral(service: ContactServi
 
 def _calls(people: dict[str, int]) -> dict[str, Any]:
     return {
-        "create": lambda s: s.create(first_name="Dora", tags=["neu"], emails=["d@x.de"],
-                                     referred_by=people["anna"]),
-        "update": lambda s: s.update(people["anna"], {"emails": ["new@x.de"], "tags": ["other"],
-                                                      "notes": "changed"}),
+        "create": lambda s: s.create(
+            first_name="Dora", tags=["neu"], emails=["d@x.de"], referred_by=people["anna"]
+        ),
+        "update": lambda s: s.update(
+            people["anna"], {"emails": ["new@x.de"], "tags": ["other"], "notes": "changed"}
+        ),
         "move": lambda s: s.move([people["ben"], people["anna"]], Stage.PROSPECT),
-        "move_unqualified": lambda s: s.move([people["chloe"]], Stage.UNQUALIFIED,
-                                             reason="no budget"),
+        "move_unqualified": lambda s: s.move(
+            [people["chloe"]], Stage.UNQUALIFIED, reason="no budget"
+        ),
         "reorder": lambda s: s.move([people["anna"]], Stage.NEW, before_id=people["ben"]),
         "delete": lambda s: s.delete([people["anna"], people["chloe"]]),
         "purge": lambda s: s.purge([people["chloe"]]),
@@ -217,9 +238,9 @@ def _calls(people: dict[str, int]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("kind", list(_calls({"anna": 0, "ben": 0, "chloe": 0})))
-def test_undo_restores_exactly_and_redo_reapplies(service: ContactService,
-                                                  people: dict[str, int], clock: Any,
-                                                  kind: str) -> None:
+def test_undo_restores_exactly_and_redo_reapplies(
+    service: ContactService, people: dict[str, int], clock: Any, kind: str
+) -> None:
     call = _calls(people)[kind]
     if kind in ("purge", "restore"):
         service.delete([people["chloe"]])
@@ -237,8 +258,9 @@ def test_undo_restores_exactly_and_redo_reapplies(service: ContactService,
     assert service.search("dora") == ([outcome.ids[0]] if kind == "create" else [])
 
 
-def test_undo_refuses_to_clobber_a_later_change(service: ContactService,
-                                                people: dict[str, int]) -> None:
+def test_undo_refuses_to_clobber_a_later_change(
+    service: ContactService, people: dict[str, int]
+) -> None:
     outcome = service.update(people["anna"], {"title": "CEO"})
     service.update(people["anna"], {"title": "Founder"})
     with pytest.raises(ConflictError, match="changed after this step"):
@@ -268,20 +290,57 @@ def test_change_sets(service: ContactService, people: dict[str, int]) -> None:
     assert purged.changes.removed == {people["chloe"]}
 
 
-@pytest.mark.parametrize(("text", "who"), [
-    ("mül", ["anna"]), ("muller", ["anna"]), ("MÜLLER", ["anna"]), ("brau", ["anna"]),
-    ("anna schm", ["anna"]), ("gmail", ["anna"]), ("a.schmidt@gmail.com", ["anna"]),
-    ("München", ["anna"]), ("munch", ["anna"]), ("messe", ["anna", "ben"]), ("quote", ["anna"]),
-    ("chloe", ["chloe"]), ("lumi", ["chloe"]), ("4917123", ["anna"]), ("zzz", []),
-])
-def test_search(service: ContactService, people: dict[str, int], text: str,
-                who: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("mül", ["anna"]),
+        ("muller", ["anna"]),
+        ("MÜLLER", ["anna"]),
+        ("brau", ["anna"]),
+        ("anna schm", ["anna"]),
+        ("gmail", ["anna"]),
+        ("a.schmidt@gmail.com", ["anna"]),
+        ("München", ["anna"]),
+        ("munch", ["anna"]),
+        ("messe", ["anna", "ben"]),
+        ("quote", ["anna"]),
+        ("chloe", ["chloe"]),
+        ("lumi", ["chloe"]),
+        ("4917123", ["anna"]),
+        ("zzz", []),
+    ],
+)
+def test_search(service: ContactService, people: dict[str, int], text: str, who: list[str]) -> None:
     assert sorted(service.search(text)) == sorted(people[w] for w in who)
 
 
-@pytest.mark.parametrize("text", ['"', "'", "-", "*", "OR", "AND NOT", "a OR", "(", ")", "^",
-                                  "NEAR(", "col:x", '"unclosed', "\x00", "", "   ", "+-*/",
-                                  "😀", "a" * 5000, "ü" * 3, "%_", "\\"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        "'",
+        "-",
+        "*",
+        "OR",
+        "AND NOT",
+        "a OR",
+        "(",
+        ")",
+        "^",
+        "NEAR(",
+        "col:x",
+        '"unclosed',
+        "\x00",
+        "",
+        "   ",
+        "+-*/",
+        "😀",
+        "a" * 5000,
+        "ü" * 3,
+        "%_",
+        "\\",
+    ],
+)
 def test_search_never_raises(service: ContactService, people: dict[str, int], text: str) -> None:
     assert isinstance(service.search(text), list)
 

@@ -3,8 +3,6 @@ the model layer of drag-and-drop (mimeData -> dropMimeData hands the move to the
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QSortFilterProxyModel, Qt
 
@@ -223,7 +221,7 @@ def test_model_drop_hands_the_move_to_the_service(
 
 def test_card_role_gives_the_service_card(store: CardStore, people) -> None:
     card = store.cards[people["Ben"]]
-    renamed = dataclasses.replace(card, first_name="Benjamin")
+    renamed = card._replace(first_name="Benjamin")
     store.apply([renamed], [card.id])
     assert column_names(store, Stage.PROSPECT) == ["Benjamin Okafor"]
 

@@ -47,8 +47,11 @@ def test_english_needs_no_translation(qtbot) -> None:  # type: ignore[no-untyped
     assert gui.install_translator(app, QLocale(QLocale.Language.English)) is None
 
 
-def test_damage_found_in_background_is_reported(qtbot, session: Session,  # type: ignore[no-untyped-def]
-                                                settings: QSettings) -> None:
+def test_damage_found_in_background_is_reported(
+    qtbot,
+    session: Session,  # type: ignore[no-untyped-def]
+    settings: QSettings,
+) -> None:
     from salesdesk.views.main_window import MainWindow
 
     damaged = dataclasses.replace(session)
@@ -64,8 +67,12 @@ def test_damage_found_in_background_is_reported(qtbot, session: Session,  # type
     box.close()
 
 
-def test_sound_database_reports_nothing(qtbot, session: Session,  # type: ignore[no-untyped-def]
-                                        settings: QSettings, db_path: Path) -> None:
+def test_sound_database_reports_nothing(
+    qtbot,
+    session: Session,  # type: ignore[no-untyped-def]
+    settings: QSettings,
+    db_path: Path,
+) -> None:
     from salesdesk.views.main_window import MainWindow
 
     assert session.damage() == []

@@ -30,8 +30,9 @@ def up(migrator, db):
         gender = TextField(default="")
         source = TextField(null=True)
         source_detail = TextField(default="")
-        referred_by = ForeignKeyField("self", null=True, on_delete="RESTRICT",
-                                      column_name="referred_by_id")
+        referred_by = ForeignKeyField(
+            "self", null=True, on_delete="RESTRICT", column_name="referred_by_id"
+        )
         stage = TextField(index=True)
         position = DoubleField(default=0.0)
         rating = TextField(default="none")
