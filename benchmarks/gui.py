@@ -1,0 +1,219 @@
+"""GUI benchmarks at full scale: start to a painted board, a drop to its saved repaint, a search
+keystroke to the filtered repaint, and resident memory with the board shown.
+
+Each sample runs in a fresh child process (offscreen Qt), so start-up is a real start and the
+memory figure is the window's alone, not the harness's. On its own::
+
+    python -m benchmarks.gui [--contacts 100000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+
+from benchmarks.context import BenchContext
+from benchmarks.registry import Row, Target, register
+
+START = time.perf_counter()  # the child's clock starts before Qt or salesdesk is imported
+DROPS = 12
+SEARCH_WORDS = ("mül", "sch", "and", "ngu")
+LIMIT_MB = 300
+
+
+@dataclass(frozen=True)
+class MegabyteTarget(Target):
+    """A memory limit (``ms`` holds megabytes / 1000 so the harness's verdict still works)."""
+
+    @property
+    def text(self) -> str:
+        return f"<= {(self.ms or 0):g} MB"
+
+
+@dataclass
+class MegabyteRow(Row):
+    """A row of megabytes; ``ours`` holds MB / 1000 (the harness shows values as durations)."""
+
+    def format_value(self, value: float | None) -> str:
+        return "-" if value is None else f"{value * 1000:.0f} MB"
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now (Linux /proc; ru_maxrss elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(path: str) -> dict[str, list[float]]:
+    """Open the window on ``path`` and measure; runs in its own process."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSettings, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from salesdesk.domain.stages import STAGE_ORDER, Stage
+    from salesdesk.services.session import open_session
+    from salesdesk.views.board.models import encode_ids
+    from salesdesk.views.main_window import MainWindow
+
+    class PaintCounter(QObject):
+        """Counts paint events of one column's viewport."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.count = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    qt_started = time.perf_counter()
+    app = QApplication(sys.argv[:1])
+    workdir = tempfile.mkdtemp(prefix="salesdesk-gui-child-")
+    settings = QSettings(str(Path(workdir) / "settings.ini"), QSettings.Format.IniFormat)
+    session = open_session(path)
+    window = MainWindow(session, settings)
+    board = window.board
+    counters = {stage: PaintCounter() for stage in STAGE_ORDER}
+    for stage, counter in counters.items():
+        board.column(stage).view.viewport().installEventFilter(counter)
+    window.resize(1400, 850)
+    window.show()
+
+    def settle(until: object) -> None:
+        deadline = time.perf_counter() + 60
+        while not until() and time.perf_counter() < deadline:  # type: ignore[operator]
+            app.processEvents()
+
+    settle(lambda: all(c.count for c in counters.values()))
+    startup = time.perf_counter() - START
+    startup_qt = time.perf_counter() - qt_started
+    memory = rss_mb()
+
+    move = Qt.DropAction.MoveAction
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    drops: list[float] = []
+    for n in range(DROPS):
+        source, target = (Stage.NEW, Stage.WORKING) if n % 2 == 0 else (Stage.WORKING, Stage.NEW)
+        card = board.store.models[source].id_at(5)
+        board.select_ids(source, [card])  # pressing on the card makes it current, as a user does
+        view = board.column(target).view
+        rect = view.visualRect(view.model().index(2, 0))
+        pos = QPoint(rect.center().x(), rect.top() + rect.height() // 4)
+        mime = encode_ids([card])
+        QApplication.sendEvent(view.viewport(), QDragEnterEvent(pos, move, mime, left, none))
+        QApplication.sendEvent(view.viewport(), QDragMoveEvent(pos, move, mime, left, none))
+        settle(lambda: True)
+        painted = counters[target].count
+        began = time.perf_counter()
+        QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(pos), move, mime, left, none))
+        settle(lambda t=target, p=painted: counters[t].count > p)
+        drops.append(time.perf_counter() - began)
+        if session.service.get(card).stage is not target:
+            raise SystemExit(f"drop {n} did not move contact {card}")
+
+    searches: list[float] = []
+    for word in SEARCH_WORDS:
+        window.search.clear()
+        window.apply_search()
+        settle(lambda: not board.searching)
+        for char in word:
+            painted = counters[Stage.NEW].count
+            began = time.perf_counter()
+            QTest.keyClick(window.search, char)
+            window.apply_search()  # what the debounce timer does 150 ms later
+            settle(lambda p=painted: counters[Stage.NEW].count > p)
+            searches.append(time.perf_counter() - began)
+    window.close()
+    session.close()
+    return {
+        "startup": [startup],
+        "startup_qt": [startup_qt],
+        "rss_mb": [memory],
+        "drops": drops,
+        "searches": searches,
+    }
+
+
+def _run_child(path: Path) -> dict[str, list[float]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.gui", "--child", str(path)],
+        capture_output=True, text=True, check=False,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(f"GUI benchmark child failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+@register("gui", order=70)
+def gui(ctx: BenchContext) -> list[Row]:
+    path = ctx.populated()
+    runs = [_run_child(path) for _ in range(ctx.repeat)]
+    n = f"{ctx.contacts:,}"
+    return [
+        Row(f"GUI: start to board painted ({n}, fresh process)",
+            [r["startup"][0] for r in runs], target=Target(ms=1500)),
+        Row("GUI: the same without interpreter start and imports (QApplication on)",
+            [r["startup_qt"][0] for r in runs], target=Target(ms=1500)),
+        Row("GUI: drop of one card to its saved repaint",
+            [s for r in runs for s in r["drops"]], target=Target(ms=30)),
+        Row("GUI: search keystroke to filtered repaint (after the 150 ms debounce)",
+            [s for r in runs for s in r["searches"]], target=Target(ms=100)),
+        MegabyteRow("GUI: resident memory with the board shown",
+                    [r["rss_mb"][0] / 1000 for r in runs],
+                    target=MegabyteTarget(ms=LIMIT_MB)),
+    ]  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.gui", description=__doc__)
+    parser.add_argument("--contacts", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--child", metavar="DATABASE", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child)))
+        return 0
+    from benchmarks.report import table
+
+    with tempfile.TemporaryDirectory(prefix="salesdesk-gui-bench-") as workdir:
+        ctx = BenchContext(Path(workdir), contacts=args.contacts, repeat=args.repeat,
+                           heavy_repeat=1)  # fmt: skip
+        rows = [("gui", row) for row in gui(ctx)]
+        print(table(ctx, rows), end="")
+        for _, row in rows:
+            if isinstance(row, MegabyteRow):
+                print(f"\n{row.name}: median {row.format_value(row.ours_median)}, "
+                      f"max {row.format_value(max(row.ours))}")  # fmt: skip
+        print(f"\nall samples (ms): {json.dumps(_samples(rows))}")
+    return 0
+
+
+def _samples(rows: list[tuple[str, Row]]) -> dict[str, object]:
+    return {
+        row.name: {"median": round(median(row.ours) * 1000, 2),
+                   "max": round(max(row.ours) * 1000, 2)}
+        for _, row in rows
+    }  # fmt: skip
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
