@@ -52,6 +52,7 @@ def bulk_create(
     description: str,
     referrals: Mapping[int, int] | None = None,
     histories: Mapping[int, Sequence[HistoryStep]] | None = None,
+    precleaned: bool = False,
 ) -> Outcome:
     """Add ``contacts`` in one transaction, each appended at the end of its stage column in
     batch order; ``Outcome.ids[i]`` is the id of ``contacts[i]``.
@@ -63,7 +64,9 @@ def bulk_create(
     its stage); without one it is created now (or at ``Contact.created_at``) in its stage.
     Undo (the returned inverse) removes exactly the contacts added.
     """
-    batch = prepare_batch(service, contacts, referrals=referrals, histories=histories)
+    batch = prepare_batch(
+        service, contacts, referrals=referrals, histories=histories, precleaned=precleaned
+    )
     return write_batch(service, batch, description=description)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import random
 import re
@@ -78,6 +79,7 @@ def load_demo(service: ContactService, count: int, seed: int | None = None) -> O
         description=f"loading of {count:,} demo contacts",
         referrals=batch.referrals,
         histories=batch.histories,
+        precleaned=True,  # the generator's output is clean (tests/services/test_demo.py)
     )
 
 
@@ -102,7 +104,9 @@ def make_phone(
         text = f"{country.trunk}{prefix} {rest[:cut]} {rest[cut:]}"
     else:
         text = f"+{country.cc} {prefix} {rest[:cut]} {rest[cut:]}"
-    return PhoneNumber(text, label, label == "mobile")
+    # E.164 is the calling code and the national number without its trunk prefix; the demo
+    # is precleaned (no phonenumbers parse per row) and a test checks this equals the parse.
+    return PhoneNumber(text, label, label == "mobile", f"+{country.cc}{prefix}{rest}")
 
 
 class _Weighted:
@@ -204,6 +208,8 @@ class _Generator:
             phones.append(self.phone(country, area, area_digits, "work"))
             if rng.random() < 0.06:
                 phones.append(self.phone(country, area, area_digits, "fax"))
+        if phones and not phones[0].primary:  # exactly one primary, as validation keeps it
+            phones[0] = dataclasses.replace(phones[0], primary=True)
         address = Address()
         if rng.random() < 0.9:
             street = country.street_format.format(s=pick(country.streets), n=rng.randint(1, 180))
@@ -231,7 +237,9 @@ class _Generator:
             stage=stage,
             rating=self.rating(stage),
             notes=self.notes(country, first, created) if rng.random() < 0.25 else "",
-            tags=rng.sample(words.TAGS, rng.randint(1, 3)) if rng.random() < 0.45 else [],
+            tags=sorted(rng.sample(words.TAGS, rng.randint(1, 3)), key=str.casefold)
+            if rng.random() < 0.45
+            else [],
             consent=self.consent(created),
             do_not_contact=rng.random() < 0.02,
         )

@@ -166,3 +166,22 @@ def test_load_demo_adds_an_undoable_batch(service: ContactService) -> None:
 def test_naive_now_is_refused() -> None:
     with pytest.raises(ValueError, match="aware"):
         generate_demo(3, 1, dt.datetime(2026, 1, 1))
+
+
+def test_generated_contacts_are_already_clean_so_loading_skips_validation() -> None:
+    """load_demo passes precleaned=True: that is only honest while the generator's output is
+    exactly what apply_changes would store."""
+    import datetime as dt
+
+    from salesdesk.domain.contact import Contact
+    from salesdesk.services.demo import generate_demo_batch
+    from salesdesk.services.validation import apply_changes, fields_of
+
+    now = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)
+    for region in ("DE", "GB"):
+        batch = generate_demo_batch(400, 7, now, region=region)
+        for contact in batch.contacts:
+            cleaned = apply_changes(
+                Contact(stage=contact.stage, uid=contact.uid), fields_of(contact), region, now
+            )
+            assert fields_of(cleaned) == fields_of(contact), contact.display_name
