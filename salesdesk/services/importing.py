@@ -1,0 +1,402 @@
+"""Importing contacts, in the steps of the import wizard: open and sniff a file, preview it
+with a column mapping, plan (check every row, find duplicates), then run (one transaction,
+one undo step) with progress and cancel. ``salesdesk import`` goes through the same steps."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import enum
+import gc
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from salesdesk.domain.contact import Contact, LeadSource
+from salesdesk.domain.errors import SalesdeskError, ValidationError
+from salesdesk.domain.stages import Stage
+from salesdesk.formats import csv_mapping, csv_reader, json_format, vcard
+from salesdesk.formats.common import FormatError, IncomingContact, RowIssue, read_file
+from salesdesk.formats.emails import check_email
+from salesdesk.services.bulk import HistoryStep, check_history
+from salesdesk.services.contacts import ContactService
+from salesdesk.services.duplicates import Match, NameIndex, match_incoming
+from salesdesk.services.validation import apply_changes, fields_of
+
+Progress = Callable[[int, int], None]
+"""Called with (rows done, rows in all) from the thread doing the work."""
+Cancelled = Callable[[], bool]
+"""Polled between rows; True stops the work (an import then writes nothing)."""
+Extras = dict[str, list[dict[str, Any]]]
+"""What a salesdesk JSON file holds besides contacts: interactions, follow-up changes."""
+PREVIEW_ROWS = 20
+_CHECK_EVERY = 250  # rows between progress reports and cancel checks
+
+
+class ImportFormat(enum.Enum):
+    """The kinds of file salesdesk imports."""
+
+    CSV = "csv"
+    VCARD = "vcard"
+    JSON = "json"
+
+
+class DuplicateAction(enum.Enum):
+    """What to do with an incoming contact that matches a stored one."""
+
+    UPDATE = "update"  # fill the stored contact's empty fields, add e-mails, phones, tags
+    SKIP = "skip"
+    NEW = "new"  # import it as another contact
+
+
+class ImportCancelled(SalesdeskError):
+    """The user cancelled; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ImportFile:
+    """A file opened for import: its bytes, format and, for CSV, how to read it and the
+    column mapping (one target per header; see formats.csv_mapping.TARGETS)."""
+
+    name: str
+    data: bytes
+    format: ImportFormat
+    dialect: csv_reader.CsvDialect | None = None
+    headers: tuple[str, ...] = ()
+    preset: str = ""
+    mapping: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """Choices for the whole import. ``stage``/``source`` None keep what the file says
+    (New and no source where it says nothing); ``decisions`` overrides ``on_duplicate``
+    for single rows (by row number)."""
+
+    stage: Stage | None = Stage.NEW
+    source: LeadSource | None = LeadSource.IMPORT
+    source_detail: str = ""
+    tag: str = ""
+    on_duplicate: DuplicateAction = DuplicateAction.UPDATE
+    decisions: Mapping[int, DuplicateAction] = field(default_factory=dict)
+
+    def action_for(self, number: int) -> DuplicateAction:
+        return self.decisions.get(number, self.on_duplicate)
+
+
+def default_tag(today: dt.date) -> str:
+    """The tag an import suggests: 'Import 2026-11-26'."""
+    return f"Import {today.isoformat()}"
+
+
+def default_options(file: ImportFile, today: dt.date) -> ImportOptions:
+    """What the wizard starts with: CSV and vCard land in New with source Import and a dated
+    tag; a salesdesk JSON file is a backup and comes back exactly as it was."""
+    if file.format is ImportFormat.JSON:
+        return ImportOptions(stage=None, source=None)
+    return ImportOptions(source_detail=file.name, tag=default_tag(today))
+
+
+# --- 1. open and sniff ------------------------------------------------------------------------
+
+
+def detect_format(data: bytes, name: str = "") -> ImportFormat:
+    """The format of a file from its content (the name only breaks a tie)."""
+    if vcard.looks_like_vcard(data):
+        return ImportFormat.VCARD
+    if json_format.looks_like_json(data) and not name.lower().endswith((".csv", ".txt")):
+        return ImportFormat.JSON
+    return ImportFormat.CSV
+
+
+def open_import(path: str | os.PathLike[str], *, format: ImportFormat | None = None) -> ImportFile:
+    """Read a file (refusing one over formats.common.MAX_IMPORT_BYTES) and sniff it."""
+    file = Path(path)
+    return sniff_bytes(read_file(file), file.name, format=format)
+
+
+def sniff_bytes(
+    data: bytes,
+    name: str,
+    *,
+    format: ImportFormat | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    header_row: int | None | bool = True,
+    preset: str | None = None,
+) -> ImportFile:
+    """Recognise the format and, for CSV, encoding, delimiter, header row and a mapping.
+    Any of these given is kept as it is (the wizard's overrides). Raises FormatError."""
+    if not data.strip():
+        raise FormatError(f"'{name}' is empty: there is nothing to import.")
+    kind = format or detect_format(data, name)
+    if kind is not ImportFormat.CSV:
+        return ImportFile(name, data, kind)
+    dialect = csv_reader.sniff(data, encoding=encoding, delimiter=delimiter, header_row=header_row)
+    table = csv_reader.read_table(data, dialect, max_rows=1)
+    chosen = preset or csv_mapping.detect_preset(table.headers)
+    mapping = csv_mapping.guess_mapping(table.headers, chosen)
+    return ImportFile(name, data, kind, dialect, table.headers, chosen, mapping)
+
+
+def with_dialect(
+    file: ImportFile,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    header_row: int | None | bool = True,
+) -> ImportFile:
+    """The same CSV file read another way (the user overrode a guess); the mapping is
+    guessed again since the columns may have changed."""
+    old = file.dialect
+    return sniff_bytes(
+        file.data,
+        file.name,
+        format=ImportFormat.CSV,
+        encoding=encoding or (old.encoding if old else None),
+        delimiter=delimiter or (old.delimiter if old else None),
+        header_row=header_row,
+    )
+
+
+def with_mapping(file: ImportFile, mapping: Sequence[str]) -> ImportFile:
+    """The file with another column mapping (one target per header)."""
+    if len(mapping) != len(file.headers):
+        raise FormatError("The mapping does not have one target for every column.")
+    csv_mapping.check_targets(mapping)
+    return dataclasses.replace(file, mapping=tuple(mapping))
+
+
+def with_preset(file: ImportFile, preset: str) -> ImportFile:
+    mapping = csv_mapping.guess_mapping(file.headers, preset)
+    return dataclasses.replace(file, preset=preset, mapping=mapping)
+
+
+# --- 2. preview -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """A row as it will be imported: its number, the raw cells (CSV) and the contact."""
+
+    number: int
+    cells: tuple[str, ...]
+    contact: Contact
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The first rows of a file as they will be imported, and the problems met so far."""
+
+    rows: tuple[PreviewRow, ...]
+    issues: tuple[RowIssue, ...]
+    more: bool  # the file has more rows than shown
+
+
+def preview(file: ImportFile, rows: int = PREVIEW_ROWS) -> Preview:
+    """The first ``rows`` rows mapped to contacts (not yet checked), quickly."""
+    if file.format is ImportFormat.CSV:
+        assert file.dialect is not None
+        table = csv_reader.read_table(file.data, file.dialect, max_rows=rows)
+        mapper = csv_mapping.RowMapper(file.headers, file.mapping)
+        shown = []
+        for row in table.rows:
+            incoming = mapper.contact(row.number, row.cells)
+            shown.append(
+                PreviewRow(row.number, row.cells, incoming.contact, tuple(incoming.warnings))
+            )
+        return Preview(tuple(shown), tuple(table.issues), table.truncated)
+    incoming_all, issues, _ = read_incoming(file)
+    shown = [PreviewRow(i.number, (), i.contact, tuple(i.warnings)) for i in incoming_all[:rows]]
+    return Preview(tuple(shown), tuple(issues), len(incoming_all) > rows)
+
+
+def read_incoming(
+    file: ImportFile, cancelled: Cancelled | None = None
+) -> tuple[list[IncomingContact], list[RowIssue], Extras]:
+    """Every contact of the file as read (not checked), the rows that failed, and (JSON)
+    the interactions and follow-up changes."""
+    if file.format is ImportFormat.VCARD:
+        result = vcard.parse_vcards(file.data)
+        return result.cards, result.issues, {}
+    if file.format is ImportFormat.JSON:
+        document = json_format.load_document(file.data)
+        extras: Extras = {
+            "interactions": document.interactions,
+            "follow_up_changes": document.follow_up_changes,
+        }
+        return document.contacts, document.issues, extras
+    assert file.dialect is not None
+    table = csv_reader.read_table(file.data, file.dialect)
+    mapper = csv_mapping.RowMapper(file.headers, file.mapping)
+    incoming: list[IncomingContact] = []
+    for index, row in enumerate(table.rows):
+        if cancelled is not None and index % _CHECK_EVERY == 0 and cancelled():
+            raise ImportCancelled("The import was cancelled; nothing was changed.")
+        incoming.append(mapper.contact(row.number, row.cells))
+    return incoming, table.issues, {}
+
+
+# --- 3. plan ----------------------------------------------------------------------------------
+
+
+@dataclass
+class PlannedContact:
+    """One importable contact: checked and cleaned, with its likely duplicates (stored
+    contacts, best first) or the earlier row of the same file it repeats."""
+
+    number: int
+    contact: Contact
+    incoming: IncomingContact
+    matches: tuple[Match, ...] = ()
+    same_as_row: int | None = None
+    history: tuple[HistoryStep, ...] = ()
+
+    @property
+    def is_duplicate(self) -> bool:
+        return bool(self.matches) or self.same_as_row is not None
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: the contacts that can be imported and the rows that cannot
+    (``issues`` with skipped=True), plus warnings about rows that import with changes."""
+
+    file: ImportFile
+    items: list[PlannedContact]
+    issues: list[RowIssue]
+    extras: Extras = field(default_factory=dict)
+
+    @property
+    def duplicates(self) -> list[PlannedContact]:
+        return [item for item in self.items if item.is_duplicate]
+
+    @property
+    def skipped_rows(self) -> list[RowIssue]:
+        return [issue for issue in self.issues if issue.skipped]
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a bulk step allocates: with 100k new objects alive
+    every collection walks all of them, which costs more than the import's own work. The
+    objects are freed by reference counting as usual; collection resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def plan_import(
+    service: ContactService,
+    file: ImportFile,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportPlan:
+    """Read and check every row like ``create`` would, and find likely duplicates. Writes
+    nothing. Rows that fail become issues (their number and why); the rest are planned."""
+    with paused_gc():
+        return _plan(service, file, progress, cancelled)
+
+
+def _plan(
+    service: ContactService,
+    file: ImportFile,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> ImportPlan:
+    incoming, issues, extras = read_incoming(file, cancelled)
+    issues = list(issues)
+    total = len(incoming)
+    now = service.clock()
+    items: list[PlannedContact] = []
+    for index, item in enumerate(incoming):
+        if index % _CHECK_EVERY == 0:
+            _tick(progress, cancelled, index, total)
+        planned = _check_row(service, item, now, issues)
+        if planned is not None:
+            items.append(planned)
+    _tick(progress, cancelled, total, total)
+    names = NameIndex.load()
+    found = match_incoming(service, [p.contact for p in items], names=names)
+    for planned, matches in zip(items, found, strict=True):
+        planned.matches = tuple(matches)
+    _mark_repeats(items)
+    return ImportPlan(file, items, issues, extras)
+
+
+def _tick(progress: Progress | None, cancelled: Cancelled | None, done: int, total: int) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled("The import was cancelled; nothing was changed.")
+    if progress is not None:
+        progress(done, total)
+
+
+def _check_row(
+    service: ContactService, item: IncomingContact, now: dt.datetime, issues: list[RowIssue]
+) -> PlannedContact | None:
+    contact = item.contact
+    notes = [contact.notes] if contact.notes else []
+    good = []
+    for email in contact.emails:
+        if check_email(email.value)[0] is None:
+            notes.append(f"E-mail (not valid): {email.value}")
+            item.warnings.append(
+                f"'{email.value}' is not a valid e-mail address; it went to the notes."
+            )
+        else:
+            good.append(email)
+    values = fields_of(contact)
+    values.update(emails=good, notes="\n".join(notes))
+    try:
+        cleaned = apply_changes(Contact(stage=contact.stage, uid=contact.uid), values,
+                                service.phone_region, now)  # fmt: skip
+    except ValidationError as error:
+        issues.append(RowIssue(item.number, _row_reason(error)))
+        return None
+    cleaned.created_at, cleaned.updated_at = contact.created_at, contact.updated_at
+    cleaned.position = contact.position
+    cleaned.deleted_at = contact.deleted_at
+    if cleaned.created_at is not None and cleaned.created_at > now:
+        cleaned.created_at = now  # a file from a machine whose clock ran ahead
+    history: tuple[HistoryStep, ...] = ()
+    if item.history:
+        steps = tuple(HistoryStep(Stage(h.stage), h.at, h.reason) for h in item.history)
+        try:
+            check_history(steps, cleaned.stage, now)
+            history = steps
+        except ValidationError as error:
+            item.warnings.append(f"Its stage history was left out: {error}")
+    for warning in item.warnings:
+        issues.append(RowIssue(item.number, warning, skipped=False))
+    return PlannedContact(item.number, cleaned, item, history=history)
+
+
+def _row_reason(error: ValidationError) -> str:
+    text = str(error)
+    if error.field == "first_name" and "needs at least" in text:
+        return "It has no name, company, e-mail address or phone number."
+    return text
+
+
+def _mark_repeats(items: Sequence[PlannedContact]) -> None:
+    """A row with the e-mail or phone of an earlier row of the same file repeats it."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        keys = [f"e:{e.value.lower()}" for e in item.contact.emails]
+        keys += [f"p:{p.e164}" for p in item.contact.phones if p.e164]
+        if item.incoming.uid_given:
+            keys.append(f"u:{item.contact.uid}")
+        earlier = next((seen[k] for k in keys if k in seen), None)
+        if earlier is not None and not item.matches:
+            item.same_as_row = items[earlier].number
+        for key in keys:
+            seen.setdefault(key, index)

@@ -1,0 +1,1 @@
+"""Contacts in and out: the import wizard, export dialog, duplicates and merge dialogs."""

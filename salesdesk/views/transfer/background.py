@@ -1,0 +1,65 @@
+"""BackgroundCall: one service call in a worker thread (its own database connection), its
+result or error delivered on the GUI thread; on an in-memory database it runs in place."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from salesdesk.services import ContactService
+from salesdesk.services.threads import can_run_in_thread, in_own_connection
+
+
+class BackgroundCall(QObject):
+    """Runs ``call()``; ``succeeded(result)`` or ``failed(exception)`` arrives on the GUI
+    thread afterwards (never during ``start()``, also when it ran in place)."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self, service: ContactService, call: Callable[[], Any], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._call = call
+        self._thread: threading.Thread | None = None
+        self.threaded = can_run_in_thread(service)
+        self.done = False
+
+    def start(self) -> None:
+        if self.threaded:
+            self._thread = threading.Thread(target=self._run, name="salesdesk-worker", daemon=True)
+            self._thread.start()
+        else:  # the data lives in this thread's connection only
+            QTimer.singleShot(0, self, self._run_here)
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the thread ended (tests, closing the window)."""
+        if self._thread is not None and self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        try:
+            result = in_own_connection(self._service, self._call)
+        except Exception as error:  # handed to the GUI thread, which shows it
+            self._emit(self.failed, error)
+            return
+        self._emit(self.succeeded, result)
+
+    def _run_here(self) -> None:
+        try:
+            result = self._call()
+        except Exception as error:
+            self._emit(self.failed, error)
+            return
+        self._emit(self.succeeded, result)
+
+    def _emit(self, signal: Any, value: object) -> None:
+        self.done = True
+        with contextlib.suppress(RuntimeError):  # the dialog may have closed meanwhile
+            signal.emit(value)
