@@ -1,0 +1,112 @@
+"""Demo conversations: seeded interactions and follow-ups for contacts already stored.
+
+Written in one transaction with batched inserts (500k interactions in seconds); this is
+demo and benchmark data, so it is not an undo step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Sequence
+
+from salesdesk.domain.engagement import Touch, schedule
+from salesdesk.domain.interactions import Channel, Direction, FollowUp, InteractionOutcome
+from salesdesk.domain.stages import Stage
+from salesdesk.services.contacts import ContactService
+from salesdesk.store import interactions as store
+from salesdesk.store.db import write_transaction
+
+HISTORY_DAYS = 180
+STAGE_WEIGHT = {
+    Stage.NEW: 0.0,  # nobody has talked to them yet: that is what New means
+    Stage.WORKING: 0.8,
+    Stage.NURTURING: 1.2,
+    Stage.UNQUALIFIED: 0.7,
+    Stage.PROSPECT: 1.6,
+    Stage.CUSTOMER: 1.4,
+}
+FOLLOW_UP_SHARE = 0.3  # of open contacts (not Unqualified) that get a follow-up
+CHANNELS = (
+    (Channel.EMAIL, 40),
+    (Channel.PHONE, 30),
+    (Channel.IN_PERSON, 10),
+    (Channel.SMS, 8),
+    (Channel.SOCIAL, 7),
+    (Channel.OTHER, 5),
+)
+DIRECTIONS = ((Direction.OUTBOUND, 50), (Direction.INBOUND, 25), (Direction.TWO_WAY, 25))
+SUMMARIES = {
+    Channel.EMAIL: ("Sent the product plan", "Sent a quote", "Answered a question about prices",
+                    "Sent the spring catalogue", "Followed up on the offer"),
+    Channel.PHONE: ("Called about the offer", "Talked through the quote", "Checked in",
+                    "Discussed delivery dates", "Asked about their plans"),
+    Channel.IN_PERSON: ("Met at the trade fair", "Visit on site", "Lunch meeting",
+                        "Demo at their office"),
+    Channel.SMS: ("Confirmed the appointment", "Sent a reminder"),
+    Channel.SOCIAL: ("Connected on LinkedIn", "Replied to a post"),
+    Channel.OTHER: ("Sent a sample by post", "Left a card"),
+}  # fmt: skip
+NOTES = ("Interested in a larger order next quarter.", "Wants a call back after the holidays.",
+         "Budget is decided in March.", "")  # fmt: skip
+FOLLOW_UP_NOTES = ("Call back", "Send the quote", "Ask about the order", "Arrange a visit")
+
+
+def _pick(rng: random.Random, weighted: Sequence[tuple[object, int]]) -> object:
+    values, weights = zip(*weighted, strict=True)
+    return rng.choices(values, weights)[0]
+
+
+def add_demo_interactions(
+    service: ContactService,
+    total: int,
+    seed: int | None = None,
+    now: dt.datetime | None = None,
+) -> int:
+    """About ``total`` interactions spread over the live contacts by stage (none for New),
+    the last HISTORY_DAYS days, plus follow-ups for some open contacts. Returns how many
+    interactions were written."""
+    rng = random.Random(seed)
+    now = now or service.clock()
+    contacts = [(c.id, c.stage) for c in service.cards()]
+    weights = [STAGE_WEIGHT[stage] for _, stage in contacts]
+    mean = (sum(weights) / len(weights)) if weights else 0.0
+    per_contact = total / len(contacts) / mean if contacts and mean else 0.0
+    rows: list[store.InteractionTuple] = []
+    summaries: list[tuple[int, dt.datetime | None, str]] = []
+    follow_ups: list[tuple[int, FollowUp]] = []
+    span = HISTORY_DAYS * 24 * 60
+    for contact_id, stage in contacts:
+        average = per_contact * STAGE_WEIGHT[stage]
+        count = rng.randint(0, round(2 * average)) if average else 0
+        touches: list[Touch] = []
+        for _ in range(count):
+            channel = _pick(rng, CHANNELS)
+            direction = _pick(rng, DIRECTIONS)
+            assert isinstance(channel, Channel) and isinstance(direction, Direction)
+            at = now - dt.timedelta(minutes=rng.randrange(span))
+            outcome = None
+            if channel is Channel.PHONE:
+                outcome = rng.choice(
+                    (InteractionOutcome.REACHED, InteractionOutcome.NO_ANSWER,
+                     InteractionOutcome.LEFT_MESSAGE, None)
+                )  # fmt: skip
+            rows.append(
+                (str(uuid.UUID(int=rng.getrandbits(128), version=4)), contact_id,
+                 channel.value, direction.value, at, rng.choice(SUMMARIES[channel]),
+                 rng.choice(NOTES), outcome.value if outcome else None)
+            )  # fmt: skip
+            touches.append(Touch(at, direction))
+        if touches:
+            summaries.append((contact_id, max(t.at for t in touches), schedule(touches, now)))
+        if stage not in (Stage.UNQUALIFIED, Stage.NEW) and rng.random() < FOLLOW_UP_SHARE:
+            day = now.date() + dt.timedelta(days=rng.randint(-10, 20))
+            clock = rng.choice((None, dt.time(9, 30), dt.time(14, 0)))
+            follow_ups.append((contact_id, FollowUp(day, clock, rng.choice(FOLLOW_UP_NOTES))))
+    with write_transaction(service.db):
+        for start in range(0, len(rows), 50_000):
+            store.insert_interaction_rows(rows[start : start + 50_000], now)
+        store.set_summaries(summaries)
+        store.set_follow_up_rows(follow_ups, now)
+    return len(rows)

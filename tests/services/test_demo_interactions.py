@@ -1,0 +1,44 @@
+"""Demo conversations: seeded, spread by stage, and consistent with what the services compute."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from salesdesk.domain.engagement import level_at
+from salesdesk.domain.stages import Stage
+from salesdesk.services import ContactService
+from salesdesk.services.demo import load_demo
+from salesdesk.services.demo_interactions import add_demo_interactions
+from salesdesk.services.interactions import InteractionService
+from salesdesk.store.db import integrity_check
+
+
+def _rows(service: ContactService, sql: str) -> list[tuple[Any, ...]]:
+    return list(service.db.execute_sql(sql).fetchall())
+
+
+def test_demo_interactions_are_plausible_and_consistent(service: ContactService, clock) -> None:  # noqa: ANN001
+    load_demo(service, 120, 5)
+    written = add_demo_interactions(service, 600, 5, clock.now)
+    assert 400 <= written <= 800  # about five per contact
+    assert _rows(service, "SELECT count(*) FROM interaction")[0][0] == written
+    talk = InteractionService(service, tz=dt.UTC)
+    cards = service.cards()
+    for card in cards:
+        items = talk.interactions(card.id)
+        if card.stage is Stage.NEW:
+            assert items == []  # New means nobody talked to them yet
+        assert all(i.at <= clock.now for i in items)
+        # the board's stored level is the one the service computes from the interactions
+        assert level_at(card.engagement, clock.now) is talk.engagement(card.id).level
+    planned = [c for c in cards if c.follow_up_on]
+    assert planned and all(c.stage not in (Stage.NEW, Stage.UNQUALIFIED) for c in planned)
+    assert integrity_check(service.db) == []
+    assert _rows(service, "SELECT count(DISTINCT uid) FROM interaction")[0][0] == written
+    latest = _rows(
+        service,
+        "SELECT count(*) FROM contact c WHERE last_interaction_at IS NOT "
+        "(SELECT max(at) FROM interaction i WHERE i.contact_id = c.id)",
+    )
+    assert latest[0][0] == 0  # the denormalised last interaction matches the table
