@@ -23,13 +23,16 @@ from salesdesk.cli_commands import (
     cmd_check,
     cmd_delete,
     cmd_demo,
+    cmd_follow_up,
     cmd_gui,
     cmd_list,
+    cmd_log,
     cmd_move,
     cmd_restore,
     cmd_show,
     emit,
 )
+from salesdesk.cli_transfer import add_transfer_commands
 from salesdesk.domain.errors import DatabaseOpenError, SalesdeskError
 
 DB_ENV = "SALESDESK_DB"
@@ -91,10 +94,15 @@ examples:
   salesdesk --db team.db list --stage working
   salesdesk add --first Anna --last Berg --email anna@example.com
   salesdesk move 12 unqualified --reason "no budget"
+  salesdesk log 12 --channel phone --direction two-way --summary "Went through the offer"
+  salesdesk follow-up 12 --on 2026-12-03 --note "send the quote"
   salesdesk show 12 --json
+  salesdesk import contacts.csv --tag "Trade show 2026"
+  salesdesk export --format vcard -o team.vcf --stage customer
 
 The database is --db, else the SALESDESK_DB environment variable, else
-{default}. Set SALESDESK_DEBUG=1 to see details of unexpected errors.
+{default}. Phone numbers without +country code are read as numbers of --phone-region,
+else SALESDESK_REGION, else DE. Set SALESDESK_DEBUG=1 to see details of unexpected errors.
 """
 
 
@@ -107,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--db", metavar="PATH|URL", help="database file or URL to use")
+    parser.add_argument(
+        "--phone-region",
+        metavar="CC",
+        help="home country for phone numbers typed without +code (default: SALESDESK_REGION "
+        "or DE)",
+    )
     parser.add_argument("--version", action="version", version=f"salesdesk {__version__}")
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -182,6 +196,33 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", cmd_restore, "bring contacts back from the trash")
     restore.add_argument("ids", type=contact_id, nargs="+", metavar="ID")
 
+    log = command("log", cmd_log, "log an e-mail, call, message or meeting with contacts")
+    log.add_argument("ids", type=contact_id, nargs="+", metavar="ID")
+    log.add_argument("--channel", required=True, help="email, phone, sms, social, in-person, other")
+    log.add_argument("--direction", required=True, help="outbound, inbound or two-way")
+    log.add_argument("--summary", required=True, metavar="TEXT", help="what happened, in a line")
+    log.add_argument(
+        "--at", metavar="ISO-DATETIME", help="when (default: now), e.g. 2026-11-26T14:30"
+    )
+    log.add_argument("--notes", metavar="TEXT", help="longer notes")
+    log.add_argument(
+        "--outcome",
+        help="reached, no-answer, left-message, replied, meeting-booked or not-interested",
+    )
+    log.add_argument(
+        "--keep-stage",
+        action="store_true",
+        help="do not move contacts in New to Working (which logging does by default)",
+    )
+
+    follow = command("follow-up", cmd_follow_up, "set, clear or complete a contact's follow-up")
+    follow.add_argument("ids", type=contact_id, nargs="+", metavar="ID")
+    when = follow.add_mutually_exclusive_group(required=True)
+    when.add_argument("--on", metavar="DATE", help="the day to follow up, e.g. 2026-12-03")
+    when.add_argument("--clear", action="store_true", help="remove the follow-up")
+    follow.add_argument("--time", metavar="HH:MM", help="a time of day (with --on)")
+    follow.add_argument("--note", metavar="TEXT", help="what to do (with --on)")
+
     command("check", cmd_check, "check the database for damage; prints ok or the problems")
     backup = command("backup", cmd_backup, "copy the database safely, even while it is open")
     backup.add_argument(
@@ -191,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="new file to write (never overwritten)",
     )
+    add_transfer_commands(command)
     return parser
 
 

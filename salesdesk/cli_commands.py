@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -71,7 +72,9 @@ def contact_service(args: argparse.Namespace, *, create: bool = False) -> Iterat
     from salesdesk.services import ContactService
 
     with opened_database(args, create=create) as opened:
-        yield ContactService(opened.db)
+        from salesdesk.services.session import configured_region
+
+        yield ContactService(opened.db, phone_region=configured_region(args.phone_region))
 
 
 def parse_stage(text: str) -> Stage:
@@ -102,6 +105,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
             err=True,
         )
         return EXIT_FAILURE
+    if getattr(args, "phone_region", None):
+        from salesdesk.services.session import configured_region
+
+        os.environ["SALESDESK_REGION"] = configured_region(args.phone_region)  # the window reads it
     return int(run_gui(args.target, use_last=args.is_default))
 
 
@@ -159,20 +166,28 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from salesdesk.cli_text import contact_sheet
+    from salesdesk.cli_text import contact_sheet, conversation_lines
     from salesdesk.services.export import contact_to_dict
+    from salesdesk.services.interaction_export import conversation_dict
+    from salesdesk.services.interactions import InteractionService
 
     with contact_service(args) as service:
         contact = service.get(args.id)
         history = service.history(args.id)
+        talk = InteractionService(service)
         if args.json:
-            emit_json(contact_to_dict(contact, history))
+            emit_json(contact_to_dict(contact, history) | conversation_dict(talk, args.id))
             return EXIT_OK
         referrer = None
         if contact.referred_by is not None:
             referrer = service.get_many([contact.referred_by]).get(contact.referred_by)
         referrals = service.get_many(service.referrals(args.id))
         emit(contact_sheet(contact, history, service.phone_region, referrer, referrals))
+        emit(
+            conversation_lines(
+                talk.interactions(args.id), talk.follow_up(args.id), talk.engagement(args.id)
+            )
+        )
     return EXIT_OK
 
 
@@ -213,6 +228,48 @@ def cmd_restore(args: argparse.Namespace) -> int:
         service.restore(args.ids)
         restored = list(service.get_many(args.ids).values())
     emit(f"Restored: {names(restored)}.")
+    return EXIT_OK
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from salesdesk.services.interactions import InteractionService
+
+    with contact_service(args) as service:
+        before = {i: c.stage for i, c in service.get_many(args.ids).items()}
+        InteractionService(service, auto_working=not args.keep_stage).log(
+            args.ids,
+            args.channel,
+            args.direction,
+            args.summary,
+            at=args.at,
+            notes=args.notes or "",
+            outcome=args.outcome,
+        )
+        after = service.get_many(args.ids)
+    logged = list(after.values())
+    emit(f"Logged for {names(logged)}.")
+    moved = [c for i, c in after.items() if c.stage is not before.get(i)]
+    if moved:
+        emit(f"Moved to Working (first contact): {names(moved)}.")
+    return EXIT_OK
+
+
+def cmd_follow_up(args: argparse.Namespace) -> int:
+    from salesdesk.services.interactions import InteractionService
+
+    if args.clear and (args.time or args.note):
+        raise ValidationError("--time and --note go with --on, not with --clear.")
+    with contact_service(args) as service:
+        talk = InteractionService(service)
+        if args.clear:
+            talk.clear_follow_up(args.ids)
+        else:
+            talk.set_follow_up(args.ids, args.on, args.time, args.note or "")
+        contacts = list(service.get_many(args.ids).values())
+    if args.clear:
+        emit(f"Follow-up removed: {names(contacts)}.")
+    else:
+        emit(f"Follow-up on {args.on}{' ' + args.time if args.time else ''}: {names(contacts)}.")
     return EXIT_OK
 
 

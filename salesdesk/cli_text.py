@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from salesdesk.domain.contact import Contact, PhoneNumber, Rating, StageChange
+from salesdesk.domain.engagement import Engagement
+from salesdesk.domain.interactions import FollowUp, Interaction
 from salesdesk.domain.stages import Stage
 from salesdesk.formats import phones as phone_format
 
@@ -196,4 +198,30 @@ def contact_sheet(
         lines.append(_line("Notes", ""))
     lines.append("Stage history:")
     lines += [f"  {_history_line(change)}" for change in history] or [f"  {EMPTY}"]
+    return "\n".join(lines)
+
+
+def conversation_lines(
+    interactions: Sequence[Interaction], follow_up: FollowUp | None, engagement: Engagement
+) -> str:
+    """The follow-up, the engagement level and the interactions (newest first) of a contact."""
+    if follow_up is None:
+        planned = ""
+    else:
+        planned = follow_up.due_on.isoformat()
+        if follow_up.due_time:
+            planned += f" {follow_up.due_time:%H:%M}"
+        if follow_up.note:
+            planned += f"  {follow_up.note}"
+    lines = [_line("Next follow-up", planned), _line("Engagement", engagement.explain())]
+    lines.append("Interactions:")
+    for item in interactions:
+        text = f"  {local_time(item.at)}  {item.channel.value}, {item.direction.value}: "
+        text += item.summary
+        if item.outcome:
+            text += f" ({item.outcome.value})"
+        lines.append(text)
+        lines += [f"      {line}" for line in item.notes.splitlines()]
+    if not interactions:
+        lines.append(f"  {EMPTY}")
     return "\n".join(lines)

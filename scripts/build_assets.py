@@ -141,7 +141,12 @@ def stale_forms(tree: Tree) -> list[Path]:
 
 def update_ts(tree: Tree) -> None:
     """Refresh the .ts sources from the code and the forms (translations are kept)."""
-    sources = [str(p) for p in sorted(tree.views.rglob("*.py")) if "forms" not in p.parts]
+    sources = [
+        str(p)
+        for p in sorted(tree.views.rglob("*.py"))
+        # generated: no strings to find, and lupdate can crash on the large resource blob
+        if "forms" not in p.parts and p != tree.resources_py
+    ]
     sources += [str(p) for p in sorted(tree.ui_dir.glob("*.ui"))]
     for ts in sorted(tree.translations.glob("*.ts")):
         run(

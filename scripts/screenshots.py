@@ -54,6 +54,30 @@ def dark_palette():  # type: ignore[no-untyped-def]
     return palette
 
 
+def shoot_conversations(window, out: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """The detail pane of a busy contact (timeline.png) and the agenda dock (agenda.png)."""
+    from PySide6.QtWidgets import QApplication
+
+    from salesdesk.domain.stages import Stage
+    from salesdesk.services.interactions import InteractionService
+
+    talk = InteractionService(window.runner.service)
+    working = [c.id for c in window.runner.service.cards() if c.stage is Stage.WORKING]
+    busiest = max(working, key=lambda i: (talk.follow_up(i) is not None, len(talk.interactions(i))))
+    window.resize(1500, 1150)
+    window.show()
+    for _ in range(5):  # first let the board take the focus (it makes a card current)
+        QApplication.processEvents()
+    window.commands.conversations.navigate_to(busiest)
+    for _ in range(5):
+        QApplication.processEvents()
+    agenda = window.commands.conversations.agenda
+    for name, widget in (("timeline", window.detail), ("agenda", agenda)):
+        target = out / f"{name}{suffix}.png"
+        widget.grab().save(str(target))
+        print(f"wrote {target}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -68,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from salesdesk.domain.stages import Stage
     from salesdesk.services.demo import load_demo
+    from salesdesk.services.demo_interactions import add_demo_interactions
     from salesdesk.services.session import open_session
     from salesdesk.views.main_window import MainWindow
 
@@ -99,12 +124,17 @@ def main(argv: list[str] | None = None) -> int:
 
         session = open_session(Path(tmp) / "demo.db")
         load_demo(session.service, args.contacts, 7)
+        add_demo_interactions(session.service, args.contacts * 5, 7)
         for name, palette in (("board-light", light), ("board-dark", dark_palette())):
             app.setPalette(palette)  # before the window, as a desktop theme would be
             window = MainWindow(session, settings)
             window.board.set_folded(Stage.UNQUALIFIED, True)
             shoot(window, name, Stage.WORKING)
             window.close()
+        app.setPalette(light)
+        window = MainWindow(session, settings)
+        shoot_conversations(window, args.out, suffix)
+        window.close()
         session.close()
     return 0
 

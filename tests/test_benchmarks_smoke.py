@@ -12,10 +12,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CORE_ROWS = (
     "generate 300 demo contacts",
-    "insert 300 contacts: bulk_create (validate + write)",
-    "of which validation",
+    "insert 300 demo contacts (load_demo: prepare + write)",
     "of which writing",
-    "writing vs raw executemany of all the same rows",
+    "writing vs raw executemany of the contact rows only",
+    "full validation of untrusted rows",
+    "insert with full validation",
     "search a 3-letter prefix, first 50 hits",
     "load the whole board, 300 cards",
     "move one contact to another stage",

@@ -21,6 +21,65 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>ActivitySection</name>
+    <message>
+        <source>Follow-up and activity</source>
+        <translation>Wiedervorlage und Aktivität</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>Erledigt…</translation>
+    </message>
+    <message>
+        <source>Log what you did and plan the next follow-up</source>
+        <translation>Erfassen, was Sie getan haben, und die nächste Wiedervorlage planen</translation>
+    </message>
+    <message>
+        <source>Plan…</source>
+        <translation>Planen…</translation>
+    </message>
+    <message>
+        <source>Remove the follow-up</source>
+        <translation>Wiedervorlage entfernen</translation>
+    </message>
+    <message>
+        <source>Move to Prospect</source>
+        <translation>Zu Interessent verschieben</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Jetzt nicht</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>Erfassen:</translation>
+    </message>
+    <message>
+        <source>Log: %1 (Alt+%2)</source>
+        <translation>Erfassen: %1 (Alt+%2)</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>A two-way conversation on %1: move %2 to Prospect?</source>
+        <translation>Ein Gespräch am %1: %2 zu Interessent verschieben?</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <source>No follow-up planned.</source>
+        <translation>Keine Wiedervorlage geplant.</translation>
+    </message>
+    <message>
+        <source>Follow up %1</source>
+        <translation>Wiedervorlage %1</translation>
+    </message>
+</context>
+<context>
     <name>AddressEditor</name>
     <message>
         <source>Street and number</source>
@@ -53,6 +112,60 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Region</source>
         <translation>Region</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaDock</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Nothing due and nobody going stale.</source>
+        <translation>Nichts fällig, und niemand gerät in Vergessenheit.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>Nächste 7 Tage</translation>
+    </message>
+    <message>
+        <source>Going stale</source>
+        <translation>Gerät in Vergessenheit</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>%1 days, never contacted</source>
+        <translation>%1 Tage, nie kontaktiert</translation>
+    </message>
+    <message>
+        <source>%1 days quiet</source>
+        <translation>%1 Tage still</translation>
+    </message>
+    <message>
+        <source>%1 overdue follow-ups</source>
+        <translation>%1 überfällige Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>%1 going stale</source>
+        <translation>%1 geraten in Vergessenheit</translation>
     </message>
 </context>
 <context>
@@ -279,6 +392,279 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>ConversationActions</name>
+    <message>
+        <source>%1 contacts</source>
+        <translation>%1 Kontakte</translation>
+    </message>
+    <message>
+        <source>Select a contact first, then log what you did.</source>
+        <translation>Wählen Sie zuerst einen Kontakt und erfassen Sie dann, was Sie getan haben.</translation>
+    </message>
+    <message>
+        <source>Log an interaction with %1</source>
+        <translation>Interaktion mit %1 erfassen</translation>
+    </message>
+    <message>
+        <source>Moved %1 to Working: the first contact is logged. Ctrl+Z undoes it.</source>
+        <translation>%1 nach „In Bearbeitung“ verschoben: Der erste Kontakt ist erfasst. Strg+Z macht das rückgängig.</translation>
+    </message>
+    <message>
+        <source>Logged for %1.</source>
+        <translation>Erfasst für %1.</translation>
+    </message>
+    <message>
+        <source>Edit the interaction with %1</source>
+        <translation>Interaktion mit %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Interaction deleted. Ctrl+Z brings it back.</source>
+        <translation>Interaktion gelöscht. Strg+Z holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Select a contact first.</source>
+        <translation>Wählen Sie zuerst einen Kontakt.</translation>
+    </message>
+    <message>
+        <source>Follow up with %1</source>
+        <translation>Wiedervorlage für %1</translation>
+    </message>
+    <message>
+        <source>%1 has no follow-up to complete.</source>
+        <translation>%1 hat keine Wiedervorlage zum Erledigen.</translation>
+    </message>
+    <message>
+        <source>Follow-up done: %1</source>
+        <translation>Wiedervorlage erledigt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationCommands</name>
+    <message>
+        <source>&amp;Log an interaction…</source>
+        <translation>Interaktion &amp;erfassen…</translation>
+    </message>
+    <message>
+        <source>Plan a &amp;follow-up…</source>
+        <translation>&amp;Wiedervorlage planen…</translation>
+    </message>
+    <message>
+        <source>Follow-up &amp;done…</source>
+        <translation>Wiedervorlage e&amp;rledigt…</translation>
+    </message>
+    <message>
+        <source>Logging moves New contacts to &amp;Working</source>
+        <translation>Erfassen verschiebt neue Kontakte nach „In &amp;Bearbeitung“</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>Log &amp;by channel</source>
+        <translation>Nach &amp;Kanal erfassen</translation>
+    </message>
+    <message>
+        <source>Log an interaction with the selected contacts</source>
+        <translation>Interaktion mit den gewählten Kontakten erfassen</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Erfassen: %1</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up</source>
+        <translation>Wiedervorlage planen</translation>
+    </message>
+    <message>
+        <source>Complete the follow-up and plan the next</source>
+        <translation>Wiedervorlage erledigen und die nächste planen</translation>
+    </message>
+    <message>
+        <source>Show or hide the agenda</source>
+        <translation>Agenda ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Choose the channel in the log palette</source>
+        <translation>Kanal im Erfassungsfenster wählen</translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+6</source>
+        <translation>Alt+1 … Alt+6</translation>
+    </message>
+    <message>
+        <source>Select a contact first.</source>
+        <translation>Wählen Sie zuerst einen Kontakt.</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Social network</source>
+        <translation>Soziales Netzwerk</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Persönlich</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Two-way</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>We reached out</source>
+        <translation>Wir haben uns gemeldet</translation>
+    </message>
+    <message>
+        <source>They reached us</source>
+        <translation>Der Kontakt hat sich gemeldet</translation>
+    </message>
+    <message>
+        <source>A real conversation</source>
+        <translation>Ein echtes Gespräch</translation>
+    </message>
+    <message>
+        <source>No outcome</source>
+        <translation>Kein Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Nicht erreicht</translation>
+    </message>
+    <message>
+        <source>Left a message</source>
+        <translation>Nachricht hinterlassen</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Geantwortet</translation>
+    </message>
+    <message>
+        <source>Meeting booked</source>
+        <translation>Termin vereinbart</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>Kein Interesse</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>%1: never contacted</source>
+        <translation>%1: nie kontaktiert</translation>
+    </message>
+    <message>
+        <source>%1: no contact in the last 90 days</source>
+        <translation>%1: kein Kontakt in den letzten 90 Tagen</translation>
+    </message>
+    <message>
+        <source>1 two-way conversation</source>
+        <translation>1 Gespräch</translation>
+    </message>
+    <message>
+        <source>%1 two-way conversations</source>
+        <translation>%1 Gespräche</translation>
+    </message>
+    <message>
+        <source>%1 inbound</source>
+        <translation>%1 eingehend</translation>
+    </message>
+    <message>
+        <source>%1 outbound</source>
+        <translation>%1 ausgehend</translation>
+    </message>
+    <message>
+        <source>%1: %2 in the last %3 days</source>
+        <translation>%1: %2 in den letzten %3 Tagen</translation>
+    </message>
+    <message>
+        <source>, no reply</source>
+        <translation>, keine Antwort</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>morgen</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>vor %1 Tagen</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>in %1 Tagen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message>
+        <source>soon</source>
+        <translation>bald</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>später</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>New database</source>
@@ -460,6 +846,76 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>DuplicateHint</name>
+    <message>
+        <source>Possible duplicate: %1</source>
+        <translation>Möglicherweise doppelt: %1</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
+    </message>
+    <message>
+        <source>open it instead?</source>
+        <translation>stattdessen öffnen?</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>Dubletten</translation>
+    </message>
+    <message>
+        <source>Contacts of the file that seem to be in salesdesk already.</source>
+        <translation>Kontakte aus der Datei, die es in salesdesk anscheinend schon gibt.</translation>
+    </message>
+    <message>
+        <source>Apply to all</source>
+        <translation>Für alle übernehmen</translation>
+    </message>
+    <message>
+        <source>For all:</source>
+        <translation>Für alle:</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>In der Datei</translation>
+    </message>
+    <message>
+        <source>Already in salesdesk</source>
+        <translation>Schon in salesdesk</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was tun</translation>
+    </message>
+    <message>
+        <source>Row %1 of this file</source>
+        <translation>Zeile %1 dieser Datei</translation>
+    </message>
+    <message>
+        <source>repeats an earlier row</source>
+        <translation>wiederholt eine frühere Zeile</translation>
+    </message>
+    <message>
+        <source>%1 contact(s) of the file seem to be in salesdesk already. Choose for each what to do, or for all at once.</source>
+        <translation>%1 Kontakt(e) aus der Datei gibt es in salesdesk anscheinend schon. Wählen Sie für jeden, was geschehen soll, oder für alle auf einmal.</translation>
+    </message>
+    <message>
+        <source>The %1 not listed follow the choice for all.</source>
+        <translation>Die %1 nicht aufgeführten folgen der Wahl für alle.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyStatePane</name>
     <message>
         <source>Your pipeline is empty</source>
@@ -483,10 +939,460 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export contacts</source>
+        <translation>Kontakte exportieren</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheets, mail tools)</source>
+        <translation>CSV (Tabellenkalkulation, Mailprogramme)</translation>
+    </message>
+    <message>
+        <source>vCard (phones, address books)</source>
+        <translation>vCard (Telefone, Adressbücher)</translation>
+    </message>
+    <message>
+        <source>JSON: everything, for a backup or another salesdesk</source>
+        <translation>JSON: alles, als Sicherung oder für ein anderes salesdesk</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; ), for Excel in German and other locales</source>
+        <translation>Semikolon ( ; ), für ein deutsches Excel und andere</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (opens right in Excel)</source>
+        <translation>UTF-8 mit BOM (öffnet richtig in Excel)</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (older Windows programs)</source>
+        <translation>Windows-1252 (ältere Windows-Programme)</translation>
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Kodierung:</translation>
+    </message>
+    <message>
+        <source>3.0 (most address books)</source>
+        <translation>3.0 (die meisten Adressbücher)</translation>
+    </message>
+    <message>
+        <source>4.0</source>
+        <translation>4.0</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>All contacts (%1)</source>
+        <translation>Alle Kontakte (%1)</translation>
+    </message>
+    <message>
+        <source>One stage:</source>
+        <translation>Eine Phase:</translation>
+    </message>
+    <message>
+        <source>The contacts matching the search “%1” (%2)</source>
+        <translation>Die Kontakte, die zur Suche „%1“ passen (%2)</translation>
+    </message>
+    <message>
+        <source>The contacts matching the search (no search now)</source>
+        <translation>Die Kontakte, die zur Suche passen (gerade keine Suche)</translation>
+    </message>
+    <message>
+        <source>The selected cards (%1)</source>
+        <translation>Die ausgewählten Karten (%1)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>vCard-Dateien (*.vcf)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 gibt es schon. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Wählen Sie eine Datei für den Export.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportiere…</translation>
+    </message>
+    <message>
+        <source>Exported %1 contacts to %2</source>
+        <translation>%1 Kontakte nach %2 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>CSV from a spreadsheet, Google or Outlook, vCard (.vcf) from a phone or an address book, or a salesdesk JSON backup. You can also drop a file onto the main window.</source>
+        <translation>CSV aus einer Tabellenkalkulation, aus Google oder Outlook, vCard (.vcf) von einem Telefon oder Adressbuch, oder eine JSON-Sicherung von salesdesk. Sie können eine Datei auch auf das Hauptfenster ziehen.</translation>
+    </message>
+    <message>
+        <source>The file to import</source>
+        <translation>Die zu importierende Datei</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Recognise it</source>
+        <translation>Automatisch erkennen</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>salesdesk JSON</source>
+        <translation>salesdesk-JSON</translation>
+    </message>
+    <message>
+        <source>Read it as:</source>
+        <translation>Lesen als:</translation>
+    </message>
+    <message>
+        <source>A CSV file with %1 columns, looks like: %2.</source>
+        <translation>Eine CSV-Datei mit %1 Spalten, sieht aus wie: %2.</translation>
+    </message>
+    <message>
+        <source>A vCard file (contact cards).</source>
+        <translation>Eine vCard-Datei (Visitenkarten).</translation>
+    </message>
+    <message>
+        <source>A salesdesk JSON file: contacts come back with their stages, history and interactions.</source>
+        <translation>Eine JSON-Datei von salesdesk: Kontakte kommen mit Phasen, Verlauf und Kontaktverlauf zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>FindDuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>Dubletten finden</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>Erneut suchen</translation>
+    </message>
+    <message>
+        <source>Looking for contacts that may be the same person…</source>
+        <translation>Suche nach Kontakten, die dieselbe Person sein könnten…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 contacts: %2</source>
+        <translation>%1 Kontakte: %2</translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>Keine wahrscheinlichen Dubletten gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 group(s) of contacts that may be the same person (same e-mail address, same phone number, or a similar name at the same company).</source>
+        <translation>%1 Gruppe(n) von Kontakten, die dieselbe Person sein könnten (gleiche E-Mail-Adresse, gleiche Telefonnummer oder ähnlicher Name bei derselben Firma).</translation>
+    </message>
+</context>
+<context>
     <name>FoldedStrip</name>
     <message>
         <source>Click to unfold this column</source>
         <translation>Klicken, um diese Spalte aufzuklappen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message>
+        <source>In 3 days</source>
+        <translation>In 3 Tagen</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Nächste Woche</translation>
+    </message>
+    <message>
+        <source>In 2 weeks</source>
+        <translation>In 2 Wochen</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <source>at a set &amp;time</source>
+        <translation>zu fester &amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>What to do, e.g. send the quote</source>
+        <translation>Was zu tun ist, z. B. Angebot schicken</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Was</translation>
+    </message>
+    <message>
+        <source>Set follow-up</source>
+        <translation>Wiedervorlage setzen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be read (%2).</source>
+        <translation>„%1“ kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <source>Import contacts from</source>
+        <translation>Kontakte importieren aus</translation>
+    </message>
+    <message>
+        <source>Contact files (%1);;All files (*)</source>
+        <translation>Kontaktdateien (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>Zuordnung speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>Der Import wurde abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Etwas ist schiefgegangen: %1</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>Datei wird geprüft</translation>
+    </message>
+    <message>
+        <source>Checking rows and looking for duplicates</source>
+        <translation>Zeilen prüfen und nach Dubletten suchen</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Importing contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Update the existing contact (fill empty fields)</source>
+        <translation>Vorhandenen Kontakt ergänzen (leere Felder füllen)</translation>
+    </message>
+    <message>
+        <source>Skip it</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Import it as a new contact</source>
+        <translation>Als neuen Kontakt importieren</translation>
+    </message>
+    <message>
+        <source>Update (fill empty fields)</source>
+        <translation>Ergänzen (leere Felder füllen)</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Import as new</source>
+        <translation>Als neu importieren</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google Kontakte</translation>
+    </message>
+    <message>
+        <source>Outlook (English)</source>
+        <translation>Outlook (Englisch)</translation>
+    </message>
+    <message>
+        <source>Outlook (German)</source>
+        <translation>Outlook (Deutsch)</translation>
+    </message>
+    <message>
+        <source>LinkedIn connections</source>
+        <translation>LinkedIn-Kontakte</translation>
+    </message>
+    <message>
+        <source>Other: guess from the column names</source>
+        <translation>Anderes: aus den Spaltennamen erraten</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>%1 (Alt+%2)</source>
+        <translation>%1 (Alt+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Outbound</source>
+        <translation>&amp;Ausgehend</translation>
+    </message>
+    <message>
+        <source>&amp;Inbound</source>
+        <translation>&amp;Eingehend</translation>
+    </message>
+    <message>
+        <source>T&amp;wo-way</source>
+        <translation>&amp;Gespräch</translation>
+    </message>
+    <message>
+        <source>What happened, in a line</source>
+        <translation>Was geschah, in einer Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>W&amp;hen</source>
+        <translation>&amp;Wann</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome</source>
+        <translation>Erge&amp;bnis</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>Einzelheiten (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notizen</translation>
+    </message>
+    <message>
+        <source>Next &amp;follow-up on</source>
+        <translation>Nächste Wieder&amp;vorlage am</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>um</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Erfassen</translation>
     </message>
 </context>
 <context>
@@ -500,92 +1406,24 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <source>&amp;New database…</source>
-        <translation>&amp;Neue Datenbank…</translation>
-    </message>
-    <message>
-        <source>&amp;Open database…</source>
-        <translation>Datenbank ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>&amp;Backup now…</source>
-        <translation>Jetzt &amp;sichern…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Suchen…</translation>
-    </message>
-    <message>
-        <source>&amp;Restore from trash…</source>
-        <translation>Aus dem Papierkorb &amp;wiederherstellen…</translation>
-    </message>
-    <message>
-        <source>Show &amp;detail pane</source>
-        <translation>&amp;Detailbereich anzeigen</translation>
-    </message>
-    <message>
-        <source>&amp;New contact…</source>
-        <translation>&amp;Neuer Kontakt…</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>&amp;About salesdesk</source>
-        <translation>Ü&amp;ber salesdesk</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>Recent databases</source>
-        <translation>Zuletzt geöffnete Datenbanken</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Fold column</source>
-        <translation>Spalte &amp;einklappen</translation>
-    </message>
-    <message>
-        <source>&amp;Contact</source>
-        <translation>&amp;Kontakt</translation>
-    </message>
-    <message>
-        <source>&amp;Move to stage</source>
-        <translation>In &amp;Phase verschieben</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
-    </message>
-    <message>
         <source>%1 – salesdesk</source>
         <translation>%1 – salesdesk</translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite found damaged parts in %1 (%2). Contacts you can see are still there, but some may be unreadable. Make a backup now (File ▸ Backup now…), then restore an older backup or ask for help before you go on working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent databases</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Back up the database</source>
@@ -598,50 +1436,6 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Backed up to %1</source>
         <translation>Gesichert nach %1</translation>
-    </message>
-    <message>
-        <source>Move to %1</source>
-        <translation>Nach „%1“ verschieben</translation>
-    </message>
-    <message>
-        <source>Undo the last change</source>
-        <translation>Letzte Änderung rückgängig machen</translation>
-    </message>
-    <message>
-        <source>Redo what was undone</source>
-        <translation>Rückgängig Gemachtes wiederholen</translation>
-    </message>
-    <message>
-        <source>Move the selection between cards and columns</source>
-        <translation>Auswahl zwischen Karten und Spalten bewegen</translation>
-    </message>
-    <message>
-        <source>Arrow keys</source>
-        <translation>Pfeiltasten</translation>
-    </message>
-    <message>
-        <source>Select several cards</source>
-        <translation>Mehrere Karten auswählen</translation>
-    </message>
-    <message>
-        <source>Shift+Up/Down, Ctrl+click</source>
-        <translation>Umschalt+Auf/Ab, Strg+Klick</translation>
-    </message>
-    <message>
-        <source>Clear the search</source>
-        <translation>Suche leeren</translation>
-    </message>
-    <message>
-        <source>Esc (in the search field)</source>
-        <translation>Esc (im Suchfeld)</translation>
-    </message>
-    <message>
-        <source>Fold or unfold a column</source>
-        <translation>Spalte ein- oder ausklappen</translation>
-    </message>
-    <message>
-        <source>Click its header or strip</source>
-        <translation>Auf Kopf oder Leiste klicken</translation>
     </message>
     <message>
         <source>%1 contacts: %2 leads, %3 prospects, %4 customers</source>
@@ -662,6 +1456,128 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Nothing you entered before was lost. Try again when the problem is solved.</source>
         <translation>Nichts von Ihren bisherigen Eingaben ging verloren. Versuchen Sie es erneut, wenn das Problem behoben ist.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Choose what each column becomes. Columns salesdesk does not know go into the notes; choose Skip to leave one out.</source>
+        <translation>Wählen Sie, was aus jeder Spalte wird. Spalten, die salesdesk nicht kennt, kommen in die Notizen; mit „Überspringen“ bleibt eine weg.</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Verwenden</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Made by:</source>
+        <translation>Erstellt von:</translation>
+    </message>
+    <message>
+        <source>Saved mapping:</source>
+        <translation>Gespeicherte Zuordnung:</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Import into</source>
+        <translation>Importieren in</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be imported:</source>
+        <translation>Die ersten Zeilen, so wie sie importiert werden:</translation>
+    </message>
+    <message>
+        <source>Saved as “%1”.</source>
+        <translation>Gespeichert als „%1“.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge contacts</source>
+        <translation>Kontakte zusammenführen</translation>
+    </message>
+    <message>
+        <source>Choose the record to keep and, where they differ, which value it gets. All e-mail addresses, phone numbers, tags, the stage history and the interactions of every record are kept; the other records are removed. Undo brings them back.</source>
+        <translation>Wählen Sie den Datensatz, der bleibt, und wo sie sich unterscheiden, welchen Wert er bekommt. Alle E-Mail-Adressen, Telefonnummern, Schlagwörter, der Phasenverlauf und der Kontaktverlauf aller Datensätze bleiben erhalten; die anderen Datensätze werden entfernt. Rückgängig holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Keep this record</source>
+        <translation>Diesen Datensatz behalten</translation>
+    </message>
+    <message>
+        <source>all kept</source>
+        <translation>alle bleiben</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>angelegt %1</translation>
+    </message>
+    <message>
+        <source>Allowed since %1</source>
+        <translation>Erlaubt seit %1</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Merged %1 contacts into %2. Undo (Ctrl+Z) separates them again.</source>
+        <translation>%1 Kontakte zu %2 zusammengeführt. Rückgängig (Strg+Z) trennt sie wieder.</translation>
     </message>
 </context>
 <context>
@@ -700,6 +1616,92 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>OptionsPage</name>
+    <message>
+        <source>Stage, source and tag</source>
+        <translation>Phase, Herkunft und Schlagwort</translation>
+    </message>
+    <message>
+        <source>These apply to every imported contact.</source>
+        <translation>Das gilt für jeden importierten Kontakt.</translation>
+    </message>
+    <message>
+        <source>As in the file (New where it says nothing)</source>
+        <translation>Wie in der Datei (Neu, wo nichts steht)</translation>
+    </message>
+    <message>
+        <source>As in the file</source>
+        <translation>Wie in der Datei</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>Phase:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Herkunft:</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Schlagwort:</translation>
+    </message>
+    <message>
+        <source>A contact that is already in salesdesk:</source>
+        <translation>Ein Kontakt, den es in salesdesk schon gibt:</translation>
+    </message>
+    <message>
+        <source>You can decide for each duplicate on the next page.</source>
+        <translation>Auf der nächsten Seite können Sie für jede Dublette einzeln entscheiden.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadPage</name>
+    <message>
+        <source>How to read the file</source>
+        <translation>Wie die Datei gelesen wird</translation>
+    </message>
+    <message>
+        <source>salesdesk guessed these; change them if the rows below look wrong.</source>
+        <translation>salesdesk hat das erraten; ändern Sie es, wenn die Zeilen unten falsch aussehen.</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>none (the file has no column names)</source>
+        <translation>keine (die Datei hat keine Spaltennamen)</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Kodierung:</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>Column names in row:</source>
+        <translation>Spaltennamen in Zeile:</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Move to Unqualified</source>
@@ -719,6 +1721,29 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>ReferralsSection</name>
+    <message>
+        <source>Referrals</source>
+        <translation>Empfehlungen</translation>
+    </message>
+    <message>
+        <source>Referred by %1</source>
+        <translation>Empfohlen von %1</translation>
+    </message>
+    <message>
+        <source>Referred 1 person.</source>
+        <translation>Hat 1 Person empfohlen.</translation>
+    </message>
+    <message>
+        <source>Referred %1 people.</source>
+        <translation>Hat %1 Personen empfohlen.</translation>
+    </message>
+    <message>
+        <source>Became prospects or customers: %1.</source>
+        <translation>Davon Interessenten oder Kunden geworden: %1.</translation>
+    </message>
+</context>
+<context>
     <name>ReferrerPicker</name>
     <message>
         <source>Type a name to choose a contact</source>
@@ -727,6 +1752,41 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Referred by</source>
         <translation>Empfohlen von</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>The contacts are on the board.</source>
+        <translation>Die Kontakte sind auf dem Board.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>%1 contact(s) imported, %2 existing contact(s) filled in, %3 duplicate(s) skipped.</source>
+        <translation>%1 Kontakt(e) importiert, %2 vorhandene(r) Kontakt(e) ergänzt, %3 Dublette(n) übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) could not be imported:</source>
+        <translation>%1 Zeile(n) konnten nicht importiert werden:</translation>
+    </message>
+    <message>
+        <source>Some rows were imported with changes:</source>
+        <translation>Einige Zeilen wurden mit Änderungen importiert:</translation>
+    </message>
+    <message>
+        <source>Imported, but: %1</source>
+        <translation>Importiert, aber: %1</translation>
     </message>
 </context>
 <context>
@@ -790,6 +1850,53 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready to import</source>
+        <translation>Bereit zum Import</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet.</source>
+        <translation>Noch wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>%1 new contact(s)</source>
+        <translation>%1 neue(r) Kontakt(e)</translation>
+    </message>
+    <message>
+        <source>%1 existing contact(s) filled in</source>
+        <translation>%1 vorhandene(r) Kontakt(e) ergänzt</translation>
+    </message>
+    <message>
+        <source>%1 duplicate(s) skipped</source>
+        <translation>%1 Dublette(n) übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 row(s) cannot be imported; they are listed afterwards.</source>
+        <translation>%1 Zeile(n) können nicht importiert werden; sie werden danach aufgeführt.</translation>
+    </message>
+    <message>
+        <source>the stages of the file</source>
+        <translation>die Phasen aus der Datei</translation>
+    </message>
+    <message>
+        <source>New contacts go to %1</source>
+        <translation>Neue Kontakte kommen nach %1</translation>
+    </message>
+    <message>
+        <source>, tagged “%1”.</source>
+        <translation>, mit dem Schlagwort „%1“.</translation>
+    </message>
+    <message>
+        <source>The import is one step: Undo (Ctrl+Z) takes all of it back.</source>
+        <translation>Der Import ist ein Schritt: Rückgängig (Strg+Z) nimmt ihn ganz zurück.</translation>
+    </message>
+</context>
+<context>
     <name>TagEditor</name>
     <message>
         <source>Add a tag…</source>
@@ -802,6 +1909,236 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Remove the tag “%1”</source>
         <translation>Schlagwort „%1“ entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Nothing logged yet.</source>
+        <translation>Noch nichts erfasst.</translation>
+    </message>
+    <message>
+        <source>Created in %1</source>
+        <translation>Angelegt in %1</translation>
+    </message>
+    <message>
+        <source>Moved from %1 to %2</source>
+        <translation>Von %1 nach %2 verschoben</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up planned for %1</source>
+        <translation>Wiedervorlage geplant für %1</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>Wiedervorlage erledigt</translation>
+    </message>
+    <message>
+        <source>Follow-up removed</source>
+        <translation>Wiedervorlage entfernt</translation>
+    </message>
+    <message>
+        <source>Show all %1 entries</source>
+        <translation>Alle %1 Einträge zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>TransferLabels</name>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Source detail</source>
+        <translation>Herkunftsdetail</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Empfohlen von</translation>
+    </message>
+    <message>
+        <source>Marketing e-mail</source>
+        <translation>Werbe-E-Mails</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>E-Mail-Adressen</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Middle name (added to the first name)</source>
+        <translation>Zweiter Vorname (zum Vornamen)</translation>
+    </message>
+    <message>
+        <source>Full name (split into first and last)</source>
+        <translation>Ganzer Name (in Vor- und Nachname geteilt)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>E-mail (work)</source>
+        <translation>E-Mail (geschäftlich)</translation>
+    </message>
+    <message>
+        <source>E-mail (home)</source>
+        <translation>E-Mail (privat)</translation>
+    </message>
+    <message>
+        <source>E-mail (other)</source>
+        <translation>E-Mail (andere)</translation>
+    </message>
+    <message>
+        <source>E-mail label (work, home, …)</source>
+        <translation>E-Mail-Art (geschäftlich, privat, …)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Phone (mobile)</source>
+        <translation>Telefon (mobil)</translation>
+    </message>
+    <message>
+        <source>Phone (work)</source>
+        <translation>Telefon (geschäftlich)</translation>
+    </message>
+    <message>
+        <source>Phone (home)</source>
+        <translation>Telefon (privat)</translation>
+    </message>
+    <message>
+        <source>Phone (fax)</source>
+        <translation>Telefon (Fax)</translation>
+    </message>
+    <message>
+        <source>Phone (other)</source>
+        <translation>Telefon (andere)</translation>
+    </message>
+    <message>
+        <source>Phone label (mobile, work, …)</source>
+        <translation>Telefonart (mobil, geschäftlich, …)</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Region / state</source>
+        <translation>Region / Bundesland</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Whole address (when street and city are empty)</source>
+        <translation>Ganze Adresse (wenn Straße und Ort leer sind)</translation>
+    </message>
+    <message>
+        <source>Referred by (name)</source>
+        <translation>Empfohlen von (Name)</translation>
+    </message>
+    <message>
+        <source>Unique id (uid)</source>
+        <translation>Eindeutige Kennung (uid)</translation>
+    </message>
+    <message>
+        <source>Put into notes</source>
+        <translation>In die Notizen</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>gleiche E-Mail</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>same name at the same company</source>
+        <translation>gleicher Name bei derselben Firma</translation>
     </message>
 </context>
 <context>
@@ -852,6 +2189,179 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Move to Unqualified</source>
         <translation>Nach „Ungeeignet“ verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommands</name>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;Neue Datenbank…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Backup now…</source>
+        <translation>Jetzt &amp;sichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from trash…</source>
+        <translation>Aus dem Papierkorb &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Show &amp;detail pane</source>
+        <translation>&amp;Detailbereich anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;New contact…</source>
+        <translation>&amp;Neuer Kontakt…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About salesdesk</source>
+        <translation>Ü&amp;ber salesdesk</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>&amp;Dubletten finden…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>Zuletzt geöffnete Datenbanken</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Fold column</source>
+        <translation>Spalte &amp;einklappen</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;Move to stage</source>
+        <translation>In &amp;Phase verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation>Nach „%1“ verschieben</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Letzte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Redo what was undone</source>
+        <translation>Rückgängig Gemachtes wiederholen</translation>
+    </message>
+    <message>
+        <source>Move the selection between cards and columns</source>
+        <translation>Auswahl zwischen Karten und Spalten bewegen</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Pfeiltasten</translation>
+    </message>
+    <message>
+        <source>Select several cards</source>
+        <translation>Mehrere Karten auswählen</translation>
+    </message>
+    <message>
+        <source>Shift+Up/Down, Ctrl+click</source>
+        <translation>Umschalt+Auf/Ab, Strg+Klick</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>Esc (in the search field)</source>
+        <translation>Esc (im Suchfeld)</translation>
+    </message>
+    <message>
+        <source>Fold or unfold a column</source>
+        <translation>Spalte ein- oder ausklappen</translation>
+    </message>
+    <message>
+        <source>Click its header or strip</source>
+        <translation>Auf Kopf oder Leiste klicken</translation>
+    </message>
+</context>
+<context>
+    <name>WorkProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>About %1 s left</source>
+        <translation>Noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>Cancelling… nothing will be changed.</source>
+        <translation>Wird abgebrochen… nichts wird geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>salesdesk cannot open its window: this session has no graphical desktop (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from a desktop session, or use the commands that need no window, e.g. &apos;salesdesk list&apos; (see &apos;salesdesk --help&apos;).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -125,6 +125,8 @@ class Contact:
     updated_at: datetime | None = None
     version: int = 0
     deleted_at: datetime | None = None
+    photo: bytes | None = None
+    photo_mime: str = ""
 
     @property
     def display_name(self) -> str:
@@ -158,6 +160,7 @@ EDITABLE_FIELDS: frozenset[str] = frozenset(
         "tags",
         "consent",
         "do_not_contact",
+        "photo",
     }
 )
 """Fields an update may change; stage and position change only through moves."""

@@ -19,6 +19,7 @@ from salesdesk.formats.phones import display as display_phone
 from salesdesk.services.operations import RestoreSnapshots
 from salesdesk.services.validation import apply_changes, fields_of
 from salesdesk.store import contacts as store
+from salesdesk.store import merging as store_merging
 from salesdesk.store import search as store_search
 from salesdesk.store.db import write_transaction
 
@@ -55,6 +56,9 @@ class Card(NamedTuple):
     phone: str
     tags: str
     version: int
+    follow_up_on: str | None = None  # "YYYY-MM-DD" as stored (the user's calendar day)
+    follow_up_time: str | None = None  # "HH:MM" or None
+    engagement: str = ""  # decay schedule: domain.engagement.level_at(engagement, now)
 
     @property
     def name(self) -> str:
@@ -68,9 +72,10 @@ def _cards(rows: Iterable[tuple[Any, ...]]) -> list[Card]:
     stages = _STAGES
     new = tuple.__new__
     return [
-        new(Card, (r[0], r[1], r[2], r[3], stages[r[4]], r[5], r[6], r[7], r[8], r[9], r[10]))
+        new(Card, (r[0], r[1], r[2], r[3], stages[r[4]], r[5], r[6], r[7], r[8], r[9], r[10],
+                   r[11], r[12], r[13]))
         for r in rows
-    ]
+    ]  # fmt: skip
 
 
 class ContactService:
@@ -101,6 +106,13 @@ class ContactService:
         """Board cards of live contacts, in stage and column order (all, or just ``ids``)."""
         return _cards(store.card_tuples(ids))
 
+    def board_columns(self) -> dict[Stage, tuple[list[int], list[float]]]:
+        """For each stage, the ids and positions of its live contacts in column order: what a
+        board needs to lay out 100k cards fast; it reads the card text of the ones it shows
+        with ``cards(ids)``."""
+        raw = store.board_columns([s.value for s in STAGE_ORDER])
+        return {stage: raw[stage.value] for stage in STAGE_ORDER}
+
     def trash(self) -> list[Card]:
         return _cards(store.card_tuples(None, deleted=True))
 
@@ -108,9 +120,20 @@ class ContactService:
         raw = store.count_by_stage()
         return {s: raw.get(s.value, 0) for s in STAGE_ORDER}
 
-    def search(self, text: str, *, limit: int | None = None, ranked: bool = False) -> list[int]:
-        """Ids of live contacts whose name, company, e-mail, phone, city, tag or notes match."""
-        return store_search.search_ids(text, limit=limit, ranked=ranked)
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int | None = None,
+        ranked: bool = False,
+        include_deleted: bool = False,
+    ) -> list[int]:
+        """Ids of live contacts whose name, company, e-mail, phone, city, tag or notes match;
+        with ``include_deleted`` trashed ones too (2-5x faster for thousands of hits: a board
+        that holds live cards only drops them by itself)."""
+        return store_search.search_ids(
+            text, limit=limit, ranked=ranked, include_deleted=include_deleted
+        )
 
     def list_contacts(
         self, *, stage: Stage | None = None, search: str | None = None, deleted: bool = False
@@ -334,6 +357,16 @@ class ContactService:
     def empty_trash(self) -> Outcome:
         return self.purge([c.id for c in self.trash()])
 
+    def run_change(
+        self,
+        description: str,
+        ids: Sequence[int],
+        work: Callable[[Snapshots], tuple[list[int], list[int]]],
+    ) -> Outcome:
+        """A use case written outside this class (merge, ...) through the one write path:
+        see ``_mutate`` for what ``work`` gets and returns."""
+        return self._mutate(description, ids, work)
+
     def apply(self, operation: Any) -> Outcome:
         """Apply an inverse (undo) or the inverse of an inverse (redo)."""
         result: Outcome = operation.apply(self)
@@ -353,6 +386,10 @@ class ContactService:
                     )
             versions = {i: current[i][2] + 1 for i in snap_ids if i in current}
             purge = [i for i in op.purge_ids if i in current]
+            if purge:
+                # the contacts put back may still name a purged one as referrer (redo of a
+                # merge); they are rewritten below, so their link is cut first
+                store_merging.set_referrer([i for i in snap_ids if i in current], None)
             try:
                 store.purge_contacts(purge)
             except peewee.IntegrityError as error:

@@ -11,6 +11,22 @@ from salesdesk.services.contacts import Clock, ContactService, utc_now
 from salesdesk.store.db import backup_sqlite, open_database, quick_check_file
 
 
+def configured_region(value: str | None = None) -> str:
+    """The home region for phone numbers: ``value`` (e.g. --region), else SALESDESK_REGION,
+    else DE. Numbers typed without +country code are read as numbers of this region."""
+    from salesdesk.domain.errors import ValidationError
+    from salesdesk.formats.phones import is_known_region
+
+    region = (value or os.environ.get("SALESDESK_REGION") or DEFAULT_REGION).strip().upper()
+    if not is_known_region(region):
+        raise ValidationError(
+            f"'{region}' is not a country code phone numbers know (use two letters such as "
+            "DE, AT, CH, GB, US).",
+            "region",
+        )
+    return region
+
+
 @dataclass(frozen=True)
 class Session:
     """An open database: its service, the name to show, and the file behind it (if any)."""
@@ -43,7 +59,7 @@ def open_session(
     target: str | os.PathLike[str],
     *,
     clock: Clock = utc_now,
-    phone_region: str = DEFAULT_REGION,
+    phone_region: str | None = None,
     verify: bool = False,
 ) -> Session:
     """Open (creating if needed) the database at ``target`` and build its service.
@@ -52,7 +68,9 @@ def open_session(
     that is refused is left untouched. The page-by-page damage check is left to
     ``Session.damage()`` unless ``verify`` is set, so a large database opens fast."""
     opened = open_database(target, verify=verify)
-    service = ContactService(opened.db, clock=clock, phone_region=phone_region)
+    service = ContactService(
+        opened.db, clock=clock, phone_region=configured_region(phone_region)
+    )
     return Session(service, opened.label, opened.path, opened.backup_path)
 
 

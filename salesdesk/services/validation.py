@@ -19,6 +19,7 @@ from salesdesk.domain.contact import (
 )
 from salesdesk.domain.errors import ValidationError
 from salesdesk.formats.emails import check_email
+from salesdesk.formats.images import MAX_PHOTO_BYTES, image_mime
 from salesdesk.formats.phones import to_e164
 
 MAX_NAME = 200
@@ -187,6 +188,25 @@ def clean_consent(value: Any, now: dt.datetime) -> Consent:
     return Consent(value.email_ok, at, _text(value.how, "consent", 500, "How consent was given"))
 
 
+def clean_photo(value: Any) -> tuple[bytes | None, str]:
+    """The photo bytes and their MIME type; an empty value removes the photo."""
+    if not value:
+        return None, ""
+    if not isinstance(value, bytes | bytearray | memoryview):
+        raise ValidationError("The photo must be image data.", "photo")
+    data = bytes(value)
+    if len(data) > MAX_PHOTO_BYTES:
+        raise ValidationError(
+            f"The photo is too large ({len(data) // 1024:,} KB, at most "
+            f"{MAX_PHOTO_BYTES // 1024:,} KB).",
+            "photo",
+        )
+    mime = image_mime(data)
+    if mime is None:
+        raise ValidationError("The photo is not a JPEG, PNG, GIF, WebP or BMP image.", "photo")
+    return data, mime
+
+
 def apply_changes(
     contact: Contact, changes: Mapping[str, Any], region: str, now: dt.datetime
 ) -> Contact:
@@ -225,6 +245,8 @@ def apply_changes(
             if value is not None and not isinstance(value, int):
                 raise ValidationError("'Referred by' must be another contact.", name)
             values[name] = value
+        elif name == "photo":
+            values["photo"], values["photo_mime"] = clean_photo(value)
     result = dataclasses.replace(contact, **values)
     if not (
         result.first_name or result.last_name or result.company or result.emails or result.phones

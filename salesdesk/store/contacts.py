@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from peewee import fn
@@ -21,10 +22,13 @@ from salesdesk.domain.contact import (
     StageChange,
 )
 from salesdesk.domain.stages import Stage
+from salesdesk.store.prepared import dicts_by_ids, rows, rows_by_ids
 from salesdesk.store.rows import (
     ContactRow,
     ContactTagRow,
     EmailRow,
+    FollowUpChangeRow,
+    InteractionRow,
     PhoneRow,
     StageChangeRow,
     TagRow,
@@ -98,6 +102,8 @@ def contact_columns(contact: Contact) -> dict[str, Any]:
         "primary_phone": (phone.e164 or phone.value) if phone else "",
         "tag_names": ", ".join(contact.tags),
         "search_extra": " ".join(x for x in extra if x),
+        "photo": contact.photo,
+        "photo_mime": contact.photo_mime if contact.photo else "",
     }
 
 
@@ -216,6 +222,8 @@ def _contact_from(
         updated_at=from_db_time(row["updated_at"]),
         version=row["version"],
         deleted_at=from_db_time(row["deleted_at"]),
+        photo=bytes(row["photo"]) if row.get("photo") is not None else None,
+        photo_mime=row.get("photo_mime") or "",
     )
 
 
@@ -227,32 +235,31 @@ def load_contacts(ids: Sequence[int]) -> dict[int, Contact]:
     phones: dict[int, list[PhoneNumber]] = defaultdict(list)
     tags: dict[int, list[str]] = defaultdict(list)
     for part in chunks(ids):
-        for row in ContactRow.select().where(ContactRow.id.in_(part)).dicts():
+        for row in dicts_by_ids(ContactRow, ContactRow.id, part):
             rows[row["id"]] = row
-        for e in (
-            EmailRow.select().where(EmailRow.contact.in_(part)).order_by(EmailRow.sort).dicts()
-        ):
+        for e in dicts_by_ids(EmailRow, EmailRow.contact, part, EmailRow.sort):
             emails[e["contact"]].append(EmailAddress(e["value"], e["label"], e["is_primary"]))
-        for p in (
-            PhoneRow.select().where(PhoneRow.contact.in_(part)).order_by(PhoneRow.sort).dicts()
-        ):
+        for p in dicts_by_ids(PhoneRow, PhoneRow.contact, part, PhoneRow.sort):
             phones[p["contact"]].append(
                 PhoneNumber(p["value"], p["label"], p["is_primary"], p["e164"])
             )
-        query = (
-            ContactTagRow.select(ContactTagRow.contact, TagRow.name)
-            .join(TagRow)
-            .where(ContactTagRow.contact.in_(part))
-            .order_by(TagRow.name)
-            .tuples()
-        )
-        for contact_id, name in query:
+        for contact_id, _, name in rows_by_ids("contact_tags", _tags_of, part):
             tags[contact_id].append(name)
     return {
         cid: _contact_from(rows[cid], emails[cid], phones[cid], tags[cid])
         for cid in ids
         if cid in rows
     }
+
+
+def _tags_of(ids: Sequence[int]) -> Any:
+    """(contact id, tag id, tag name) of the contacts' tags, by name."""
+    return (
+        ContactTagRow.select(ContactTagRow.contact, TagRow.id, TagRow.name)
+        .join(TagRow)
+        .where(ContactTagRow.contact.in_(list(ids)))
+        .order_by(TagRow.name)
+    )
 
 
 def load_history(contact_id: int) -> list[StageChange]:
@@ -300,16 +307,14 @@ def placements(ids: Sequence[int]) -> dict[int, tuple[str, float, int]]:
     """(stage, position, version) of each contact."""
     out: dict[int, tuple[str, float, int]] = {}
     for part in chunks(list(ids)):
-        query = (
-            ContactRow.select(
-                ContactRow.id, ContactRow.stage, ContactRow.position, ContactRow.version
-            )
-            .where(ContactRow.id.in_(part))
-            .tuples()
-        )
-        for cid, stage, pos, version in query:
+        for cid, stage, pos, version in rows_by_ids("placements", _placements_of, part):
             out[cid] = (stage, pos, version)
     return out
+
+
+def _placements_of(ids: Sequence[int]) -> Any:
+    columns = (ContactRow.id, ContactRow.stage, ContactRow.position, ContactRow.version)
+    return ContactRow.select(*columns).where(ContactRow.id.in_(list(ids)))
 
 
 def _live_in(stage: Stage, exclude: Sequence[int]) -> Any:
@@ -323,25 +328,38 @@ def neighbour_positions(
     stage: Stage, before_id: int | None, exclude: Sequence[int]
 ) -> tuple[float | None, float | None]:
     """Positions just above and at the slot in front of ``before_id`` (None: the end)."""
-    cond = _live_in(stage, exclude)
     if before_id is None:
-        upper = None
-        lower = ContactRow.select(fn.MAX(ContactRow.position)).where(cond).scalar()
-        return lower, upper
-    upper = ContactRow.select(ContactRow.position).where(ContactRow.id == before_id).scalar()
-    if upper is None:
+        return _edge_position("MAX", stage, exclude), None
+    found = placements([before_id]).get(before_id)
+    if found is None:
         return neighbour_positions(stage, None, exclude)
-    lower = (
-        ContactRow.select(fn.MAX(ContactRow.position))
-        .where(cond & (ContactRow.position < upper))
-        .scalar()
-    )
-    return lower, upper
+    upper = found[1]
+    return _edge_position("MAX", stage, exclude, below=upper), upper
 
 
 def top_position(stage: Stage, exclude: Sequence[int] = ()) -> float | None:
-    value = ContactRow.select(fn.MIN(ContactRow.position)).where(_live_in(stage, exclude)).scalar()
+    value = _edge_position("MIN", stage, exclude)
     return None if value is None else float(value)
+
+
+def _edge_position(
+    aggregate: str, stage: Stage, exclude: Sequence[int], below: float | None = None
+) -> Any:
+    """MIN or MAX position of the live cards of ``stage`` but ``exclude`` (below ``below``),
+    through a statement built once per shape (a drop reads two of these)."""
+    params: list[Any] = [stage.value, *exclude] + ([] if below is None else [below])
+
+    def build(values: Sequence[Any]) -> Any:
+        cond = (ContactRow.stage == values[0]) & ContactRow.deleted_at.is_null()
+        if exclude:
+            cond &= ContactRow.id.not_in(list(values[1 : 1 + len(exclude)]))
+        if below is not None:
+            cond &= ContactRow.position < values[-1]
+        return ContactRow.select(getattr(fn, aggregate)(ContactRow.position)).where(cond)
+
+    name = f"edge.{aggregate}.{below is not None}"
+    found = rows(name, build, params)
+    return found[0][0] if found else None
 
 
 def column_ids(stage: Stage) -> list[int]:
@@ -388,10 +406,14 @@ def referrals_of(ids: Sequence[int]) -> list[tuple[int, int]]:
 def existing_ids(ids: Sequence[int], live_only: bool = False) -> set[int]:
     found: set[int] = set()
     for part in chunks(list(ids)):
-        cond = ContactRow.id.in_(part)
-        if live_only:
-            cond &= ContactRow.deleted_at.is_null()
-        found.update(r[0] for r in ContactRow.select(ContactRow.id).where(cond).tuples())
+
+        def build(part: Sequence[int]) -> Any:
+            cond = ContactRow.id.in_(list(part))
+            if live_only:
+                cond &= ContactRow.deleted_at.is_null()
+            return ContactRow.select(ContactRow.id).where(cond)
+
+        found.update(r[0] for r in rows_by_ids(f"existing.{live_only}", build, part))
     return found
 
 
@@ -409,6 +431,9 @@ CARD_COLUMNS = (
     ContactRow.primary_phone,
     ContactRow.tag_names,
     ContactRow.version,
+    ContactRow.follow_up_on,
+    ContactRow.follow_up_time,
+    ContactRow.engagement,
 )
 
 
@@ -424,7 +449,37 @@ def card_tuples(ids: Sequence[int] | None = None, deleted: bool = False) -> list
         return _raw_rows(query)
     out: list[tuple[Any, ...]] = []
     for part in chunks(list(ids)):
-        out += _raw_rows(ContactRow.select(*CARD_COLUMNS).where(cond & ContactRow.id.in_(part)))
+        out += rows_by_ids(
+            f"cards.{deleted}",
+            lambda p: ContactRow.select(*CARD_COLUMNS).where(cond & ContactRow.id.in_(list(p))),
+            part,
+        )
+    return out
+
+
+def board_columns(stages: Sequence[str]) -> dict[str, tuple[list[int], list[float]]]:
+    """Ids and positions of each stage's live contacts, in board order (position, id).
+
+    Each stage reads the (stage, position) index alone, without the table: 100k contacts
+    take ~60 ms instead of ~0.6 s for all the card text. Trashed ids are read apart (few,
+    through their own index) and dropped here."""
+    trashed = {
+        r[0]
+        for r in _raw_rows(
+            ContactRow.select(ContactRow.id).where(ContactRow.deleted_at.is_null(False))
+        )
+    }
+    out: dict[str, tuple[list[int], list[float]]] = {}
+    for stage in stages:
+        query = (
+            ContactRow.select(ContactRow.id, ContactRow.position)
+            .where(ContactRow.stage == stage)
+            .order_by(ContactRow.position, ContactRow.id)
+        )
+        rows = _raw_rows(query)
+        if trashed:
+            rows = [r for r in rows if r[0] not in trashed]
+        out[stage] = (list(map(itemgetter(0), rows)), list(map(itemgetter(1), rows)))
     return out
 
 
@@ -456,6 +511,8 @@ class Snapshot:
     phones: tuple[dict[str, Any], ...]
     tags: tuple[tuple[int, str], ...]  # (tag id, name): ids come back too where free
     history: tuple[dict[str, Any], ...]
+    interactions: tuple[dict[str, Any], ...] = ()
+    follow_ups: tuple[dict[str, Any], ...] = ()  # follow-up history; the current one is a column
 
     @property
     def id(self) -> int:
@@ -466,6 +523,15 @@ class Snapshot:
         return int(self.contact["version"])
 
 
+_CHILD_TABLES: tuple[tuple[str, Any], ...] = (
+    ("emails", EmailRow),
+    ("phones", PhoneRow),
+    ("history", StageChangeRow),
+    ("interactions", InteractionRow),
+    ("follow_ups", FollowUpChangeRow),
+)
+
+
 def take_snapshots(ids: Sequence[int]) -> dict[int, Snapshot]:
     ids = list(dict.fromkeys(ids))
     contacts: dict[int, dict[str, Any]] = {}
@@ -473,22 +539,17 @@ def take_snapshots(ids: Sequence[int]) -> dict[int, Snapshot]:
         "emails": defaultdict(list),
         "phones": defaultdict(list),
         "history": defaultdict(list),
+        "interactions": defaultdict(list),
+        "follow_ups": defaultdict(list),
     }
     tags: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for part in chunks(ids):
-        for row in ContactRow.select().where(ContactRow.id.in_(part)).dicts():
+        for row in dicts_by_ids(ContactRow, ContactRow.id, part):
             contacts[row["id"]] = row
-        for key, table in (("emails", EmailRow), ("phones", PhoneRow), ("history", StageChangeRow)):
-            for row in table.select().where(table.contact.in_(part)).order_by(table.id).dicts():
+        for key, table in _CHILD_TABLES:
+            for row in dicts_by_ids(table, table.contact, part, table.id):
                 kids[key][row["contact"]].append(row)
-        query = (
-            ContactTagRow.select(ContactTagRow.contact, TagRow.id, TagRow.name)
-            .join(TagRow)
-            .where(ContactTagRow.contact.in_(part))
-            .order_by(TagRow.name)
-            .tuples()
-        )
-        for cid, tag_id, name in query:
+        for cid, tag_id, name in rows_by_ids("contact_tags", _tags_of, part):
             tags[cid].append((tag_id, name))
     return {
         cid: Snapshot(
@@ -497,6 +558,8 @@ def take_snapshots(ids: Sequence[int]) -> dict[int, Snapshot]:
             tuple(kids["phones"][cid]),
             tuple(tags[cid]),
             tuple(kids["history"][cid]),
+            tuple(kids["interactions"][cid]),
+            tuple(kids["follow_ups"][cid]),
         )
         for cid in ids
         if cid in contacts
@@ -521,10 +584,12 @@ def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -
             (EmailRow, snap.emails),
             (PhoneRow, snap.phones),
             (StageChangeRow, snap.history),
+            (InteractionRow, snap.interactions),
+            (FollowUpChangeRow, snap.follow_ups),
         ):
             table.delete().where(table.contact == snap.id).execute()
-            if items:
-                table.insert_many([dict(i) for i in items]).execute()
+            for start in range(0, len(items), _CHUNK):  # a long history: many variables
+                table.insert_many([dict(i) for i in items[start : start + _CHUNK]]).execute()
         ContactTagRow.delete().where(ContactTagRow.contact == snap.id).execute()
         if snap.tags:
             tag_ids = _restore_tags(snap.tags)

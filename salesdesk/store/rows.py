@@ -6,10 +6,12 @@ from typing import Any
 
 from peewee import (
     AutoField,
+    BlobField,
     BooleanField,
     CharField,
     CompositeKey,
     DatabaseProxy,
+    DateField,
     DateTimeField,
     DoubleField,
     ForeignKeyField,
@@ -66,6 +68,14 @@ class ContactRow(BaseRow):
     updated_at = DateTimeField()
     version = IntegerField(default=1)
     deleted_at = DateTimeField(null=True, index=True)
+    photo = BlobField(null=True)
+    photo_mime = TextField(default="")
+    # follow-up and engagement, kept here so the board and the agenda read one table
+    follow_up_on = DateField(null=True)
+    follow_up_time = TextField(null=True)  # "HH:MM", the user's wall-clock time
+    follow_up_note = TextField(default="")
+    last_interaction_at = DateTimeField(null=True)
+    engagement = TextField(default="")  # decay schedule, see domain/engagement.py
 
     class Meta:
         table_name = "contact"
@@ -137,6 +147,42 @@ class StageChangeRow(BaseRow):
         table_name = "stage_change"
 
 
+class InteractionRow(BaseRow):
+    """One logged e-mail, call, message or meeting with a contact."""
+
+    id = AutoField()
+    uid = CharField(max_length=36, unique=True)
+    contact = ForeignKeyField(ContactRow, on_delete="CASCADE", backref="interactions")
+    channel = TextField()
+    direction = TextField()
+    at = DateTimeField()
+    summary = TextField()
+    notes = TextField(default="")
+    outcome = TextField(null=True)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+    class Meta:
+        table_name = "interaction"
+        indexes = ((("contact", "at"), False),)
+
+
+class FollowUpChangeRow(BaseRow):
+    """One change of a contact's follow-up (set, cleared, done), for the timeline."""
+
+    id = AutoField()
+    contact = ForeignKeyField(ContactRow, on_delete="CASCADE", backref="follow_up_changes")
+    at = DateTimeField()
+    kind = TextField()
+    due_on = DateField(null=True)
+    due_time = TextField(null=True)
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "follow_up_change"
+        indexes = ((("contact", "at"), False),)
+
+
 ALL_ROWS: tuple[type[BaseRow], ...] = (
     ContactRow,
     EmailRow,
@@ -144,4 +190,6 @@ ALL_ROWS: tuple[type[BaseRow], ...] = (
     TagRow,
     ContactTagRow,
     StageChangeRow,
+    InteractionRow,
+    FollowUpChangeRow,
 )

@@ -41,13 +41,13 @@ def _fts(db: Any, text: str, limit: int | None, ranked: bool, include_deleted: b
     query = fts_query(text)
     if query is None:
         return []
-    deleted = "" if include_deleted else " AND c.deleted_at IS NULL"
     order = " ORDER BY f.rank" if ranked else ""
     lim = f" LIMIT {int(limit)}" if limit else ""
-    sql = (
-        "SELECT f.rowid FROM contact_fts f JOIN contact c ON c.id = f.rowid "
-        f"WHERE contact_fts MATCH ?{deleted}{order}{lim}"
-    )
+    # The join to contact only drops trashed rows; it costs a table lookup per hit (a
+    # 1-letter prefix has ~70k hits at 100k contacts: ~70 ms with it, ~30 ms without).
+    join = "" if include_deleted else " JOIN contact c ON c.id = f.rowid"
+    deleted = "" if include_deleted else " AND c.deleted_at IS NULL"
+    sql = f"SELECT f.rowid FROM contact_fts f{join} WHERE contact_fts MATCH ?{deleted}{order}{lim}"
     return [row[0] for row in db.execute_sql(sql, (query,))]
 
 

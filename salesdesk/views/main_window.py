@@ -23,6 +23,7 @@ from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.session import Session, open_session
 from salesdesk.views.board.actions import BoardActions
 from salesdesk.views.board.view import BoardView
+from salesdesk.views.conversations import ConversationActions
 from salesdesk.views.damage_check import DamageCheck
 from salesdesk.views.detail.new_contact import NewContactDialog
 from salesdesk.views.detail.pane import ContactDetailPane
@@ -35,9 +36,20 @@ from salesdesk.views.undo import ServiceRunner
 from salesdesk.views.window_commands import WindowCommands
 from salesdesk.views.window_settings import WindowSettings
 
-SEARCH_DELAY_MS = 150
+SEARCH_DELAY_MS = 150  # after a key, for a word of 1-2 letters: most cards match, more keys come
+QUICK_SEARCH_DELAY_MS = 60  # 3 letters or more: few hits, fast to find and show
 DEMO_CONTACTS = 150
 SAVE_FAILURES = (StorageError, DatabaseBusyError, DatabaseOpenError)
+
+
+def search_delay(text: str) -> int:
+    """How long to wait after a key before searching for ``text``, in ms: a short last word
+    matches most cards (costly, and more letters are likely on their way), a longer one
+    is cheap and shows sooner; clearing the field shows every card at once."""
+    words = text.split()
+    if not words:
+        return 0
+    return QUICK_SEARCH_DELAY_MS if len(words[-1]) >= 3 else SEARCH_DELAY_MS
 
 
 class SearchField(QLineEdit):
@@ -69,7 +81,8 @@ class MainWindow(QMainWindow):
         self.events = AppEvents(self)
         self.runner = ServiceRunner(session.service, self.events, self)
         self.board = BoardView(self.runner, self.events, self)
-        self.detail = ContactDetailPane(self.runner, self.events, self)
+        self.conversations = ConversationActions(self.runner, self)
+        self.detail = ContactDetailPane(self.runner, self.events, self, self.conversations)
         self.detail.setObjectName("detail_pane")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
@@ -89,7 +102,7 @@ class MainWindow(QMainWindow):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(self.search_timer.start)
+        self.search.textChanged.connect(self._on_search_edited)
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("counts_label")
         self.saved_label = QLabel(self.tr("Saved"), self)
@@ -119,6 +132,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 – salesdesk").replace("%1", self.session.label))
         self.commands.backup.setEnabled(self.session.can_backup)
         self.board.reload()
+        self.commands.conversations.agenda.refresh()
         self.detail.show_contact(None)
         self.saved_label.setText(self.tr("Saved"))
         if self.session.path is not None:
@@ -206,6 +220,9 @@ class MainWindow(QMainWindow):
 
     # --- commands ---------------------------------------------------------------------------
 
+    def _on_search_edited(self, text: str) -> None:
+        self.search_timer.start(search_delay(text))
+
     def apply_search(self) -> None:
         self.search_timer.stop()
         self.board.set_search(self.search.text())
@@ -224,6 +241,11 @@ class MainWindow(QMainWindow):
             if dialog.created_id is not None:
                 self.board.select_ids(stage, [dialog.created_id])
                 self.board.focus_column(stage)
+            elif dialog.existing_id is not None:  # "possible duplicate: open it instead"
+                cards = self.runner.service.cards([dialog.existing_id])
+                if cards:
+                    self.board.select_ids(cards[0].stage, [dialog.existing_id])
+                    self.open_details(dialog.existing_id)
             dialog.deleteLater()
 
         dialog.finished.connect(done)

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QToolBar
 from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.views.board.actions import BoardActions
 from salesdesk.views.board.labels import stage_label
+from salesdesk.views.conversation_commands import ConversationCommands
+from salesdesk.views.transfer import window_hooks as transfer
+from salesdesk.views.transfer.file_drop import FileDropFilter
 
 if TYPE_CHECKING:
     from salesdesk.views.main_window import MainWindow
@@ -39,6 +42,12 @@ class WindowCommands(QObject):
             self.tr("&Open database…"), w.on_open_database, QKeySequence.StandardKey.Open
         )
         self.backup = self._action(self.tr("&Backup now…"), w.on_backup, name="action_backup")
+        self.import_file = self._action(
+            self.tr("&Import…"), lambda: transfer.show_import(w), name="action_import"
+        )
+        self.export = self._action(
+            self.tr("&Export…"), lambda: transfer.show_export(w), name="action_export"
+        )
         self.quit = self._action(self.tr("&Quit"), w.close, name="action_quit")
         self.quit.setShortcuts(
             QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
@@ -82,7 +91,14 @@ class WindowCommands(QObject):
             QKeySequence.StandardKey.HelpContents,
         )  # fmt: skip
         self.about = self._action(self.tr("&About salesdesk"), w.show_about)
+        self.find_duplicates = self._action(
+            self.tr("Find &duplicates…"),
+            lambda: transfer.show_find_duplicates(w),
+            name="action_find_duplicates",
+        )
+        self.file_drop = FileDropFilter(w, lambda path: transfer.show_import(w, path))
         self.recent_menu: QMenu | None = None
+        self.conversations = ConversationCommands(w)
 
     def _action(
         self,
@@ -118,6 +134,8 @@ class WindowCommands(QObject):
         self.recent_menu.aboutToShow.connect(w.fill_recent_menu)
         file_menu.addAction(self.backup)
         file_menu.addSeparator()
+        file_menu.addActions([self.import_file, self.export])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo, self.redo])
@@ -134,6 +152,9 @@ class WindowCommands(QObject):
         move.addSeparator()
         move.addActions(list(board.move_to.values()))
         contact.addAction(board.open_details)
+        self.conversations.fill_menus(contact, view)
+        tools = bar.addMenu(self.tr("&Tools"))
+        tools.addAction(self.find_duplicates)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts, self.about])
         toolbar = QToolBar(self.tr("Main toolbar"), w)
@@ -169,6 +190,7 @@ class WindowCommands(QObject):
         last = (self.find, self.toggle_detail, self.open_db, self.shortcuts, self.quit)
         pairs += [(name(a), a) for a in last]
         rows = [(label, keys(action)) for label, action in pairs]
+        rows += self.conversations.shortcut_rows()
         rows += [
             (self.tr("Move the selection between cards and columns"), self.tr("Arrow keys")),
             (self.tr("Select several cards"), self.tr("Shift+Up/Down, Ctrl+click")),

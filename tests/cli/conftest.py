@@ -36,6 +36,7 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     data_dir = tmp_path / "user-data"
     monkeypatch.delenv("SALESDESK_DB", raising=False)
     monkeypatch.delenv("SALESDESK_DEBUG", raising=False)
+    monkeypatch.delenv("SALESDESK_REGION", raising=False)
     monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(data_dir / a[0]))
     return data_dir
 

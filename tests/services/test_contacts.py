@@ -11,8 +11,18 @@ from salesdesk.domain.contact import Address, Consent, EmailAddress, PhoneNumber
 from salesdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from salesdesk.domain.stages import Stage
 from salesdesk.services import ContactService
+from salesdesk.services.interactions import InteractionService
 
-TABLES = ("contact", "email", "phone", "tag", "contact_tag", "stage_change")
+TABLES = (
+    "contact",
+    "email",
+    "phone",
+    "tag",
+    "contact_tag",
+    "stage_change",
+    "interaction",
+    "follow_up_change",
+)
 
 
 def dump(service: ContactService) -> dict[str, list[tuple[Any, ...]]]:
@@ -234,7 +244,35 @@ def _calls(people: dict[str, int]) -> dict[str, Any]:
         "delete": lambda s: s.delete([people["anna"], people["chloe"]]),
         "purge": lambda s: s.purge([people["chloe"]]),
         "restore": lambda s: s.restore([people["chloe"]]),
+        "log": lambda s: InteractionService(s).log(
+            [people["anna"], people["chloe"]], "phone", "two-way", "Talked about the offer"
+        ),
+        "edit_interaction": lambda s: InteractionService(s).edit(
+            _first_interaction(s, people["anna"]), {"summary": "changed", "direction": "inbound"}
+        ),
+        "delete_interaction": lambda s: InteractionService(s).delete(
+            _first_interaction(s, people["anna"])
+        ),
+        "set_follow_up": lambda s: InteractionService(s).set_follow_up(
+            [people["anna"], people["ben"]], "2026-12-01", "10:30", "send the quote"
+        ),
+        "clear_follow_up": lambda s: InteractionService(s).clear_follow_up([people["anna"]]),
+        "complete_follow_up": lambda s: InteractionService(s).complete_follow_up(
+            people["anna"], "email", "outbound", "Sent the quote", next_follow_up=None
+        ),
     }
+
+
+def _first_interaction(service: ContactService, contact_id: int) -> int:
+    found = InteractionService(service).interactions(contact_id)[0].id
+    assert found is not None
+    return found
+
+
+def _with_interaction_and_follow_up(service: ContactService, contact_id: int) -> None:
+    interactions = InteractionService(service)
+    interactions.log([contact_id], "email", "outbound", "Sent the brochure", auto_working=False)
+    interactions.set_follow_up([contact_id], "2026-11-30", None, "call")
 
 
 @pytest.mark.parametrize("kind", list(_calls({"anna": 0, "ben": 0, "chloe": 0})))
@@ -242,6 +280,8 @@ def test_undo_restores_exactly_and_redo_reapplies(
     service: ContactService, people: dict[str, int], clock: Any, kind: str
 ) -> None:
     call = _calls(people)[kind]
+    _with_interaction_and_follow_up(service, people["anna"])
+    _with_interaction_and_follow_up(service, people["chloe"])  # purged with its interactions
     if kind in ("purge", "restore"):
         service.delete([people["chloe"]])
     clock.advance(hours=1)

@@ -54,7 +54,9 @@ def test_each_migration_from_the_previous_schema(tmp_path: Path, index: int) -> 
     try:
         assert opened.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
         if previous:
-            assert dump(opened.db)["contact"] == rows_before  # no row lost or altered
+            # no row lost or altered (a migration may add columns: they come last)
+            width = len(rows_before[0])
+            assert sorted(r[:width] for r in dump(opened.db)["contact"]) == sorted(rows_before)
             assert opened.backup_path is not None
     finally:
         opened.db.close()

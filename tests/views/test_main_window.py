@@ -52,7 +52,7 @@ def test_title_headers_and_status_bar(people, window: MainWindow) -> None:
 
 def test_menus_hold_the_commands(window: MainWindow) -> None:
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["File", "Edit", "View", "Contact", "Help"]
+    assert list(menus) == ["File", "Edit", "View", "Contact", "Tools", "Help"]
 
     def texts(menu: QMenu) -> list[str]:
         return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
@@ -62,10 +62,23 @@ def test_menus_hold_the_commands(window: MainWindow) -> None:
         "Open database…",
         "Recent databases",
         "Backup now…",
+        "Import…",
+        "Export…",
         "Quit",
     ]
     assert texts(menus["Edit"])[2:] == ["Find…", "Delete", "Restore from trash…"]
-    assert texts(menus["Contact"]) == ["New contact…", "Move to stage", "Open details"]
+    assert texts(menus["Contact"]) == [
+        "New contact…",
+        "Move to stage",
+        "Open details",
+        "Log an interaction…",
+        "Log by channel",
+        "Plan a follow-up…",
+        "Follow-up done…",
+        "Logging moves New contacts to Working",
+    ]
+    assert "Agenda" in texts(menus["View"])
+    assert texts(menus["Tools"]) == ["Find duplicates…"]
     assert texts(menus["Help"]) == ["Keyboard shortcuts", "About salesdesk"]
     assert window.commands.new_contact.shortcut().toString() == "Ctrl+N"
     assert window.commands.find.shortcut().toString() == "Ctrl+F"

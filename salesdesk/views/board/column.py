@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 
 from salesdesk.domain.stages import Stage
+from salesdesk.views.board.attention import badge_row_height, paint_badges
 from salesdesk.views.board.delegate import CardDelegate, mix
 from salesdesk.views.board.labels import stage_label
 from salesdesk.views.board.models import CARD_ROLE, CONTACT_ID_ROLE, MIME_TYPE, StageColumnModel
@@ -36,6 +37,7 @@ class StageColumnView(QListView):
     def __init__(self, stage: Stage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stage = stage
+        self.entering_focus = False
         self.setObjectName(f"column_view_{stage.value}")
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -82,7 +84,11 @@ class StageColumnView(QListView):
         super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        super().focusInEvent(event)
+        self.entering_focus = True  # Qt makes the first card current here, not the user
+        try:
+            super().focusInEvent(event)
+        finally:
+            self.entering_focus = False
         self.focus_entered.emit(self.stage)
 
     # --- drag source ------------------------------------------------------------------------
@@ -169,8 +175,22 @@ class ColumnHeader(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._title = stage_label(stage)
         self._count = "0"
+        self._attention: tuple[int, int] = (0, 0)  # overdue follow-ups, contacts going stale
+        self._attention_text = ""
         self.setToolTip(self.tr("Click to fold this column"))
         self._sync()
+
+    def set_attention(self, overdue: int, stale: int, text: str) -> None:
+        """Show how many cards here are overdue or going stale (``text`` says it in words)."""
+        self._attention = (overdue, stale)
+        self._attention_text = text
+        tip = self.tr("Click to fold this column")
+        self.setToolTip(f"{text}\n{tip}" if text else tip)
+        self._sync()
+        self.update()
+
+    def attention(self) -> tuple[int, int]:
+        return self._attention
 
     def set_count(self, count_text: str) -> None:
         self._count = count_text
@@ -187,11 +207,13 @@ class ColumnHeader(QWidget):
         return f"{self._title} {self._count}"
 
     def _sync(self) -> None:
-        self.setAccessibleName(self.text())
+        extra = f", {self._attention_text}" if self._attention_text else ""
+        self.setAccessibleName(self.text() + extra)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         fm = QFontMetrics(self.font())
-        return QSize(fm.horizontalAdvance(self.text()) + 3 * fm.height(), fm.height() * 2)
+        width = fm.horizontalAdvance(self.text()) + 3 * fm.height()
+        return QSize(width, fm.height() * 2 + badge_row_height(fm))  # a row for the badges
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(4 * QFontMetrics(self.font()).height(), self.sizeHint().height())
@@ -210,9 +232,10 @@ class ColumnHeader(QWidget):
         fm = QFontMetrics(self.font())
         pad = fm.height() // 2
         count_width = fm.horizontalAdvance(self._count) + pad * 2
+        row = fm.height() * 2  # the title row; the attention badges go under it
         pill = QRect(
             self.width() - pad - count_width,
-            (self.height() - fm.height()) // 2 - 1,
+            (row - fm.height()) // 2 - 1,
             count_width,
             fm.height() + 2,
         )
@@ -225,8 +248,10 @@ class ColumnHeader(QWidget):
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self._count)
         bold = self.font()
         bold.setBold(True)
+        badges = QRect(pad, row - 2, max(self.width() - 2 * pad, 0), badge_row_height(fm))
+        paint_badges(painter, badges, fm, self._attention, pal)
         painter.setFont(bold)
-        title_rect = QRect(pad, 0, max(pill.left() - 2 * pad, 0), self.height())
+        title_rect = QRect(pad, 0, max(pill.left() - 2 * pad, 0), row)
         painter.drawText(
             title_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

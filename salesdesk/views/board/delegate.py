@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zlib
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixm
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from salesdesk.services.contacts import Card
+from salesdesk.views.board.card_marks import CardMarks, marks_of, paint_follow_up, paint_level
 from salesdesk.views.board.labels import rating_label
 from salesdesk.views.board.models import CARD_ROLE
 
@@ -84,6 +86,8 @@ class CardDelegate(QStyledItemDelegate):
         # a scroll mostly shows cards already painted, so keep their pictures (LRU)
         self._cache: dict[tuple[object, ...], QPixmap] = {}
         self.format_phone: Callable[[str], str] = str  # the board sets the service's format
+        # the user's wall clock, for follow-up and engagement marks (the window sets its own)
+        self.clock: Callable[[], dt.datetime] = lambda: dt.datetime.now().astimezone()
 
     def metrics(self, font: QFont) -> CardMetrics:
         if self._metrics is None or self._metrics.font != font:
@@ -113,7 +117,9 @@ class CardDelegate(QStyledItemDelegate):
         )
         rect = option.rect
         ratio = painter.device().devicePixelRatioF()
-        key = (card, rect.width(), flags, option.palette.cacheKey(), ratio, option.font.key())
+        marks = marks_of(card, self.clock())
+        key = (card, marks, rect.width(), flags, option.palette.cacheKey(), ratio,
+               option.font.key())  # fmt: skip
         pixmap = self._cache.pop(key, None)
         if pixmap is None:
             pixmap = QPixmap(QSize(rect.width(), rect.height()) * ratio)
@@ -122,7 +128,7 @@ class CardDelegate(QStyledItemDelegate):
             cached = QPainter(pixmap)
             self.paint_card(cached, QRect(0, 0, rect.width(), rect.height()), option.palette,
                             option.font, card, selected=flags[0], hover=flags[1],
-                            focus=flags[2])  # fmt: skip
+                            focus=flags[2], marks=marks)  # fmt: skip
             cached.end()
             if len(self._cache) >= CACHE_SIZE:
                 del self._cache[next(iter(self._cache))]  # the least recently painted
@@ -140,9 +146,11 @@ class CardDelegate(QStyledItemDelegate):
         selected: bool = False,
         hover: bool = False,
         focus: bool = False,
+        marks: CardMarks | None = None,
     ) -> None:
         """Paint ``card`` into ``rect`` (also used for drag pixmaps)."""
         m = self.metrics(font)
+        marks = marks or marks_of(card, self.clock())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         box = QRectF(rect.adjusted(m.margin_x, m.margin_y, -m.margin_x, -m.margin_y))
@@ -183,7 +191,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, initials(card))
 
         left = avatar.right() + m.padding
-        width_left = max(inner.right() - left, 0)
+        bars_left = paint_level(painter, marks.level, palette, inner.right(), inner.top(), m.line)
+        name_right = bars_left - m.gap if bars_left < inner.right() else inner.right()
+        width_left = max(name_right - left, 0)
         y = inner.top()
         # name
         painter.setFont(m.bold)
@@ -217,11 +227,18 @@ class CardDelegate(QStyledItemDelegate):
             if card.email
             else ""
         )
+        painter.setFont(m.small)
+        chip_top = y + (m.line - m.small_line) // 2
+        chip_left = paint_follow_up(painter, marks, m.fm_small, palette, inner.right(), chip_top,
+                                    m.small_line)  # fmt: skip
+        painter.setFont(m.font)
+        contact_right = chip_left - m.gap * 2 if chip_left < inner.right() else inner.right()
+        contact_width = max(contact_right - inner.left(), 0)
         painter.setPen(text)
         painter.drawText(
-            QRect(inner.left(), y, inner.width(), m.line),
+            QRect(inner.left(), y, contact_width, m.line),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(contact, Qt.TextElideMode.ElideRight, inner.width()),
+            fm.elidedText(contact, Qt.TextElideMode.ElideRight, contact_width),
         )
         # rating chip bottom right, tags as small chips left of it, as many as fit
         y += m.line + m.gap

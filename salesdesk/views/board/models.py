@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 from operator import attrgetter
 
@@ -25,10 +25,20 @@ MIME_TYPE = "application/x-salesdesk-contact-ids"
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CARD_ROLE = Qt.ItemDataRole.UserRole + 2
 BULK_LIMIT = 300  # above this many changed cards, rebuild the touched columns at once
+FETCH_BEFORE, FETCH_AFTER = 40, 120  # cards read along with one not read yet (~2 ms)
 
+CARD_ROLES = frozenset(  # the roles that need the card's text (read on first use)
+    {
+        CARD_ROLE,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
 # (ids, stage, before_id, at_end) -> whether the move was taken
 DropHandler = Callable[[list[int], Stage, "int | None", bool], bool]
 AnyIndex = QModelIndex | QPersistentModelIndex
+Fetch = Callable[[list[int]], list[Card]]
 
 
 def encode_ids(ids: Sequence[int]) -> QMimeData:
@@ -71,10 +81,13 @@ class StageColumnModel(QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
-        contact_id = self._shown[index.row()]
         if role == CONTACT_ID_ROLE:
-            return contact_id
-        card = self._store.cards[contact_id]
+            return self._shown[index.row()]
+        if role not in CARD_ROLES:
+            return None
+        card = self._store.card_at(self, index.row())
+        if card is None:
+            return None
         if role == CARD_ROLE:
             return card
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -96,16 +109,19 @@ class StageColumnModel(QAbstractListModel):
     def id_at(self, row: int) -> int:
         return self._shown[row]
 
+    def ids_around(self, row: int, before: int, after: int) -> list[int]:
+        """The ids shown from ``before`` rows above ``row`` to ``after`` rows below it."""
+        return self._shown[max(row - before, 0) : row + after]
+
     def ids(self) -> list[int]:
         """The ids shown, top to bottom."""
         return list(self._shown)
 
     def row_of(self, contact_id: int) -> int:
         """The row showing ``contact_id``, or -1."""
-        card = self._store.cards.get(contact_id)
-        if card is None or card.stage is not self.stage:
+        if self._store.stages.get(contact_id) is not self.stage:
             return -1
-        row = bisect_left(self._shown, (card.position, contact_id), key=self._store.key)
+        row = bisect_left(self._shown, self._store.key(contact_id), key=self._store.key)
         ok = row < len(self._shown) and self._shown[row] == contact_id
         return row if ok else -1
 
@@ -175,16 +191,18 @@ class StageColumnModel(QAbstractListModel):
         self._shown = self._filtered()
         self.endResetModel()
 
-    def refilter(self) -> None:
+    def refilter(self, narrowing: bool = False) -> None:
+        """Show the cards of the store's matches; ``narrowing``: the matches are a subset of
+        the last ones, so only the cards shown now need a look."""
         self.beginResetModel()
-        self._shown = self._filtered()
+        self._shown = self._filtered(self._shown if narrowing else self._all)
         self.endResetModel()
 
-    def _filtered(self) -> list[int]:
+    def _filtered(self, ids: list[int] | None = None) -> list[int]:
         matches = self._store.matches
         if matches is None:
             return self._all
-        return [i for i in self._all if i in matches]
+        return [i for i in (self._all if ids is None else ids) if i in matches]
 
     def remove_id(self, contact_id: int) -> None:
         """Take ``contact_id`` out (its card in the store must still be the old one)."""
@@ -226,13 +244,18 @@ class StageColumnModel(QAbstractListModel):
 
 
 class CardStore(QObject):
-    """The board's in-memory card summaries, shared by the six column models."""
+    """The board's cards, shared by the six column models: where each live contact sits
+    (stage and position, all of them) and the card text, read in slices as rows are shown."""
 
     changed = Signal()  # counts or search matches changed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.cards: dict[int, Card] = {}
+        self.stages: dict[int, Stage] = {}
+        self.positions: dict[int, float] = {}
+        self._cards: dict[int, Card] = {}
+        self.cards = CardLookup(self)
+        self.fetch: Fetch | None = None  # reads cards by id (the service's cards(ids))
         self.matches: set[int] | None = None
         self.models: dict[Stage, StageColumnModel] = {
             stage: StageColumnModel(self, stage, self) for stage in STAGE_ORDER
@@ -240,21 +263,66 @@ class CardStore(QObject):
 
     def key(self, contact_id: int) -> tuple[float, int]:
         """Board order inside a column, the same as the database's (position, id)."""
-        return (self.cards[contact_id].position, contact_id)
+        return (self.positions[contact_id], contact_id)
+
+    def cached(self, contact_id: int) -> Card | None:
+        """The card as last read, without reading it (None if it was never shown)."""
+        return self._cards.get(contact_id)
+
+    def card_at(self, model: StageColumnModel, row: int) -> Card | None:
+        """The card in ``row`` of ``model``; a card not read yet is read with a screenful
+        of its neighbours in one query."""
+        contact_id = model.id_at(row)
+        card = self._cards.get(contact_id)
+        if card is None and self.fetch is not None:
+            # the whole slice, read ones too: one statement of one length (kept prepared)
+            self._cache(self.fetch(model.ids_around(row, FETCH_BEFORE, FETCH_AFTER)))
+            card = self._cards.get(contact_id)
+        return card
+
+    def _cache(self, cards: Iterable[Card]) -> None:
+        for card in cards:
+            if card.id in self.stages:
+                self._cards[card.id] = card
 
     def load(self, cards: Iterable[Card]) -> None:
-        """Replace everything (start, another database). ``cards`` come in board order
-        (stage, position, id), as the service hands them out, so nothing is sorted here."""
+        """Replace everything with ``cards`` (all read already), in board order (stage,
+        position, id) as the service hands them out, so nothing is sorted here."""
         cards = list(cards)
-        self.cards.clear()
-        self.cards.update((card.id, card) for card in cards)
-        columns: dict[Stage, list[int]] = {stage: [] for stage in STAGE_ORDER}
+        columns: dict[Stage, tuple[list[int], list[float]]] = {s: ([], []) for s in STAGE_ORDER}
         # grouping runs of one stage avoids hashing an enum per card (100k cards: ~60 ms)
         for stage, run in groupby(cards, key=attrgetter("stage")):
-            columns[stage].extend(map(attrgetter("id"), run))
-        for stage, ids in columns.items():
-            self.models[stage].reset(ids)
+            ids, positions = columns[stage]
+            for card in run:
+                ids.append(card.id)
+                positions.append(card.position)
+        self.load_columns(columns)
+        self._cards.update((card.id, card) for card in cards)
+
+    def load_columns(self, columns: Mapping[Stage, tuple[list[int], list[float]]]) -> None:
+        """Replace everything with each stage's ids and positions in column order; the
+        card text is read through ``fetch`` when a row is first shown."""
+        self.stages.clear()
+        self.positions.clear()
+        self._cards.clear()
+        for stage in STAGE_ORDER:
+            ids, positions = columns.get(stage, ([], []))
+            self.stages.update(dict.fromkeys(ids, stage))
+            self.positions.update(zip(ids, positions, strict=True))
+        for stage in STAGE_ORDER:
+            self.models[stage].reset(list(columns.get(stage, ([], []))[0]))
         self.changed.emit()
+
+    def _place(self, new: Mapping[int, Card]) -> None:
+        for contact_id, card in new.items():
+            self.stages[contact_id] = card.stage
+            self.positions[contact_id] = card.position
+            self._cards[contact_id] = card
+
+    def _forget(self, contact_id: int) -> None:
+        del self.stages[contact_id]
+        del self.positions[contact_id]
+        self._cards.pop(contact_id, None)
 
     def apply(
         self,
@@ -266,16 +334,16 @@ class CardStore(QObject):
         the board. ``matches`` (when not False) replaces the search matches."""
         new = {card.id: card for card in fresh}
         wanted = set(requested) | set(new)
-        old_stages = {i: self.cards[i].stage for i in wanted if i in self.cards}
+        old_stages = {i: self.stages[i] for i in wanted if i in self.stages}
         if len(wanted) > BULK_LIMIT:
             self._apply_bulk(new, wanted, old_stages, matches)
             return
         for contact_id, stage in old_stages.items():
             self.models[stage].remove_id(contact_id)
-            del self.cards[contact_id]
+            self._forget(contact_id)
         if matches is not False:
             self.matches = matches if isinstance(matches, set) else None
-        self.cards.update(new)
+        self._place(new)
         for contact_id in sorted(new, key=self.key):
             self.models[new[contact_id].stage].insert_id(contact_id)
         self.changed.emit()
@@ -289,8 +357,8 @@ class CardStore(QObject):
     ) -> None:
         touched = set(old_stages.values()) | {card.stage for card in new.values()}
         for contact_id in old_stages:
-            del self.cards[contact_id]
-        self.cards.update(new)
+            self._forget(contact_id)
+        self._place(new)
         if matches is not False:
             self.matches = matches if isinstance(matches, set) else None
         for stage in STAGE_ORDER:
@@ -305,12 +373,49 @@ class CardStore(QObject):
             model.reset(ids)
         self.changed.emit()
 
-    def set_matches(self, matches: set[int] | None) -> None:
-        """Show only ``matches`` in every column (None: show everything)."""
+    def set_matches(self, matches: set[int] | None, narrowing: bool = False) -> None:
+        """Show only ``matches`` in every column (None: show everything). ``narrowing``
+        promises that ``matches`` hold no card on the board the last ones did not (the
+        search text grew), so each column filters what it shows instead of all its cards."""
+        narrowing = narrowing and matches is not None and self.matches is not None
         self.matches = matches
         for model in self.models.values():
-            model.refilter()
+            model.refilter(narrowing)
         self.changed.emit()
 
     def total(self) -> int:
-        return len(self.cards)
+        return len(self.stages)
+
+
+class CardLookup(Mapping[int, Card]):
+    """The cards on the board by id, as a read-only mapping; a card not read yet is read on
+    first access, with its neighbours in the column (``in`` and ``len`` read nothing)."""
+
+    def __init__(self, store: CardStore) -> None:
+        self._store = store
+
+    def __getitem__(self, contact_id: int) -> Card:
+        store = self._store
+        if contact_id not in store.stages:
+            raise KeyError(contact_id)
+        card = store.cached(contact_id)
+        if card is None and store.fetch is not None:
+            model = store.models[store.stages[contact_id]]
+            row = model.row_of(contact_id)  # shown: read with its neighbours, as a view does
+            if row >= 0:
+                card = store.card_at(model, row)
+            else:
+                store._cache(store.fetch([contact_id]))
+                card = store.cached(contact_id)
+        if card is None:
+            raise KeyError(contact_id)
+        return card
+
+    def __contains__(self, contact_id: object) -> bool:
+        return contact_id in self._store.stages
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._store.stages)
+
+    def __len__(self) -> int:
+        return len(self._store.stages)

@@ -9,6 +9,7 @@ from salesdesk.domain.errors import SalesdeskError, ValidationError
 from salesdesk.domain.stages import Stage
 from salesdesk.views.detail.labels import stage_label
 from salesdesk.views.forms.ui_new_contact_dialog import Ui_NewContactDialog
+from salesdesk.views.transfer.duplicate_hint import DuplicateHint
 from salesdesk.views.undo import ServiceRunner
 
 
@@ -36,7 +37,22 @@ class NewContactDialog(QDialog):
             "emails": self.ui.email_error,
             "phones": self.ui.phone_error,
         }
+        self.existing_id: int | None = None  # the user chose to open this one instead
+        ui = self.ui
+        self.duplicate_hint = DuplicateHint(
+            runner.service,
+            self.values,
+            [ui.first_name_edit, ui.last_name_edit, ui.company_edit, ui.email_edit,
+             ui.phone_edit],
+            self,
+        )  # fmt: skip
+        self.duplicate_hint.open_requested.connect(self._open_existing)
+        ui.root_layout.insertWidget(ui.root_layout.indexOf(ui.general_error), self.duplicate_hint)
         self.ui.first_name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_existing(self, contact_id: int) -> None:
+        self.existing_id = contact_id
+        self.reject()
 
     def values(self) -> dict[str, object]:
         """The fields as ``ContactService.create`` takes them."""
