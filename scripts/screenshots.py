@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
 
         def shoot(window: MainWindow, name: str, stage: Stage | None = None) -> None:
-            window.resize(1400, 850)
+            window.resize(1680, 950)
             window.show()
             app.processEvents()
             if stage is not None:

@@ -50,7 +50,7 @@ def main(path: str) -> int:
     session = open_session(path)
     runner = ServiceRunner(session.service, AppEvents())
     board = BoardView(runner, runner.events)
-    board.setGeometry(0, 0, 760, 540)
+    board.setGeometry(0, 0, 1400, 700)  # every column on screen (min. width ~195 px)
     board.reload()
     board.show()
     if not QTest.qWaitForWindowExposed(board):

@@ -341,7 +341,7 @@ class StageColumn(QWidget):
         self.setMinimumWidth(self._open_width())
 
     def _open_width(self) -> int:
-        return 10 * QFontMetrics(self.font()).height()
+        return 13 * QFontMetrics(self.font()).height()  # room for a full name on a card
 
     @property
     def folded(self) -> bool:
