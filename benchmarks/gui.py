@@ -115,8 +115,14 @@ def child(path: str) -> dict[str, list[float]]:
         for _ in range(3):
             app.processEvents()
 
-    settle(lambda: all(c.count for c in counters.values()))
-    painted_at = max(c.ended for c in counters.values())
+    def on_screen() -> list[PaintCounter]:
+        # a column scrolled out of the board's view (a narrow window) is never painted
+        views = {stage: board.column(stage).view.viewport() for stage in STAGE_ORDER}
+        shown = [s for s, v in views.items() if v.isVisible() and not v.visibleRegion().isEmpty()]
+        return [counters[s] for s in shown]
+
+    settle(lambda: bool(on_screen()) and all(c.count for c in on_screen()))
+    painted_at = max(c.ended for c in on_screen())
     startup = painted_at - START
     spawned = float(os.environ.get(SPAWNED_ENV, START_WALL))
     # from the process start: interpreter, every import, database, cards, first paint

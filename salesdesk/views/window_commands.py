@@ -13,7 +13,6 @@ from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.views.board.actions import BoardActions
 from salesdesk.views.board.labels import stage_label
 from salesdesk.views.conversation_commands import ConversationCommands
-from salesdesk.views.transfer import window_hooks as transfer
 from salesdesk.views.transfer.file_drop import FileDropFilter
 
 if TYPE_CHECKING:
@@ -43,10 +42,10 @@ class WindowCommands(QObject):
         )
         self.backup = self._action(self.tr("&Backup now…"), w.on_backup, name="action_backup")
         self.import_file = self._action(
-            self.tr("&Import…"), lambda: transfer.show_import(w), name="action_import"
+            self.tr("&Import…"), lambda: _transfer().show_import(w), name="action_import"
         )
         self.export = self._action(
-            self.tr("&Export…"), lambda: transfer.show_export(w), name="action_export"
+            self.tr("&Export…"), lambda: _transfer().show_export(w), name="action_export"
         )
         self.quit = self._action(self.tr("&Quit"), w.close, name="action_quit")
         self.quit.setShortcuts(
@@ -93,10 +92,10 @@ class WindowCommands(QObject):
         self.about = self._action(self.tr("&About salesdesk"), w.show_about)
         self.find_duplicates = self._action(
             self.tr("Find &duplicates…"),
-            lambda: transfer.show_find_duplicates(w),
+            lambda: _transfer().show_find_duplicates(w),
             name="action_find_duplicates",
         )
-        self.file_drop = FileDropFilter(w, lambda path: transfer.show_import(w, path))
+        self.file_drop = FileDropFilter(w, lambda path: _transfer().show_import(w, path))
         self.recent_menu: QMenu | None = None
         self.conversations = ConversationCommands(w)
 
@@ -198,3 +197,11 @@ class WindowCommands(QObject):
             (self.tr("Fold or unfold a column"), self.tr("Click its header or strip")),
         ]
         return rows
+
+
+def _transfer():  # type: ignore[no-untyped-def]
+    """The import/export dialogs, loaded on first use: they pull in vCard and CSV parsing
+    (~140 ms of imports) that the start-up of the window does not need."""
+    from salesdesk.views.transfer import window_hooks
+
+    return window_hooks

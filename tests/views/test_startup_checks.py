@@ -79,6 +79,7 @@ def test_sound_database_reports_nothing(
     window = MainWindow(session, settings)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.damage_check is not None)  # started after the first paint
     assert window.damage_check is not None
     window.damage_check.wait(10)
     QCoreApplication.processEvents()
