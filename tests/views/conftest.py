@@ -64,3 +64,29 @@ def window(qtbot, session: Session, settings: QSettings):  # type: ignore[no-unt
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def runner(service):  # type: ignore[no-untyped-def]
+    """A ServiceRunner over the plain ``service`` fixture (for widgets tested on their own)."""
+    from salesdesk.views.events import AppEvents
+    from salesdesk.views.undo import ServiceRunner
+
+    return ServiceRunner(service, AppEvents())
+
+
+@pytest.fixture
+def pane(qtbot, runner):  # type: ignore[no-untyped-def]
+    """The detail pane on its own, shown, active and 420 px wide."""
+    from PySide6.QtWidgets import QApplication
+
+    from salesdesk.views.detail.pane import ContactDetailPane
+
+    widget = ContactDetailPane(runner, runner.events)
+    qtbot.addWidget(widget)
+    widget.resize(420, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    return widget

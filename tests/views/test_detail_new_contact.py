@@ -7,15 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from salesdesk.domain.stages import Stage
-from salesdesk.services import ContactService
 from salesdesk.views.detail.new_contact import NewContactDialog
-from salesdesk.views.events import AppEvents
 from salesdesk.views.undo import ServiceRunner
-
-
-@pytest.fixture
-def runner(service: ContactService) -> ServiceRunner:
-    return ServiceRunner(service, AppEvents())
 
 
 @pytest.fixture

@@ -12,25 +12,6 @@ from salesdesk.domain.errors import ValidationError
 from salesdesk.services import ContactService
 from salesdesk.views.detail.common import error_color
 from salesdesk.views.detail.pane import ContactDetailPane
-from salesdesk.views.events import AppEvents
-from salesdesk.views.undo import ServiceRunner
-
-
-@pytest.fixture
-def runner(service: ContactService) -> ServiceRunner:
-    return ServiceRunner(service, AppEvents())
-
-
-@pytest.fixture
-def pane(qtbot, runner: ServiceRunner) -> ContactDetailPane:
-    widget = ContactDetailPane(runner, runner.events)
-    qtbot.addWidget(widget)
-    widget.resize(420, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    return widget
 
 
 @pytest.fixture

@@ -8,32 +8,12 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 
 from salesdesk.domain.stages import Stage
 from salesdesk.services import ContactService
-from salesdesk.views.detail.pane import ContactDetailPane
 from salesdesk.views.detail.reason_dialog import UnqualifiedReasonDialog
-from salesdesk.views.events import AppEvents
-from salesdesk.views.undo import ServiceRunner
 
 # Popups (completers, combo lists) on the offscreen platform: harmless, nothing to raise or grab.
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
 )
-
-
-@pytest.fixture
-def runner(service: ContactService) -> ServiceRunner:
-    return ServiceRunner(service, AppEvents())
-
-
-@pytest.fixture
-def pane(qtbot, runner: ServiceRunner) -> ContactDetailPane:
-    widget = ContactDetailPane(runner, runner.events)
-    qtbot.addWidget(widget)
-    widget.resize(420, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    return widget
 
 
 @pytest.fixture
