@@ -66,13 +66,18 @@ def shoot_conversations(window, out: Path, suffix: str) -> None:  # type: ignore
     busiest = max(working, key=lambda i: (talk.follow_up(i) is not None, len(talk.interactions(i))))
     window.resize(1500, 1150)
     window.show()
+    window.splitter.setSizes([1060, 440])  # the pane at a usual width
     for _ in range(5):  # first let the board take the focus (it makes a card current)
         QApplication.processEvents()
     window.commands.conversations.navigate_to(busiest)
     for _ in range(5):
         QApplication.processEvents()
     agenda = window.commands.conversations.agenda
-    for name, widget in (("timeline", window.detail), ("agenda", agenda)):
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = window.detail.findChild(QScrollArea)
+    whole = scroll.widget() if scroll is not None else window.detail  # every section, unscrolled
+    for name, widget in (("timeline", window.detail), ("agenda", agenda), ("detail-pane", whole)):
         target = out / f"{name}{suffix}.png"
         widget.grab().save(str(target))
         print(f"wrote {target}")
@@ -129,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             app.setPalette(palette)  # before the window, as a desktop theme would be
             window = MainWindow(session, settings)
             window.board.set_folded(Stage.UNQUALIFIED, True)
+            window.commands.conversations.agenda.hide()  # agenda.png shows it; room for cards
             shoot(window, name, Stage.WORKING)
             window.close()
         app.setPalette(light)

@@ -40,7 +40,7 @@ class WindowSettings:
         if isinstance(state, QByteArray) and not state.isEmpty():
             splitter.restoreState(state)
         else:
-            splitter.setSizes([1080, 320])
+            splitter.setSizes([1000, 420])  # room for an e-mail address in the pane
         folded = set(_list(s.value("board/folded")))
         for stage in Stage:
             board.set_folded(stage, stage.value in folded)
