@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from salesdesk.domain.engagement import Touch, schedule
 from salesdesk.domain.interactions import Channel, Direction, FollowUp, InteractionOutcome
 from salesdesk.domain.stages import Stage
-from salesdesk.services.contacts import ContactService
+from salesdesk.services.contacts import ContactService, Outcome
 from salesdesk.store import interactions as store
 from salesdesk.store.db import write_transaction
 
@@ -63,13 +63,15 @@ def add_demo_interactions(
     total: int,
     seed: int | None = None,
     now: dt.datetime | None = None,
+    ids: Sequence[int] | None = None,
 ) -> int:
     """About ``total`` interactions spread over the live contacts by stage (none for New),
     the last HISTORY_DAYS days, plus follow-ups for some open contacts. Returns how many
-    interactions were written."""
+    interactions were written. With ``ids``, only those contacts get them (the ones a demo
+    load just added, never the user's own)."""
     rng = random.Random(seed)
     now = now or service.clock()
-    contacts = [(c.id, c.stage) for c in service.cards()]
+    contacts = [(c.id, c.stage) for c in service.cards(ids)]
     weights = [STAGE_WEIGHT[stage] for _, stage in contacts]
     mean = (sum(weights) / len(weights)) if weights else 0.0
     per_contact = total / len(contacts) / mean if contacts and mean else 0.0
@@ -110,3 +112,16 @@ def add_demo_interactions(
         store.set_summaries(summaries)
         store.set_follow_up_rows(follow_ups, now)
     return len(rows)
+
+
+def load_demo_with_conversations(
+    service: ContactService, count: int, seed: int | None = None
+) -> Outcome:
+    """Demo contacts with about four interactions each and some follow-ups, as one undo step:
+    its inverse purges the new contacts, and their interactions and follow-ups go with them
+    (none of this touches a contact's version, so the inverse still applies)."""
+    from salesdesk.services.demo import load_demo
+
+    outcome = load_demo(service, count, seed)
+    add_demo_interactions(service, count * 4, seed, ids=outcome.ids)
+    return outcome

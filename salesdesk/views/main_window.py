@@ -258,10 +258,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def load_demo(self) -> None:
-        from salesdesk.services.demo import load_demo
+        from salesdesk.services.demo_interactions import load_demo_with_conversations
 
         service = self.runner.service
-        self.runner.execute(lambda: load_demo(service, DEMO_CONTACTS, None))
+        self.runner.execute(lambda: load_demo_with_conversations(service, DEMO_CONTACTS, None))
 
     def open_details(self, contact_id: int) -> None:
         if self.detail.isHidden():

@@ -42,3 +42,20 @@ def test_demo_interactions_are_plausible_and_consistent(service: ContactService,
         "(SELECT max(at) FROM interaction i WHERE i.contact_id = c.id)",
     )
     assert latest[0][0] == 0  # the denormalised last interaction matches the table
+
+
+def test_demo_with_conversations_is_one_undo_step_and_spares_own_contacts(
+    service: ContactService,
+) -> None:
+    from salesdesk.services.demo_interactions import load_demo_with_conversations
+
+    own = service.create(first_name="Own", last_name="Contact", stage="working").ids[0]
+    outcome = load_demo_with_conversations(service, 60, 3)
+    assert _rows(service, "SELECT count(*) FROM interaction")[0][0] > 0
+    assert _rows(service, f"SELECT count(*) FROM interaction WHERE contact_id = {own}")[0][0] == 0
+    undone = service.apply(outcome.inverse)
+    assert [c.id for c in service.cards()] == [own]
+    assert _rows(service, "SELECT count(*) FROM interaction")[0][0] == 0
+    service.apply(undone.inverse)  # redo brings the conversations back too
+    assert _rows(service, "SELECT count(*) FROM interaction")[0][0] > 0
+    assert len(service.cards()) == 61
