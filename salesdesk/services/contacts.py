@@ -140,7 +140,7 @@ class ContactService:
     ) -> list[Contact]:
         if search:
             ids = store_search.search_ids(search, include_deleted=deleted)
-            cards = [c for c in store.card_tuples(ids, deleted=deleted)]
+            cards = store.card_tuples(ids, deleted=deleted)
         else:
             cards = store.card_tuples(None, deleted=deleted)
         ids = [c[0] for c in cards if stage is None or c[4] == stage.value]

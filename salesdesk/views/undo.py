@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from salesdesk.domain.errors import SalesdeskError
@@ -79,6 +79,3 @@ class ServiceRunner(QObject):
         self.undo_stack.push(_ServiceCommand(self, outcome, label))
         self.events.changes_applied.emit(outcome.changes)
         return outcome
-
-    def tr_undo_text(self, description: str) -> str:
-        return QCoreApplication.translate("ServiceRunner", "Undo %1").replace("%1", description)
