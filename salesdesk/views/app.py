@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from salesdesk.services.session import Session, open_session
@@ -44,15 +44,25 @@ def no_display_reason() -> str | None:
     )
 
 
-def install_translator(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
-    """Load the compiled translation for the user's language from the resources, if any."""
+def install_translator(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Install the compiled translation for the user's language from the resources, if
+    any, and with it Qt's own (qtbase: the wizard's Next/Back, Cancel, Yes/No of message
+    boxes) so a German window is German all through. Returns what was installed."""
     import salesdesk.views.resources_rc  # noqa: F401  (registers :/translations)
 
-    translator = QTranslator(app)
-    if translator.load(locale or QLocale(), "salesdesk", "_", ":/translations"):
+    locale = locale or QLocale()
+    ours = QTranslator(app)
+    if not ours.load(locale, "salesdesk", "_", ":/translations"):
+        return []
+    installed = [ours]
+    qt_own = QTranslator(app)
+    if qt_own.load(
+        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        installed.append(qt_own)
+    for translator in installed:
         app.installTranslator(translator)
-        return translator
-    return None
+    return installed
 
 
 def start_session(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWizard
 
 from salesdesk.services.session import Session
 from salesdesk.views import app as gui
@@ -32,19 +32,23 @@ def test_display_present_means_no_reason(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_german_translation_is_installed(qtbot) -> None:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    translator = gui.install_translator(app, QLocale(QLocale.Language.German))
+    installed = gui.install_translator(app, QLocale(QLocale.Language.German))
     try:
-        assert translator is not None
+        assert len(installed) == 2  # salesdesk's own and Qt's (qtbase)
         assert QCoreApplication.translate("MainWindow", "Saved") == "Gespeichert"
+        wizard = QWizard()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Weiter >"
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Abbrechen"
     finally:
-        if translator is not None:
+        for translator in installed:
             app.removeTranslator(translator)
 
 
 def test_english_needs_no_translation(qtbot) -> None:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    assert gui.install_translator(app, QLocale(QLocale.Language.English)) is None
+    assert gui.install_translator(app, QLocale(QLocale.Language.English)) == []
 
 
 def test_damage_found_in_background_is_reported(
