@@ -14,6 +14,7 @@ from salesdesk.domain.stages import Stage
 from salesdesk.services.interactions import InteractionService
 from salesdesk.views.follow_up_dialog import FollowUpDialog
 from salesdesk.views.log_dialog import LogDialog
+from tests.views.links import click_link as click_label_link
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -245,7 +246,8 @@ def test_engagement_and_referrals_in_the_pane(qtbot, people, win, talk, session)
     assert referrals.isVisibleTo(win.detail)
     text = referrals.summary_label.text()
     assert "Referred 2 people." in text and "Became prospects or customers: 1." in text
-    referrals.summary_label.linkActivated.emit(f"contact:{people['Ben']}")
+    qtbot.waitUntil(referrals.summary_label.isVisible)
+    click_label_link(referrals.summary_label, f"contact:{people['Ben']}")
     assert win.detail.contact().id == people["Ben"]
     assert win.board.current_id() == people["Ben"]  # the card is selected too
     assert "Marie Dubois" in win.detail.referrals.referrer_label.text()

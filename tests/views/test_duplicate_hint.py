@@ -10,6 +10,7 @@ from salesdesk.services.session import Session
 from salesdesk.views.detail.new_contact import NewContactDialog
 from salesdesk.views.main_window import MainWindow
 from salesdesk.views.transfer.duplicate_hint import worth_checking
+from tests.views.links import click_link
 
 
 def new_contact(qtbot, window: MainWindow) -> NewContactDialog:  # type: ignore[no-untyped-def]
@@ -31,7 +32,7 @@ def test_a_matching_email_offers_to_open_the_stored_contact(
     qtbot.waitUntil(hint.isVisible)
     assert "Possible duplicate: Anna Schmidt (Acme GmbH)" in hint.text()
     assert "open it instead?" in hint.text()
-    hint.linkActivated.emit(f"open:{people['Anna']}")  # the link as clicked
+    click_link(hint, f"open:{people['Anna']}")
     assert not dialog.isVisible() and dialog.created_id is None
     qtbot.waitUntil(lambda: window.detail.isVisible())
     assert window.board.selected_ids() == [people["Anna"]]
