@@ -66,6 +66,9 @@ def unescape_cell(text: str) -> str:
 
 
 def split_multi(text: str, separators: Sequence[str] = (MULTI_SEPARATOR,)) -> list[str]:
+    if not any(sep in text for sep in separators):  # one value: the usual cell
+        text = text.strip()
+        return [text] if text else []
     parts = [text]
     for sep in separators:
         parts = [piece for part in parts for piece in part.split(sep)]
@@ -122,6 +125,8 @@ _SOURCES = {
 
 
 def gender_value(text: str) -> str:
+    if not text:
+        return ""
     return _GENDER_KEYS.get(header_key(text), text.strip())
 
 
@@ -134,6 +139,11 @@ class _Column:
     header: str
     target: str
     label_column: int | None = None  # for e-mail and phone columns: where their labels are
+
+    @property
+    def fixed_label(self) -> str:
+        """The label a column such as 'phone:mobile' gives all its values ('' if none)."""
+        return self.target.partition(":")[2]
 
 
 class RowMapper:
@@ -200,27 +210,21 @@ class RowMapper:
 
     def _emails(self, column: _Column, value: str, cells: Sequence[str]) -> list[EmailAddress]:
         values = split_multi(value, (MULTI_SEPARATOR, ";", ","))
+        if column.fixed_label or column.label_column is None:  # no label column to read
+            label = column.fixed_label or "work"
+            return [EmailAddress(text, label) for text in values]
         labels = self._labels(column, cells, len(values))
-        out = []
-        for text, label_text in zip(values, labels, strict=True):
-            if ":" in column.target:
-                label, primary = column.target.split(":")[1], False
-            else:
-                label, primary = email_label(label_text)
-            out.append(EmailAddress(text, label, primary))
-        return out
+        return [EmailAddress(text, *email_label(label_text))
+                for text, label_text in zip(values, labels, strict=True)]  # fmt: skip
 
     def _phones(self, column: _Column, value: str, cells: Sequence[str]) -> list[PhoneNumber]:
         values = split_multi(value, (MULTI_SEPARATOR, ";"))
+        if column.fixed_label or column.label_column is None:
+            label = column.fixed_label or "mobile"
+            return [PhoneNumber(text, label) for text in values]
         labels = self._labels(column, cells, len(values))
-        out = []
-        for text, label_text in zip(values, labels, strict=True):
-            if ":" in column.target:
-                label, primary = column.target.split(":")[1], False
-            else:
-                label, primary = phone_label(label_text)
-            out.append(PhoneNumber(text, label, primary))
-        return out
+        return [PhoneNumber(text, *phone_label(label_text))
+                for text, label_text in zip(values, labels, strict=True)]  # fmt: skip
 
     @staticmethod
     def _labels(column: _Column, cells: Sequence[str], count: int) -> list[str]:
