@@ -20,11 +20,11 @@ from salesdesk.domain.errors import SalesdeskError, ValidationError
 from salesdesk.domain.stages import Stage
 from salesdesk.formats import csv_mapping, csv_reader, json_format, vcard
 from salesdesk.formats.common import FormatError, IncomingContact, RowIssue, read_file
-from salesdesk.formats.emails import check_email
+from salesdesk.formats.phones import normalise_many
 from salesdesk.services.bulk import HistoryStep, check_history
 from salesdesk.services.contacts import ContactService
 from salesdesk.services.duplicates import Match, NameIndex, match_incoming
-from salesdesk.services.validation import apply_changes, fields_of
+from salesdesk.services.validation import apply_changes, clean_contact
 
 Progress = Callable[[int, int], None]
 """Called with (rows done, rows in all) from the thread doing the work."""
@@ -317,10 +317,19 @@ def _plan(
     issues = list(issues)
     total = len(incoming)
     now = service.clock()
+    # Phone numbers first, all at once (on every core): that is half the work of checking.
+    # Progress counts in rows: the numbers make the first half, the other checks the second.
+    half = total // 2
+    normalise_many(
+        (" ".join(p.value.split()) for item in incoming for p in item.contact.phones),
+        service.phone_region,
+        progress=lambda done, numbers: _tick(progress, None, half * done // numbers, total),
+        cancelled=cancelled,
+    )
     items: list[PlannedContact] = []
     for index, item in enumerate(incoming):
         if index % _CHECK_EVERY == 0:
-            _tick(progress, cancelled, index, total)
+            _tick(progress, cancelled, half + (total - half) * index // total, total)
         planned = _check_row(service, item, now, issues)
         if planned is not None:
             items.append(planned)
@@ -344,24 +353,18 @@ def _check_row(
     service: ContactService, item: IncomingContact, now: dt.datetime, issues: list[RowIssue]
 ) -> PlannedContact | None:
     contact = item.contact
-    notes = [contact.notes] if contact.notes else []
-    good = []
-    for email in contact.emails:
-        if check_email(email.value)[0] is None:
-            notes.append(f"E-mail (not valid): {email.value}")
-            item.warnings.append(
-                f"'{email.value}' is not a valid e-mail address; it went to the notes."
-            )
-        else:
-            good.append(email)
-    values = fields_of(contact)
-    values.update(emails=good, notes="\n".join(notes))
+    rejected: list[str] = []
     try:
-        cleaned = apply_changes(Contact(stage=contact.stage, uid=contact.uid), values,
-                                service.phone_region, now)  # fmt: skip
+        cleaned = clean_contact(contact, service.phone_region, now, rejected)
+        if rejected:  # a bad address is no reason to lose the row: it goes to the notes
+            lines = [f"E-mail (not valid): {value}" for value in rejected]
+            notes = "\n".join([cleaned.notes, *lines] if cleaned.notes else lines)
+            cleaned.notes = apply_changes(cleaned, {"notes": notes}, "", now).notes
     except ValidationError as error:
         issues.append(RowIssue(item.number, _row_reason(error)))
         return None
+    for value in rejected:
+        item.warnings.append(f"'{value}' is not a valid e-mail address; it went to the notes.")
     cleaned.created_at, cleaned.updated_at = contact.created_at, contact.updated_at
     cleaned.position = contact.position
     cleaned.deleted_at = contact.deleted_at

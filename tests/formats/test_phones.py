@@ -1,0 +1,104 @@
+"""Phone numbers: E.164 answers are remembered, and a large batch shared with a helper
+process gives exactly what one-by-one checking gives, also when the helper fails."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from salesdesk.formats import phones
+
+NUMBERS = [
+    "030 1234567", "+49 30 1234567", "0172 2805 6871", "+46 70 927 9267", "+33 240 774 710",
+    "+1 212 555 0123", "(0351) 843 44 39", "12", "not a number", "+48 22 677 9974", "",
+    "0049 711 708 0852", "+44 20 7946 0958", "+7 495 123-45-67", "0043 1 2345678",
+]  # fmt: skip
+# Many distinct numbers: Berlin numbers 030 1000000 ... and a few invalid ones among them.
+BATCH = [f"030 {n}" for n in range(1_000_000, 1_000_000 + 700)] + NUMBERS
+
+
+@pytest.fixture(autouse=True)
+def fresh_memo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(phones, "_memo", {})
+    monkeypatch.setattr(phones, "PARALLEL_FROM", 10)  # share even this small batch
+    monkeypatch.setattr(phones, "_CHUNK", 50)
+    monkeypatch.setattr(phones.os, "cpu_count", lambda: 2)
+    yield
+
+
+def expected() -> dict[str, str | None]:
+    return {text: phones._e164(text, "DE") for text in BATCH}
+
+
+def test_one_number_is_normalised_and_remembered() -> None:
+    assert phones.to_e164("030 1234567", "DE") == "+49301234567"
+    assert ("030 1234567", "DE") in phones._memo
+    assert phones.to_e164("0664 1234567", "AT") == "+436641234567"  # remembered per region
+    assert phones.to_e164("0664 1234567", "DE") == "+496641234567"
+    assert phones.to_e164("12", "DE") is None and phones._memo[("12", "DE")] is None
+
+
+def test_a_batch_shared_with_a_helper_process_matches_one_by_one_checks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    helped = threading.Event()
+    real_store, real_chunk = phones._store, phones.e164_chunk
+
+    def store(chunk: list[str], region: str, results: list[str | None]) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            helped.set()  # an answer of the helper process
+        real_store(chunk, region, results)
+
+    def slow_chunk(texts: list[str], region: str) -> list[str | None]:
+        helped.wait(30)  # this process waits until the helper has answered once
+        return real_chunk(texts, region)
+
+    monkeypatch.setattr(phones, "_store", store)
+    monkeypatch.setattr(phones, "e164_chunk", slow_chunk)
+    seen: list[tuple[int, int]] = []
+    phones.normalise_many(BATCH, "DE", progress=lambda done, total: seen.append((done, total)))
+    assert helped.is_set()
+    want = expected()
+    assert {text: phones._memo[(text, "DE")] for text in BATCH} == want
+    assert sum(1 for v in want.values() if v is None) >= 3  # invalid ones stay None
+    assert seen[-1] == (len(want), len(want))
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_a_helper_that_cannot_start_leaves_the_work_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(phones.sys, "executable", "/nonexistent/python")
+    phones.normalise_many(BATCH, "DE")
+    assert {text: phones._memo[(text, "DE")] for text in BATCH} == expected()
+
+
+def test_a_helper_that_answers_nonsense_is_not_believed(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = [sys.executable, "-c", "import sys\nfor line in sys.stdin: print('[1, 2]', flush=True)"]
+    real_popen = phones.subprocess.Popen
+    monkeypatch.setattr(phones.subprocess, "Popen", lambda _cmd, **kw: real_popen(fake, **kw))
+    phones.normalise_many(BATCH, "DE")
+    assert {text: phones._memo[(text, "DE")] for text in BATCH} == expected()
+
+
+def test_cancelling_stops_early() -> None:
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) >= 2
+
+    eight_chunks = BATCH[:400]
+    phones.normalise_many(eight_chunks, "DE", cancelled=cancelled)
+    assert len(asked) == 2
+    assert len(phones._memo) < len(eight_chunks)
+
+
+def test_the_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(phones, "_MEMO_LIMIT", 5)
+    for n in range(12):
+        phones.to_e164(f"030 {1_000_000 + n}", "DE")
+    assert len(phones._memo) <= 5
