@@ -53,6 +53,11 @@ __all__ = [
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _GOOGLE_GROUPS = frozenset({"mycontacts", "starred"})  # Google's own groups, not tags
+# Targets that take one value (a second column of the same target goes to the notes).
+_SINGLE_TARGETS = frozenset(
+    t for t in TARGETS
+    if t not in ("street", "notes", NOTE, "tags", SKIP) and not t.startswith(("email", "phone"))
+)  # fmt: skip
 
 
 def unescape_cell(text: str) -> str:
@@ -180,12 +185,18 @@ class RowMapper:
         phones: list[PhoneNumber] = []
         tags: list[str] = []
         warnings: list[str] = []
+        width = len(cells)
         for column in self.columns:
-            value = unescape_cell(cells[column.index]) if column.index < len(cells) else ""
+            index = column.index
+            if index >= width or not cells[index]:
+                continue  # most cells of a wide export are empty
+            value = unescape_cell(cells[index])
             if not value:
                 continue
             target = column.target
-            if target == "street":
+            if target in _SINGLE_TARGETS and target not in single:
+                single[target] = value
+            elif target == "street":
                 streets.append(" ".join(value.split()))
             elif target == "notes":
                 notes.append(value)
@@ -207,6 +218,18 @@ class RowMapper:
                 single[target] = value
         return self._build(number, single, streets, notes + extra_notes, emails, phones, tags,
                            warnings)  # fmt: skip
+
+    def phone_texts(self, rows: Iterable[Sequence[str]]) -> list[str]:
+        """The phone numbers in ``rows`` (cells) as the contacts will hold them: to check
+        them all at once, ahead of mapping the rows."""
+        columns = [c.index for c in self.columns if c.target.startswith("phone")]
+        out: list[str] = []
+        for cells in rows:
+            for index in columns:
+                if index < len(cells) and cells[index]:
+                    values = split_multi(unescape_cell(cells[index]), (MULTI_SEPARATOR, ";"))
+                    out += [" ".join(text.split()) for text in values]
+        return out
 
     def _emails(self, column: _Column, value: str, cells: Sequence[str]) -> list[EmailAddress]:
         values = split_multi(value, (MULTI_SEPARATOR, ";", ","))

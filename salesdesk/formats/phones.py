@@ -1,7 +1,7 @@
 """Phone numbers: normalise to E.164 with Google's libphonenumber port, format for display.
 
 Checking a number costs ~45 us (parse + validity), which a 100k-row import feels: answers
-are remembered, and ``normalise_many`` shares a large batch with helper processes."""
+are remembered, and a PhoneBatch shares a large batch with helper processes."""
 
 from __future__ import annotations
 
@@ -58,54 +58,61 @@ def e164_chunk(texts: list[str], region: str) -> list[str | None]:
     return [_e164(text, region) for text in texts]
 
 
-def normalise_many(
-    texts: Iterable[str],
-    region: str,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> None:
-    """Work out the E.164 form of many numbers at once, so that ``to_e164`` answers them from
-    memory. A large batch is shared with helper processes on the other cores (this process
-    takes chunks from the end, they from the front); if a helper cannot start or fails, its
-    share is done here. ``progress(numbers done, numbers in all)`` is called and
-    ``cancelled`` polled between chunks; cancelling stops the work early."""
-    todo = list(dict.fromkeys(t for t in texts if (t, region) not in _memo))
-    chunks = collections.deque(todo[i : i + _CHUNK] for i in range(0, len(todo), _CHUNK))
-    helpers = min((os.cpu_count() or 1) - 1, len(chunks) - 1)
-    if len(todo) < PARALLEL_FROM:
-        helpers = 0
-    stop = threading.Event()
-    threads = [threading.Thread(target=_helper, args=(chunks, region, stop), daemon=True)
-               for _ in range(helpers)]  # fmt: skip
-    for thread in threads:
-        thread.start()
-    try:
-        while True:
-            try:
-                chunk = chunks.pop()
-            except IndexError:  # the helpers have the rest, or give back what they fail at
-                busy = [thread for thread in threads if thread.is_alive()]
-                if not busy:
-                    break
-                busy[0].join(0.1)
-            else:
-                _store(chunk, region, e164_chunk(chunk, region))
-            if _report(progress, cancelled, len(todo), len(chunks)):
-                return
-    finally:
-        stop.set()
+class PhoneBatch:
+    """Many numbers being normalised. A large batch is shared with helper processes on the
+    other cores, which start at once and take chunks from the front while the caller goes
+    on with other work; ``finish`` takes chunks from the end until all are done. If a helper
+    cannot start or fails, its share is done by ``finish``. Use ``stop`` (or ``finish``)
+    when done with it, also on error."""
 
+    def __init__(self, texts: Iterable[str], region: str) -> None:
+        self.region = region
+        self.todo = list(dict.fromkeys(t for t in texts if (t, region) not in _memo))
+        size = _CHUNK
+        self.chunks = collections.deque(
+            self.todo[i : i + size] for i in range(0, len(self.todo), size)
+        )
+        helpers = min((os.cpu_count() or 1) - 1, len(self.chunks) - 1)
+        if len(self.todo) < PARALLEL_FROM:
+            helpers = 0
+        self._stop = threading.Event()
+        self.threads = [
+            threading.Thread(target=_helper, args=(self.chunks, region, self._stop), daemon=True)
+            for _ in range(helpers)
+        ]
+        for thread in self.threads:
+            thread.start()
 
-def _report(
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-    total: int,
-    waiting_chunks: int,
-) -> bool:
-    if progress is not None:
-        progress(max(0, total - waiting_chunks * _CHUNK), total)
-    return cancelled is not None and cancelled()
+    def finish(
+        self,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        """Do what is left (with the helpers). ``progress(numbers done, numbers in all)`` is
+        called and ``cancelled`` polled between chunks; cancelling stops the work early."""
+        try:
+            while True:
+                try:
+                    chunk = self.chunks.pop()
+                except IndexError:  # the helpers have the rest, or give back what they fail at
+                    busy = [thread for thread in self.threads if thread.is_alive()]
+                    if not busy:
+                        break
+                    busy[0].join(0.1)
+                else:
+                    _store(chunk, self.region, e164_chunk(chunk, self.region))
+                if progress is not None:
+                    done = max(0, len(self.todo) - len(self.chunks) * _CHUNK)
+                    progress(done, len(self.todo))
+                if cancelled is not None and cancelled():
+                    return
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Let the helpers end after their current chunk."""
+        self._stop.set()
 
 
 def _helper(chunks: collections.deque[list[str]], region: str, stop: threading.Event) -> None:

@@ -1,4 +1,4 @@
-"""A helper process that normalises phone numbers for ``phones.normalise_many``: it reads
+"""A helper process that normalises phone numbers for ``phones.PhoneBatch``: it reads
 JSON lines {"region": ..., "texts": [...]} on stdin and answers each with a JSON list of
 E.164 forms (null for an invalid number) on stdout, until stdin closes.
 

@@ -63,10 +63,11 @@ class NameIndex:
 
     def similar(self, contact: Contact) -> list[tuple[int, float]]:
         """(id, similarity) of contacts at the same company with a similar name."""
-        name = name_key(contact.first_name, contact.last_name)
-        key = company_key(contact.company) if contact.company else ""
-        names = self.by_company.get(key) if key and name else None
-        if not names:
+        if not self.by_company or not contact.company:
+            return []
+        names = self.by_company.get(company_key(contact.company))
+        name = name_key(contact.first_name, contact.last_name) if names else ""
+        if not names or not name:
             return []
         hits = process.extract(
             name, list(names), scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY, limit=None

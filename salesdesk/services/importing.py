@@ -20,7 +20,7 @@ from salesdesk.domain.errors import SalesdeskError, ValidationError
 from salesdesk.domain.stages import Stage
 from salesdesk.formats import csv_mapping, csv_reader, json_format, vcard
 from salesdesk.formats.common import FormatError, IncomingContact, RowIssue, read_file
-from salesdesk.formats.phones import normalise_many
+from salesdesk.formats.phones import PhoneBatch
 from salesdesk.services.bulk import HistoryStep, check_history
 from salesdesk.services.contacts import ContactService
 from salesdesk.services.duplicates import Match, NameIndex, match_incoming
@@ -230,15 +230,25 @@ def read_incoming(
             "follow_up_changes": document.follow_up_changes,
         }
         return document.contacts, document.issues, extras
+    table, mapper = _csv_table(file)
+    return _map_rows(table, mapper, cancelled), table.issues, {}
+
+
+def _csv_table(file: ImportFile) -> tuple[csv_reader.CsvTable, csv_mapping.RowMapper]:
     assert file.dialect is not None
     table = csv_reader.read_table(file.data, file.dialect)
-    mapper = csv_mapping.RowMapper(file.headers, file.mapping)
+    return table, csv_mapping.RowMapper(file.headers, file.mapping)
+
+
+def _map_rows(
+    table: csv_reader.CsvTable, mapper: csv_mapping.RowMapper, cancelled: Cancelled | None
+) -> list[IncomingContact]:
     incoming: list[IncomingContact] = []
     for index, row in enumerate(table.rows):
         if cancelled is not None and index % _CHECK_EVERY == 0 and cancelled():
             raise ImportCancelled("The import was cancelled; nothing was changed.")
         incoming.append(mapper.contact(row.number, row.cells))
-    return incoming, table.issues, {}
+    return incoming
 
 
 # --- 3. plan ----------------------------------------------------------------------------------
@@ -313,19 +323,30 @@ def _plan(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> ImportPlan:
-    incoming, issues, extras = read_incoming(file, cancelled)
+    region = service.phone_region
+    batch: PhoneBatch | None = None
+    try:
+        # Phone numbers are half the work of checking: they are checked all at once, by a
+        # helper process on the other core from as soon as the rows are read.
+        if file.format is ImportFormat.CSV:
+            table, mapper = _csv_table(file)
+            batch = PhoneBatch(mapper.phone_texts(row.cells for row in table.rows), region)
+            incoming, issues, extras = _map_rows(table, mapper, cancelled), table.issues, {}
+        else:
+            incoming, issues, extras = read_incoming(file, cancelled)
+            texts = [" ".join(p.value.split()) for i in incoming for p in i.contact.phones]
+            batch = PhoneBatch(texts, region)
+        total = len(incoming)
+        half = total // 2  # progress in rows: the numbers make the first half
+        batch.finish(
+            progress=lambda done, numbers: _tick(progress, None, half * done // numbers, total),
+            cancelled=cancelled,
+        )
+    finally:
+        if batch is not None:
+            batch.stop()
     issues = list(issues)
-    total = len(incoming)
     now = service.clock()
-    # Phone numbers first, all at once (on every core): that is half the work of checking.
-    # Progress counts in rows: the numbers make the first half, the other checks the second.
-    half = total // 2
-    normalise_many(
-        (" ".join(p.value.split()) for item in incoming for p in item.contact.phones),
-        service.phone_region,
-        progress=lambda done, numbers: _tick(progress, None, half * done // numbers, total),
-        cancelled=cancelled,
-    )
     items: list[PlannedContact] = []
     for index, item in enumerate(incoming):
         if index % _CHECK_EVERY == 0:

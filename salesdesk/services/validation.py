@@ -111,20 +111,17 @@ def coerce_phones(value: Any) -> list[PhoneNumber]:
     return out
 
 
-def _one_primary(items: list[Any]) -> list[Any]:
-    if not items:
-        return items
-    first = next((i for i, item in enumerate(items) if item.primary), 0)
-    if all(item.primary is (i == first) for i, item in enumerate(items)):
-        return items
-    return [dataclasses.replace(item, primary=(i == first)) for i, item in enumerate(items)]
+def _first_primary(flags: list[bool]) -> int:
+    """Which of the items stays primary: the first one marked so, else the first."""
+    return flags.index(True) if True in flags else 0
 
 
 def clean_emails(value: Any, rejected: list[str] | None = None) -> list[EmailAddress]:
     """Checked, de-duplicated addresses with one primary. An invalid address is refused
     (ValidationError), or with ``rejected`` given, left out and put there as typed."""
     seen: set[str] = set()
-    out: list[EmailAddress] = []
+    out: list[tuple[str, str]] = []
+    primary: list[bool] = []
     for item in coerce_emails(value):
         if not item.value.strip():
             continue
@@ -138,15 +135,18 @@ def clean_emails(value: Any, rejected: list[str] | None = None) -> list[EmailAdd
             continue
         seen.add(normalised.casefold())
         label = _text(item.label, "emails", 40, "The label") or "work"
-        out.append(EmailAddress(normalised, label.lower(), item.primary))
+        out.append((normalised, label.lower()))
+        primary.append(bool(item.primary))
     if len(out) > MAX_ITEMS:
         raise ValidationError(f"At most {MAX_ITEMS} e-mail addresses per contact.", "emails")
-    return _one_primary(out)
+    first = _first_primary(primary)
+    return [EmailAddress(v, label, i == first) for i, (v, label) in enumerate(out)]
 
 
 def clean_phones(value: Any, region: str) -> list[PhoneNumber]:
     seen: set[str] = set()
-    out: list[PhoneNumber] = []
+    out: list[tuple[str, str, str | None]] = []
+    primary: list[bool] = []
     for item in coerce_phones(value):
         typed = _text(item.value, "phones", 64, "A phone number")
         if not typed:
@@ -157,10 +157,12 @@ def clean_phones(value: Any, region: str) -> list[PhoneNumber]:
             continue
         seen.add(key)
         label = _text(item.label, "phones", 40, "The label") or "mobile"
-        out.append(PhoneNumber(typed, label.lower(), item.primary, e164))
+        out.append((typed, label.lower(), e164))
+        primary.append(bool(item.primary))
     if len(out) > MAX_ITEMS:
         raise ValidationError(f"At most {MAX_ITEMS} phone numbers per contact.", "phones")
-    return _one_primary(out)
+    first = _first_primary(primary)
+    return [PhoneNumber(v, label, i == first, e164) for i, (v, label, e164) in enumerate(out)]
 
 
 def clean_tags(value: Any) -> list[str]:

@@ -59,7 +59,7 @@ def test_a_batch_shared_with_a_helper_process_matches_one_by_one_checks(
     monkeypatch.setattr(phones, "_store", store)
     monkeypatch.setattr(phones, "e164_chunk", slow_chunk)
     seen: list[tuple[int, int]] = []
-    phones.normalise_many(BATCH, "DE", progress=lambda done, total: seen.append((done, total)))
+    phones.PhoneBatch(BATCH, "DE").finish(progress=lambda done, total: seen.append((done, total)))
     assert helped.is_set()
     want = expected()
     assert {text: phones._memo[(text, "DE")] for text in BATCH} == want
@@ -72,7 +72,7 @@ def test_a_helper_that_cannot_start_leaves_the_work_to_this_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(phones.sys, "executable", "/nonexistent/python")
-    phones.normalise_many(BATCH, "DE")
+    phones.PhoneBatch(BATCH, "DE").finish()
     assert {text: phones._memo[(text, "DE")] for text in BATCH} == expected()
 
 
@@ -80,7 +80,7 @@ def test_a_helper_that_answers_nonsense_is_not_believed(monkeypatch: pytest.Monk
     fake = [sys.executable, "-c", "import sys\nfor line in sys.stdin: print('[1, 2]', flush=True)"]
     real_popen = phones.subprocess.Popen
     monkeypatch.setattr(phones.subprocess, "Popen", lambda _cmd, **kw: real_popen(fake, **kw))
-    phones.normalise_many(BATCH, "DE")
+    phones.PhoneBatch(BATCH, "DE").finish()
     assert {text: phones._memo[(text, "DE")] for text in BATCH} == expected()
 
 
@@ -92,7 +92,7 @@ def test_cancelling_stops_early() -> None:
         return len(asked) >= 2
 
     eight_chunks = BATCH[:400]
-    phones.normalise_many(eight_chunks, "DE", cancelled=cancelled)
+    phones.PhoneBatch(eight_chunks, "DE").finish(cancelled=cancelled)
     assert len(asked) == 2
     assert len(phones._memo) < len(eight_chunks)
 
