@@ -139,8 +139,9 @@ def stale_forms(tree: Tree) -> list[Path]:
     return [p for p in sorted(tree.forms_dir.glob("ui_*.py")) if p.name not in sources]
 
 
-def update_ts(tree: Tree) -> None:
-    """Refresh the .ts sources from the code and the forms (translations are kept)."""
+def update_ts(tree: Tree, targets: list[Path] | None = None) -> None:
+    """Refresh the .ts sources (or ``targets``) from the code and the forms (translations
+    are kept)."""
     sources = [
         str(p)
         for p in sorted(tree.views.rglob("*.py"))
@@ -148,7 +149,7 @@ def update_ts(tree: Tree) -> None:
         if "forms" not in p.parts and p != tree.resources_py
     ]
     sources += [str(p) for p in sorted(tree.ui_dir.glob("*.ui"))]
-    for ts in sorted(tree.translations.glob("*.ts")):
+    for ts in targets if targets is not None else sorted(tree.translations.glob("*.ts")):
         run(
             [
                 tool("pyside6-lupdate"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -87,3 +88,15 @@ def test_resources_hold_icons_style_and_a_working_german_translation() -> None:
         assert QCoreApplication.translate("DetailLabels", "Prospect") == "Interessent"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_every_string_has_its_german_translation(tmp_path: Path) -> None:
+    """Every string of the code and forms (found afresh by lupdate) has a German translation:
+    one nobody translated would show in English in a German window."""
+    build = _build_assets()
+    copy = tmp_path / "salesdesk_de.ts"
+    shutil.copyfile(ROOT / "resources" / "translations" / "salesdesk_de.ts", copy)
+    build.update_ts(build.Tree(ROOT), [copy])
+    text = copy.read_text(encoding="utf-8")
+    missing = re.findall(r"<source>(.*?)</source>\s*<translation type=\"unfinished\">", text)
+    assert missing == []

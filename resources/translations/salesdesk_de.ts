@@ -169,6 +169,21 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>Board</name>
+    <message>
+        <source>hot</source>
+        <translation>heiß</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>warm</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation>kalt</translation>
+    </message>
+</context>
+<context>
     <name>BoardActions</name>
     <message>
         <source>Open details</source>
@@ -198,10 +213,6 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Leads</translation>
     </message>
     <message>
-        <source>%1 contacts</source>
-        <translation>%1 Kontakte</translation>
-    </message>
-    <message>
         <source>Move cancelled; nothing changed.</source>
         <translation>Verschieben abgebrochen; nichts wurde geändert.</translation>
     </message>
@@ -211,6 +222,14 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Click to fold this column</source>
         <translation>Klicken, um diese Spalte einzuklappen</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 überfällig</translation>
+    </message>
+    <message>
+        <source>%1 stale</source>
+        <translation>%1 vergessen</translation>
     </message>
 </context>
 <context>
@@ -1411,19 +1430,19 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>Database damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank beschädigt</translation>
     </message>
     <message>
         <source>The database is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
         <source>SQLite found damaged parts in %1 (%2). Contacts you can see are still there, but some may be unreadable. Make a backup now (File ▸ Backup now…), then restore an older backup or ask for help before you go on working.</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite hat beschädigte Teile in %1 gefunden (%2). Die Kontakte, die Sie sehen, sind noch da, aber manche sind vielleicht nicht mehr lesbar. Sichern Sie jetzt (Datei ▸ Jetzt sichern…), und stellen Sie dann eine ältere Sicherung wieder her oder holen Sie sich Hilfe, bevor Sie weiterarbeiten.</translation>
     </message>
     <message>
         <source>No recent databases</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Datenbanken</translation>
     </message>
     <message>
         <source>Back up the database</source>
@@ -1704,20 +1723,36 @@ Freie Software unter der MIT-Lizenz.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
+        <source>Why are these %1 contacts not a fit right now? The reason is kept in their stage history.</source>
+        <translation>Warum passen diese %1 Kontakte gerade nicht? Der Grund wird in ihrem Phasenverlauf festgehalten.</translation>
+    </message>
+    <message>
+        <source>Why is %1 not a fit right now? The reason is kept in the stage history.</source>
+        <translation>Warum passt %1 gerade nicht? Der Grund wird im Phasenverlauf festgehalten.</translation>
+    </message>
+    <message>
         <source>Move to Unqualified</source>
         <translation>Nach „Ungeeignet“ verschieben</translation>
     </message>
     <message>
-        <source>Why is %1 not a fit right now?</source>
-        <translation>Warum passt %1 gerade nicht?</translation>
+        <source>Something else</source>
+        <translation>Etwas anderes</translation>
     </message>
     <message>
-        <source>Something else (write it below)</source>
-        <translation>Etwas anderes (unten eintragen)</translation>
+        <source>Write the reason here</source>
+        <translation>Grund hier eintragen</translation>
     </message>
     <message>
-        <source>Details (optional for the choices above)</source>
-        <translation>Details (optional bei den Auswahlen oben)</translation>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Or write your own reason here</source>
+        <translation>Oder hier einen eigenen Grund eintragen</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Details:</translation>
     </message>
 </context>
 <context>
@@ -1787,13 +1822,6 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Imported, but: %1</source>
         <translation>Importiert, aber: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceRunner</name>
-    <message>
-        <source>Undo %1</source>
-        <translation>%1 rückgängig machen</translation>
     </message>
 </context>
 <context>
@@ -2177,21 +2205,6 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
-    <name>UnqualifiedReasonDialog</name>
-    <message>
-        <source>Why is %1 not a fit? The reason is kept in the stage history.</source>
-        <translation>Warum passt %1 nicht? Der Grund wird im Phasenverlauf festgehalten.</translation>
-    </message>
-    <message>
-        <source>Choose or type a reason</source>
-        <translation>Grund wählen oder eingeben</translation>
-    </message>
-    <message>
-        <source>Move to Unqualified</source>
-        <translation>Nach „Ungeeignet“ verschieben</translation>
-    </message>
-</context>
-<context>
     <name>WindowCommands</name>
     <message>
         <source>&amp;New database…</source>
@@ -2361,7 +2374,7 @@ Freie Software unter der MIT-Lizenz.</translation>
     <name>app</name>
     <message>
         <source>salesdesk cannot open its window: this session has no graphical desktop (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from a desktop session, or use the commands that need no window, e.g. &apos;salesdesk list&apos; (see &apos;salesdesk --help&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>salesdesk kann sein Fenster nicht öffnen: Diese Sitzung hat keinen grafischen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Starten Sie es aus einer Desktop-Sitzung, oder nutzen Sie die Befehle ohne Fenster, z. B. &apos;salesdesk list&apos; (siehe &apos;salesdesk --help&apos;).</translation>
     </message>
 </context>
 </TS>

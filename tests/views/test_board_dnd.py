@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from salesdesk.domain.stages import Stage
+from salesdesk.domain.stages import Stage, UnqualifiedReason
 from salesdesk.services.session import Session
 from salesdesk.views.board.column import StageColumnView
 from salesdesk.views.board.models import CONTACT_ID_ROLE, encode_ids
@@ -140,7 +140,7 @@ def test_drop_on_unqualified_asks_for_a_reason(
     assert dialog is not None and dialog.isVisible()
     assert names(board, Stage.NURTURING) == ["Sofia Rossi"]  # nothing moved yet
     assert not dialog.ok_button.isEnabled()
-    no_budget = dialog.buttons[next(iter(dialog.buttons))]
+    no_budget = dialog.buttons[UnqualifiedReason.NO_BUDGET]
     qtbot.mouseClick(no_budget, Qt.MouseButton.LeftButton, pos=QPoint(8, no_budget.height() // 2))
     assert dialog.ok_button.isEnabled()
     qtbot.keyClicks(dialog.details, "budget frozen until Q3")
@@ -160,7 +160,7 @@ def test_cancelling_the_reason_leaves_the_card_where_it_was(
     drag_and_drop(board.column(Stage.UNQUALIFIED).view, QPoint(20, 20), encode_ids([people["Li"]]))
     dialog = board.reason_dialog
     assert dialog is not None
-    cancel = dialog.box.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel = dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert board.reason_dialog is None
     assert names(board, Stage.WORKING) == ["Li Wei"]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QComboBox
 
-from salesdesk.domain.stages import Stage
+from salesdesk.domain.stages import Stage, UnqualifiedReason
 from salesdesk.services import ContactService
-from salesdesk.views.detail.reason_dialog import UnqualifiedReasonDialog
+from salesdesk.views.dialogs.reason import ReasonDialog
 
 # Popups (completers, combo lists) on the offscreen platform: harmless, nothing to raise or grab.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -126,10 +126,13 @@ def test_unqualified_asks_for_a_reason_cancel_keeps_the_stage(qtbot, pane, peopl
     pane.show_contact(people["anna"])
     choose_from_combo(qtbot, pane.ui.stage_combo, "Unqualified")
     dialog = pane.reason_dialog
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
-    ok = dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
-    assert not ok.isEnabled()  # no reason yet
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert not dialog.ok_button.isEnabled()  # no reason yet
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Enter does nothing while there is no reason
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert dialog.ok_button.isEnabled()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert service.get(people["anna"]).stage is Stage.NEW
     assert pane.ui.stage_combo.currentText() == "New"
@@ -141,10 +144,12 @@ def test_unqualified_with_a_reason_moves_and_records_it(
     pane.show_contact(people["anna"])
     choose_from_combo(qtbot, pane.ui.stage_combo, "Unqualified")
     dialog = pane.reason_dialog
-    assert isinstance(dialog, UnqualifiedReasonDialog)
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
-    choose_from_combo(qtbot, dialog.ui.reason_combo, "No budget")
-    qtbot.keyClick(dialog.ui.reason_combo, Qt.Key.Key_Return)
+    assert isinstance(dialog, ReasonDialog)  # the same dialog as the board's
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert QApplication.focusWidget() is dialog.buttons[UnqualifiedReason.NO_BUDGET]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # choose the focused one
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not dialog.isVisible()
     assert service.get(people["anna"]).stage is Stage.UNQUALIFIED
     last = service.history(people["anna"])[-1]
     assert (last.to_stage, last.reason) == (Stage.UNQUALIFIED, "no budget")
@@ -158,7 +163,12 @@ def test_free_text_reason(qtbot, pane, people, service) -> None:
     pane.show_contact(people["bea"])
     choose_from_combo(qtbot, pane.ui.stage_combo, "Unqualified")
     dialog = pane.reason_dialog
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
-    qtbot.keyClicks(dialog.ui.reason_combo.lineEdit(), "Moved abroad")
-    qtbot.keyClick(dialog.ui.reason_combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.mouseClick(
+        dialog.other, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.other.height() // 2)
+    )
+    assert QApplication.focusWidget() is dialog.details  # straight on to write it
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(QApplication.focusWidget(), "Moved abroad")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert service.history(people["bea"])[-1].reason == "Moved abroad"

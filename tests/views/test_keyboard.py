@@ -11,6 +11,7 @@ from salesdesk.views.board.column import StageColumnView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 def names(window, stage: Stage) -> list[str]:  # type: ignore[no-untyped-def]
@@ -78,9 +79,11 @@ def test_ctrl_number_moves_to_that_stage_and_unqualified_asks(
     dialog = window.board.reason_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    qtbot.keyClicks(dialog.details, "moved abroad")
-    dialog.other.setChecked(True)
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, ALT)  # "&Details:"
+    assert QApplication.focusWidget() is dialog.details
+    qtbot.keyClicks(QApplication.focusWidget(), "moved abroad")
+    assert dialog.other.isChecked()  # written before choosing: their own reason
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.board.reason_dialog is None)
     assert names(window, Stage.UNQUALIFIED) == ["Jürgen Müller"]
     assert session.service.history(people["Jürgen"])[-1].reason == "moved abroad"

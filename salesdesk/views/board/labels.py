@@ -1,13 +1,13 @@
-"""Translated names the board shows: stage and reason names are the shared ones of
-``views.detail.labels`` (one table, literal translate() calls that lupdate finds)."""
+"""Translated names the board shows: the rating chips, and the stage names of the one shared
+table in ``views.detail.labels`` (re-exported for the board's modules)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from salesdesk.views.detail.labels import reason_label, stage_label
+from salesdesk.views.detail.labels import stage_label
 
-__all__ = ["rating_label", "reason_label", "stage_label"]
+__all__ = ["rating_label", "stage_label"]
 
 
 def rating_label(rating: str) -> str:

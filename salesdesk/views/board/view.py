@@ -352,12 +352,8 @@ class BoardView(QWidget):
         )
         if not needs_reason:
             return self._move(ids, stage, before_id, at_end, None)
-        names = (
-            cards[ids[0]].name
-            if len(ids) == 1 and ids[0] in cards
-            else self.tr("%1 contacts").replace("%1", str(len(ids)))
-        )
-        dialog = ReasonDialog(names, self.window())
+        subject = cards[ids[0]].name if len(ids) == 1 and ids[0] in cards else len(ids)
+        dialog = ReasonDialog(subject, self.window())
         self.reason_dialog = dialog
 
         def done(result: int) -> None:

@@ -26,7 +26,7 @@ from salesdesk.views.detail.labels import (
     source_label,
     stage_label,
 )
-from salesdesk.views.detail.reason_dialog import UnqualifiedReasonDialog
+from salesdesk.views.dialogs.reason import ReasonDialog
 from salesdesk.views.events import AppEvents
 from salesdesk.views.forms.ui_contact_detail_pane import Ui_ContactDetailPane
 from salesdesk.views.undo import ServiceRunner
@@ -74,7 +74,7 @@ class ContactDetailPane(QWidget):
         self._contact: Contact | None = None
         self._pending: dict[str, Any] = {}  # field -> what the user typed that is not saved
         self._loading = False
-        self.reason_dialog: UnqualifiedReasonDialog | None = None
+        self.reason_dialog: ReasonDialog | None = None
         self._fields = self._make_fields()
         self._setup_widgets()
         self._connect()
@@ -328,17 +328,17 @@ class ContactDetailPane(QWidget):
         if contact is None or target is None or target == contact.stage:
             return
         if target is Stage.UNQUALIFIED:
-            dialog = UnqualifiedReasonDialog(contact.display_name, self)
+            dialog = ReasonDialog(contact.display_name, self)
             dialog.finished.connect(lambda result: self._on_reason_given(dialog, result))
             self.reason_dialog = dialog
             dialog.open()
             return
         self._move(target, None)
 
-    def _on_reason_given(self, dialog: UnqualifiedReasonDialog, result: int) -> None:
+    def _on_reason_given(self, dialog: ReasonDialog, result: int) -> None:
         self.reason_dialog = None
         dialog.deleteLater()
-        if result == UnqualifiedReasonDialog.DialogCode.Accepted:
+        if result == ReasonDialog.DialogCode.Accepted:
             self._move(Stage.UNQUALIFIED, dialog.reason())
         else:
             self._reset_stage_combo()
