@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import peewee
 
@@ -77,12 +78,15 @@ def prepare_batch(
     referrals: Mapping[int, int] | None = None,
     histories: Mapping[int, Sequence[HistoryStep]] | None = None,
     precleaned: bool = False,
+    owned: bool = False,
 ) -> PreparedBatch:
     """Check and clean a batch without touching the database (the slow, pure half of
     ``bulk_create``: an import can show every refusal before anything is written).
 
     ``precleaned``: the contacts already came out of ``apply_changes`` (an import cleans
-    each row once to report it), so cleaning them again is skipped."""
+    each row once to report it), so cleaning them again is skipped. ``owned`` (with
+    ``precleaned``): they are copies the caller made for this batch alone, so they are
+    written as they are (no second copy) and ``write_batch`` sets their ``position``."""
     if not contacts:
         raise ValidationError("There are no contacts to add.")
     now = service.clock()
@@ -91,36 +95,50 @@ def prepare_batch(
     _check_links(contacts, links)
     items: list[store_bulk.NewContact] = []
     seen_uids: set[str] = set()
+    # Most contacts of a batch share their history (created now, or one given sequence):
+    # each distinct one is checked and turned into rows once.
+    checked: dict[Any, tuple[store_bulk.HistoryRow, ...]] = {}
     for index, contact in enumerate(contacts):
         try:
             if contact.uid in seen_uids:
                 raise ValidationError("It appears twice in the batch (the same uid).", "uid")
             seen_uids.add(contact.uid)
+            if precleaned and owned:
+                cleaned = contact
+            else:
+                cleaned = _cleaned(contact, service, now, precleaned)
+            history = _history_of(contact.stage, steps.get(index), contact.created_at or now,
+                                  now, checked)  # fmt: skip
             items.append(
-                _clean(contact, links.get(index), steps.get(index), service, now, precleaned)
+                store_bulk.NewContact(
+                    cleaned, history[0].at, history[-1].at, history, links.get(index)
+                )
             )
         except ValidationError as error:
             raise _in_batch(error, index, contact) from error
     return PreparedBatch(tuple(items), tuple(contacts))
 
 
-def write_batch(service: ContactService, batch: PreparedBatch, *, description: str) -> Outcome:
-    """Write a prepared batch in one transaction (see ``bulk_create``)."""
+def write_batch(
+    service: ContactService, batch: PreparedBatch, *, description: str, index: bool = True
+) -> Outcome:
+    """Write a prepared batch in one transaction (see ``bulk_create``). ``index=False``: the
+    caller has paused the search index (``store.bulk.pause_search_index``) and adds the
+    rows of all its batches at the end, in one pass."""
     items, contacts = batch.items, batch.originals
     with write_transaction(service.db):
         _check_stored(items, contacts)
-        placed = _placed(items)
+        stages = _place(items)
         try:
             with service.db.atomic():  # a savepoint: a refused batch leaves no rows behind
-                ids = store_bulk.insert_batch(placed)
+                ids = store_bulk.insert_batch(items, index=index)
         except peewee.IntegrityError as error:
             taken = store_bulk.existing_uids([item.contact.uid for item in items])
             if not taken:
                 raise
-            index = next(i for i, item in enumerate(items) if item.contact.uid in taken)
+            first = next(i for i, item in enumerate(items) if item.contact.uid in taken)
             refusal = ValidationError("A contact with the same uid is already stored.", "uid")
-            raise _in_batch(refusal, index, contacts[index]) from error
-    stages = frozenset(item.contact.stage for item in items)
+            raise _in_batch(refusal, first, contacts[first]) from error
     changes = ChangeSet(description, created=frozenset(ids), stages=stages)
     inverse = RestoreSnapshots(
         description=description,
@@ -131,31 +149,39 @@ def write_batch(service: ContactService, batch: PreparedBatch, *, description: s
     return Outcome(changes, inverse, tuple(ids))
 
 
-def _clean(
-    contact: Contact,
-    referrer_index: int | None,
-    steps: Sequence[HistoryStep] | None,
-    service: ContactService,
-    now: dt.datetime,
-    precleaned: bool = False,
-) -> store_bulk.NewContact:
-    """The contact as ``create`` would store it, with its history rows and timestamps."""
+def _cleaned(
+    contact: Contact, service: ContactService, now: dt.datetime, precleaned: bool
+) -> Contact:
+    """The contact as ``create`` would store it, in a copy of its own."""
     if precleaned:
         # a fresh copy with only the editable fields: ids and times come from the batch
         cleaned = Contact(stage=contact.stage, uid=contact.uid, **fields_of(contact))
         cleaned.photo_mime = contact.photo_mime
-    else:
-        cleaned = apply_changes(
-            Contact(stage=contact.stage, uid=contact.uid),
-            fields_of(contact),
-            service.phone_region,
-            now,
-        )
-    if not steps:
-        at = contact.created_at or now
-        steps = (HistoryStep(contact.stage, at),)
-    history = _history(steps, contact.stage, now)
-    return store_bulk.NewContact(cleaned, history[0].at, history[-1].at, history, referrer_index)
+        return cleaned
+    return apply_changes(
+        Contact(stage=contact.stage, uid=contact.uid),
+        fields_of(contact),
+        service.phone_region,
+        now,
+    )
+
+
+def _history_of(
+    stage: Stage,
+    steps: Sequence[HistoryStep] | None,
+    created: dt.datetime,
+    now: dt.datetime,
+    checked: dict[Any, tuple[store_bulk.HistoryRow, ...]],
+) -> tuple[store_bulk.HistoryRow, ...]:
+    """The history rows of a contact now in ``stage``: ``steps``, or created at ``created``
+    in its stage. ``checked`` remembers the ones already made, by stage and the id() of the
+    steps or of the creation time: exact (equal aware datetimes can differ in fold), and
+    safe as the caller keeps those objects alive for the whole batch."""
+    key = (stage._value_, id(steps) if steps else id(created))
+    rows = checked.get(key)
+    if rows is None:
+        rows = checked[key] = _history(steps or (HistoryStep(stage, created),), stage, now)
+    return rows
 
 
 def check_history(steps: Sequence[HistoryStep], stage: Stage, now: dt.datetime) -> None:
@@ -244,17 +270,20 @@ def _check_stored(items: Sequence[store_bulk.NewContact], contacts: Sequence[Con
             raise _in_batch(refusal, index, contacts[index])
 
 
-def _placed(items: Sequence[store_bulk.NewContact]) -> list[store_bulk.NewContact]:
-    """Give each contact the next free position at the end of its column, in batch order."""
+def _place(items: Sequence[store_bulk.NewContact]) -> frozenset[Stage]:
+    """Give each contact the next free position at the end of its column, in batch order;
+    returns the stages of the batch."""
     ends = store_bulk.end_positions()
-    out: list[store_bulk.NewContact] = []
+    # Keyed by the stage's value: hashing an Enum member is a Python call, per contact here.
+    following = {s._value_: ends[s] + 1.0 if s in ends else 0.0 for s in Stage}
+    seen: set[str] = set()
     for item in items:
-        stage = item.contact.stage
-        position = ends[stage] + 1.0 if stage in ends else 0.0
-        ends[stage] = position
-        item.contact.position = position  # our own cleaned copy, not the caller's contact
-        out.append(item)
-    return out
+        contact = item.contact  # our own cleaned copy, not the caller's contact
+        key = contact.stage._value_
+        contact.position = following[key]
+        following[key] += 1.0
+        seen.add(key)
+    return frozenset(Stage(value) for value in seen)
 
 
 def _in_batch(error: ValidationError, index: int, contact: Contact) -> BatchValidationError:

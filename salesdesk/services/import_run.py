@@ -3,7 +3,6 @@ step ("import of 1,204 contacts"), with progress and cancel for a worker thread.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 from collections import defaultdict
@@ -14,7 +13,7 @@ from typing import Any
 from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.contact import Contact, Rating
 from salesdesk.domain.stages import Stage
-from salesdesk.formats.common import RowIssue
+from salesdesk.formats.common import IncomingContact, RowIssue
 from salesdesk.formats.csv_mapping import split_full_name
 from salesdesk.services.bulk import HistoryStep, prepare_batch, write_batch
 from salesdesk.services.contacts import ContactService, Outcome
@@ -31,6 +30,7 @@ from salesdesk.services.importing import (
 )
 from salesdesk.services.operations import RestoreSnapshots
 from salesdesk.services.validation import apply_changes
+from salesdesk.store import bulk as store_bulk
 from salesdesk.store import contacts as store
 from salesdesk.store import transfer as store_transfer
 from salesdesk.store.db import write_transaction
@@ -53,12 +53,23 @@ class ImportResult:
     description: str
 
 
+@dataclass(slots=True)
+class _Row:
+    """A planned contact as this run writes it. ``contact`` starts as the plan's own and is
+    replaced, never changed in place: the plan stays as planned, so the wizard can run it
+    again (with other options) after a cancel."""
+
+    item: PlannedContact
+    contact: Contact
+    history: tuple[HistoryStep, ...]
+
+
 @dataclass
 class _Work:
     """The decisions: contacts to create (with their history) and stored ones to fill."""
 
-    creates: list[PlannedContact]
-    fills: dict[int, list[PlannedContact]]
+    creates: list[_Row]
+    fills: dict[int, list[_Row]]
     skipped: list[int]
     warnings: list[RowIssue]
 
@@ -117,21 +128,15 @@ def _run(
         links, stored_links = _referrals(work)
         before = store.take_snapshots(list(work.fills))
         updated = _fill(service, work, before, extra.tags, stored_links, now, tick)
-        created = _create(service, work, now, tick)
+        created, new_stages = _create(service, work, tick)
         store_transfer.set_referrers(
             [(created[ref], created[index]) for index, ref in links.items()]
         )
         _restore_extras(plan, work, created, now)
-        _trash(work, created, now)
-        # The new rows are known: only the filled ones are read back (a read of 100k ids
-        # through peewee would cost more than writing them).
+        trashed = _trash(work, created, now)
+        # The new rows are known (version 1, or 2 if trashed): only the filled ones are
+        # read back (a read of 100k ids through peewee would cost more than writing them).
         after = store.placements(list(before))
-        live = store.existing_ids(list(before), live_only=True)
-        for item, contact_id in zip(work.creates, created, strict=True):
-            trashed = item.contact.deleted_at is not None
-            after[contact_id] = (item.contact.stage.value, 0.0, 2 if trashed else 1)
-            if not trashed:
-                live.add(contact_id)
     count = len(created) + len(updated)
     description = import_description(count)
     issues = tuple(plan.issues) + tuple(work.warnings)
@@ -140,17 +145,20 @@ def _run(
         return ImportResult(None, (), (), skipped, issues, description)
     stages = {Stage(s.contact["stage"]) for s in before.values()}
     stages |= {Stage(place[0]) for place in after.values()}
+    stages |= new_stages
+    versions = [(i, after[i][2]) for i in updated if i in after]
+    versions += [(i, 2 if i in trashed else 1) for i in created]
     changes = ChangeSet(
         description,
-        created=frozenset(i for i in created if i in live),
-        updated=frozenset(updated) | frozenset(i for i in created if i not in live),
+        created=frozenset(created) - trashed,
+        updated=frozenset(updated) | trashed,
         stages=frozenset(stages),
     )
     inverse = RestoreSnapshots(
         description=description,
         snapshots=tuple(before[i] for i in updated),
         purge_ids=tuple(created),
-        expected_versions=tuple((i, after[i][2]) for i in [*updated, *created] if i in after),
+        expected_versions=tuple(versions),
     )
     outcome = Outcome(changes, inverse, tuple(created) + tuple(updated))
     return ImportResult(outcome, tuple(created), tuple(updated), skipped, issues, description)
@@ -164,58 +172,78 @@ def _decide(plan: ImportPlan, options: ImportOptions) -> _Work:
     fate: dict[int, tuple[str, int]] = {}  # row number -> ("create", index) / ("fill", id)
     for item in plan.items:
         action = options.action_for(item.number)
+        row = _Row(item, item.contact, item.history)
         if item.matches and action is DuplicateAction.UPDATE:
             target = item.matches[0].contact_id
-            work.fills[target].append(item)
+            work.fills[target].append(row)
             fate[item.number] = ("fill", target)
         elif item.same_as_row is not None and action is DuplicateAction.UPDATE:
             earlier = fate.get(item.same_as_row)
             if earlier is None:  # the earlier row was skipped: this one stands for both
                 fate[item.number] = ("create", len(work.creates))
-                work.creates.append(item)
+                work.creates.append(row)
             elif earlier[0] == "fill":
-                work.fills[earlier[1]].append(item)
+                work.fills[earlier[1]].append(row)
                 fate[item.number] = earlier
             else:
                 first = work.creates[earlier[1]]
                 first.contact = _filled(first.contact, item.contact, [])
                 fate[item.number] = earlier
-        elif item.is_duplicate and action is DuplicateAction.SKIP:
+        elif action is DuplicateAction.SKIP and item.is_duplicate:
             work.skipped.append(item.number)
         else:
             fate[item.number] = ("create", len(work.creates))
-            work.creates.append(item)
+            work.creates.append(row)
     return work
 
 
 def _prepare_creates(
     work: _Work, options: ImportOptions, tags: list[str], detail: str, now: dt.datetime
 ) -> None:
-    taken = {m.contact_id for item in work.creates for m in item.matches if "uid" in m.reasons}
+    """Give each contact to create its own copy with the options applied (stage, source,
+    tag), a fresh uid where its uid is taken, and the history it is written with."""
+    taken = {m.contact_id for row in work.creates for m in row.item.matches
+             if "uid" in m.reasons}  # fmt: skip
     seen: set[str] = set()
-    ready: list[PlannedContact] = []
-    for item in work.creates:
-        contact = copy.copy(item.contact)  # ~5x cheaper than dataclasses.replace
+    source = options.source
+    merged: dict[tuple[str, ...], list[str]] = {}  # a file has few distinct sets of tags
+    unqualified: dict[int, tuple[HistoryStep, ...]] = {}  # by id() of the (live) time
+    stage_given = False
+    for row in work.creates:
+        item = row.item
+        stage_given = stage_given or item.incoming.stage_given
+        contact = _own_copy(row.contact)
         stage = options.stage or (contact.stage if item.incoming.stage_given else Stage.NEW)
-        history = item.history if stage is contact.stage else ()
+        history = row.history if stage is contact.stage else ()
         contact.stage = stage
-        if options.source is not None:
-            contact.source = options.source
+        if source is not None:
+            contact.source = source
         if detail:
             contact.source_detail = detail
         if tags:
-            contact.tags = _union_tags(contact.tags, tags)
+            key = tuple(contact.tags)
+            union = merged.get(key)
+            if union is None:
+                union = merged[key] = _union_tags(key, tags)
+            contact.tags = list(union)
         if taken and any("uid" in m.reasons for m in item.matches) or contact.uid in seen:
             contact.uid = Contact().uid  # imported as new next to the stored one
         seen.add(contact.uid)
         if stage is Stage.UNQUALIFIED and not history:
             at = contact.created_at or now
-            history = (HistoryStep(Stage.NEW, at), HistoryStep(stage, at, UNQUALIFIED_REASON))
-        item.contact, item.history = contact, history
-        ready.append(item)
-    if any(item.incoming.stage_given for item in ready):  # a salesdesk file: keep column order
-        ready.sort(key=lambda i: (i.contact.stage.order, i.contact.position))
-    work.creates = ready
+            history = unqualified.get(id(at)) or unqualified.setdefault(
+                id(at), (HistoryStep(Stage.NEW, at), HistoryStep(stage, at, UNQUALIFIED_REASON))
+            )
+        row.contact, row.history = contact, history
+    if stage_given:  # a salesdesk file: keep the order of its columns
+        work.creates.sort(key=lambda r: (r.contact.stage.order, r.contact.position))
+
+
+def _own_copy(contact: Contact) -> Contact:
+    """A shallow copy, as copy.copy makes (which goes through __reduce_ex__: ~5x slower)."""
+    twin = object.__new__(Contact)
+    twin.__dict__ = contact.__dict__.copy()
+    return twin
 
 
 def _union_tags(tags: Sequence[str], more: Sequence[str]) -> list[str]:
@@ -269,21 +297,25 @@ def _referrals(work: _Work) -> tuple[dict[int, int], dict[int, int]]:
     uid, old id or name) or to a stored one (by uid or name). Returns batch links
     (index -> referrer index) and, for contacts to fill, (row number -> stored id)."""
     creates = work.creates
-    by_uid = {item.contact.uid: i for i, item in enumerate(creates)}
-    by_old_id = {item.incoming.extra.get("id"): i for i, item in enumerate(creates)}
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for i, item in enumerate(creates):
-        by_name[_name_key(item.contact.first_name, item.contact.last_name)].append(i)
-    wanted = [i for item in _all_items(work) for i in [item] if _names_referrer(item)]
-    if not wanted:
+    wanted = [row for row in _all_rows(work) if _names_referrer(row.item.incoming)]
+    if not wanted:  # the usual file: no name keys for every contact
         return {}, {}
-    uids = [item.incoming.referred_by_uid for item in wanted if item.incoming.referred_by_uid]
+    by_uid = {row.contact.uid: i for i, row in enumerate(creates)}
+    by_old_id = {row.item.incoming.extra.get("id"): i for i, row in enumerate(creates)}
+    uids = [row.item.incoming.referred_by_uid for row in wanted
+            if row.item.incoming.referred_by_uid]  # fmt: skip
     stored_uid = {uid: cid for uid, cid, _ in store_transfer.ids_by_uid(uids)}
-    names = NameIndex.load() if any(i.incoming.referred_by_name for i in wanted) else None
+    by_name: dict[str, list[int]] = defaultdict(list)
+    names = None
+    if any(row.item.incoming.referred_by_name for row in wanted):
+        names = NameIndex.load()
+        for i, row in enumerate(creates):
+            by_name[_name_key(row.contact.first_name, row.contact.last_name)].append(i)
     links: dict[int, int] = {}
     stored: dict[int, int] = {}
-    index_of = {id(item): i for i, item in enumerate(creates)}
-    for item in wanted:
+    index_of = {id(row): i for i, row in enumerate(creates)}
+    for row in wanted:
+        item = row.item
         source = item.incoming
         old_id = item.incoming.extra.get("referred_by")
         batch = by_uid.get(source.referred_by_uid) if source.referred_by_uid else None
@@ -299,27 +331,26 @@ def _referrals(work: _Work) -> tuple[dict[int, int], dict[int, int]]:
             elif len(in_db) == 1 and not in_file:
                 stored_id = in_db[0]
             else:
-                _unresolved(work, item, len(in_file) + len(in_db) > 1)
+                _unresolved(work, row, len(in_file) + len(in_db) > 1)
                 continue
-        here = index_of.get(id(item))
+        here = index_of.get(id(row))
         if here is not None and batch is not None and batch != here:
             links[here] = batch
         elif here is not None and stored_id is not None:
-            item.contact.referred_by = stored_id
+            row.contact.referred_by = stored_id  # the run's own copy (see _prepare_creates)
         elif here is None and stored_id is not None:
             stored[item.number] = stored_id
         elif batch is None and stored_id is None and source.referred_by_name:
-            _unresolved(work, item, False)
+            _unresolved(work, row, False)
     _break_circles(work, links)
     return links, stored
 
 
-def _all_items(work: _Work) -> list[PlannedContact]:
-    return [*work.creates, *(item for items in work.fills.values() for item in items)]
+def _all_rows(work: _Work) -> list[_Row]:
+    return [*work.creates, *(row for rows in work.fills.values() for row in rows)]
 
 
-def _names_referrer(item: PlannedContact) -> bool:
-    source = item.incoming
+def _names_referrer(source: IncomingContact) -> bool:
     return bool(
         source.referred_by_uid or source.referred_by_name or source.extra.get("referred_by")
     )
@@ -331,14 +362,15 @@ def _name_key(first: str, last: str) -> str:
     return name_key(first, last)
 
 
-def _unresolved(work: _Work, item: PlannedContact, ambiguous: bool) -> None:
-    name = item.incoming.referred_by_name
+def _unresolved(work: _Work, row: _Row, ambiguous: bool) -> None:
+    name = row.item.incoming.referred_by_name
     why = "several contacts have that name" if ambiguous else "there is no contact of that name"
     note = f"Referred by: {name}"
-    item.contact.notes = f"{item.contact.notes}\n{note}" if item.contact.notes else note
+    notes = f"{row.contact.notes}\n{note}" if row.contact.notes else note
+    row.contact = dataclasses.replace(row.contact, notes=notes)  # a fill's is the plan's own
     work.warnings.append(
         RowIssue(
-            item.number,
+            row.item.number,
             f"'{name}' was not set as referrer ({why}); it went to the notes.",
             skipped=False,
         )  # fmt: skip
@@ -354,7 +386,7 @@ def _break_circles(work: _Work, links: dict[int, int]) -> None:
             cursor = links.get(cursor)
         if cursor is not None and cursor in path:
             del links[path[-1]]
-            item = work.creates[path[-1]]
+            item = work.creates[path[-1]].item
             work.warnings.append(
                 RowIssue(
                     item.number,
@@ -384,9 +416,9 @@ def _fill(
         if existing is None:
             continue
         target = existing
-        for item in work.fills[contact_id]:
-            target = _filled(target, item.contact, tags)
-            link = stored_links.get(item.number)
+        for row in work.fills[contact_id]:
+            target = _filled(target, row.contact, tags)
+            link = stored_links.get(row.item.number)
             if target.referred_by is None and link is not None and link != contact_id:
                 target.referred_by = link
         changes = {name: getattr(target, name) for name in _changed(existing, target)}
@@ -407,29 +439,40 @@ def _changed(old: Contact, new: Contact) -> list[str]:
 
 
 def _create(
-    service: ContactService, work: _Work, now: dt.datetime, tick: Callable[[int], None]
-) -> list[int]:
+    service: ContactService, work: _Work, tick: Callable[[int], None]
+) -> tuple[list[int], set[Stage]]:
+    """Write the new contacts chunk by chunk; the search index takes them all at the end,
+    in one pass (cheaper than one per chunk)."""
     ids: list[int] = []
+    stages: set[Stage] = set()
     creates = work.creates
+    if not creates:
+        return ids, stages
+    paused = store_bulk.pause_search_index()
     for start in range(0, len(creates), CHUNK):
         part = creates[start : start + CHUNK]
-        histories = {i: item.history for i, item in enumerate(part) if item.history}
-        batch = prepare_batch(service, [p.contact for p in part], histories=histories,
-                              precleaned=True)  # fmt: skip
-        outcome = write_batch(service, batch, description="import")
-        ids += list(outcome.ids)
+        histories = {i: row.history for i, row in enumerate(part) if row.history}
+        # owned: the contacts are this run's copies (_prepare_creates), no need to copy again
+        batch = prepare_batch(service, [row.contact for row in part], histories=histories,
+                              precleaned=True, owned=True)  # fmt: skip
+        outcome = write_batch(service, batch, description="import", index=False)
+        ids += outcome.ids
+        stages |= outcome.changes.stages
         tick(len(part))
-    return ids
+    store_bulk.resume_search_index(paused, ids[0], ids[-1])
+    return ids, stages
 
 
-def _trash(work: _Work, created: list[int], now: dt.datetime) -> None:
-    """Contacts that were in the trash of the exported database go back into the trash."""
+def _trash(work: _Work, created: list[int], now: dt.datetime) -> set[int]:
+    """Contacts that were in the trash of the exported database go back into the trash
+    (which makes them version 2); returns their ids."""
     by_time: dict[dt.datetime, list[int]] = defaultdict(list)
-    for item, contact_id in zip(work.creates, created, strict=True):
-        if item.contact.deleted_at is not None:
-            by_time[item.contact.deleted_at].append(contact_id)
+    for row, contact_id in zip(work.creates, created, strict=True):
+        if row.contact.deleted_at is not None:
+            by_time[row.contact.deleted_at].append(contact_id)
     for when, ids in by_time.items():
         store.set_deleted(ids, when, now)
+    return {contact_id for ids in by_time.values() for contact_id in ids}
 
 
 def _restore_extras(plan: ImportPlan, work: _Work, created: list[int], now: dt.datetime) -> None:
@@ -438,9 +481,13 @@ def _restore_extras(plan: ImportPlan, work: _Work, created: list[int], now: dt.d
     from salesdesk.formats.json_format import parse_time
     from salesdesk.store import interactions as store_interactions
 
-    ids = {item.contact.uid: cid for item, cid in zip(work.creates, created, strict=True)}
-    for item, cid in zip(work.creates, created, strict=True):
-        follow_up = item.incoming.extra.get("follow_up")
+    changed_at: list[tuple[Any, int]] = []  # (updated_at, id), put back at the end
+    for row, cid in zip(work.creates, created, strict=True):
+        contact = row.contact
+        if contact.updated_at is not None and contact.deleted_at is None:
+            changed_at.append((store.to_db_time(contact.updated_at), cid))
+        extra = row.item.incoming.extra  # empty but for a JSON file's contacts
+        follow_up = extra.get("follow_up") if extra else None
         if isinstance(follow_up, dict) and follow_up.get("due_on"):
             store_transfer.set_follow_up_columns(
                 cid,
@@ -449,6 +496,9 @@ def _restore_extras(plan: ImportPlan, work: _Work, created: list[int], now: dt.d
                 str(follow_up.get("note") or ""),
             )
     rows: list[dict[str, Any]] = []
+    ids: dict[str, int] = {}
+    if plan.extras.get("interactions") or plan.extras.get("follow_up_changes"):
+        ids = {row.contact.uid: cid for row, cid in zip(work.creates, created, strict=True)}
     wanted = [r for r in plan.extras.get("interactions", []) if r.get("contact_uid") in ids]
     taken = store_transfer.existing_interaction_uids([str(r.get("uid")) for r in wanted])
     for r in wanted:
@@ -479,10 +529,4 @@ def _restore_extras(plan: ImportPlan, work: _Work, created: list[int], now: dt.d
     store_transfer.insert_follow_up_change_rows(changes)
     touched = list(dict.fromkeys(int(row["contact"]) for row in rows))
     store_interactions.refresh_summaries(touched, now)
-    store_transfer.set_updated_at(
-        [
-            (store.to_db_time(item.contact.updated_at), cid)
-            for item, cid in zip(work.creates, created, strict=True)
-            if item.contact.updated_at is not None and item.contact.deleted_at is None
-        ]
-    )
+    store_transfer.set_updated_at(changed_at)
