@@ -21,7 +21,7 @@ from salesdesk.store.db import open_database
 HEADERS = ["First Name", "Last Name", "Company", "Job Title", "E-mail", "Phone", "Mobile",
            "City", "Country", "Tags", "Notes"]  # fmt: skip
 INCOMING = 1000
-CONTACT_COLUMNS = ("id", "uid", "first_name", "last_name", "company", "title", "gender",
+CONTACT_COLUMNS = ("id", "uid", "first_name", "last_name", "company", "title", "gender", "source",
                    "source_detail", "stage", "position", "rating", "notes", "street",
                    "postal_code", "city", "region", "country", "consent_email", "consent_how",
                    "do_not_contact", "primary_email", "primary_phone", "tag_names",
@@ -59,8 +59,8 @@ def csv_import(ctx: BenchContext) -> list[Row]:
         base.append(_raw_import(ctx, data, path))
     text = (
         f"the same {n}-row CSV read with csv.reader and written by executemany into the same "
-        "schema (contact, email, phone, tag rows; no checks, no E.164), FTS filled, one "
-        "transaction"
+        "schema: the rows the import stores (contact, email, phone, tag, contact_tag with the "
+        "import's tag, stage_change), no checks and no E.164, FTS filled, one transaction"
     )
     return [
         Row(f"import a {n}-row CSV end to end (read, check, duplicates, write)", ours, None,
@@ -83,23 +83,30 @@ def _raw_import(ctx: BenchContext, data: bytes, migrated: Any) -> float:
 
 
 def _raw_rows(conn: Any, data: bytes) -> None:
+    """What the import stores for the file, without any of its checks: every contact in New
+    with source import, the import's tag, a history row, e-mail and phone rows (no E.164:
+    that needs phonenumbers; the digits stand in for it in the search text) and the FTS."""
     now = str(dt.datetime.now(dt.UTC).replace(tzinfo=None))
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     next(reader)
-    contacts, emails, phones, tagged, tags = [], [], [], [], {}
+    contacts, emails, phones, tagged, history, tags = [], [], [], [], [], {"import": 1}
     for index, row in enumerate(reader, start=1):
         first, last, company, title, email, phone, mobile, city, country, tag_text, notes = row
-        contacts.append((index, str(uuid.uuid4()), first, last, company, title, "", "", "new",
-                         float(index), "none", notes, "", "", city, "", country, 0, "", 0,
-                         email, mobile or phone, tag_text, f"{email} {tag_text}", now, now,
-                         1))  # fmt: skip
+        numbers = [n.lstrip("'") for n in (mobile, phone) if n]
+        names = ["Import", *(t.strip() for t in tag_text.split(",") if t.strip())]
+        extra = [email, *(f"{n} {''.join(filter(str.isdigit, n))}" for n in numbers), *names,
+                 country]  # fmt: skip
+        contacts.append((index, str(uuid.uuid4()), first, last, company, title, "", "import",
+                         "", "new", float(index), "none", notes, "", "", city, "", country, 0,
+                         "", 0, email, numbers[0] if numbers else "", ", ".join(names),
+                         " ".join(x for x in extra if x), now, now, 1))  # fmt: skip
         if email:
             emails.append((index, "work", email, 1, 0))
-        for sort, number in enumerate(p for p in (mobile, phone) if p):
-            phones.append((index, "mobile" if sort == 0 else "work", number, None, sort == 0, sort))
-        for name in (t.strip() for t in tag_text.split(",") if t.strip()):
-            tag_id = tags.setdefault(name.casefold(), len(tags) + 1)
-            tagged.append((index, tag_id))
+        for sort, number in enumerate(numbers):
+            phones.append((index, "mobile", number, None, sort == 0, sort))
+        for name in names:
+            tagged.append((index, tags.setdefault(name.casefold(), len(tags) + 1)))
+        history.append((index, None, "new", now, None, "created"))
     conn.execute("BEGIN IMMEDIATE")
     conn.executemany(
         f"INSERT INTO contact ({', '.join(CONTACT_COLUMNS)}) "
@@ -118,6 +125,11 @@ def _raw_rows(conn: Any, data: bytes) -> None:
     conn.executemany("INSERT INTO tag (id, name) VALUES (?, ?)",
                      [(i, name) for name, i in tags.items()])  # fmt: skip
     conn.executemany("INSERT OR IGNORE INTO contact_tag VALUES (?, ?)", tagged)
+    conn.executemany(
+        "INSERT INTO stage_change (contact_id, from_stage, to_stage, at, reason, kind) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        history,
+    )
     cols = ", ".join(raw.FTS_COLUMNS)
     conn.execute(f"INSERT INTO contact_fts(rowid, {cols}) SELECT id, {cols} FROM contact")
     conn.execute("COMMIT")

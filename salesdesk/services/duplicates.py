@@ -104,7 +104,16 @@ def match_incoming(
     by_uid = {uid: cid for uid, cid, _ in store_dups.ids_by_uid([c.uid for c in contacts])}
     index = names if names is not None else NameIndex.load()
     out: list[list[Match]] = []
+    by_name = bool(index.by_company)
     for contact, mails, numbers in zip(contacts, emails, phones, strict=True):
+        if not (
+            contact.uid in by_uid
+            or any(a in by_email for a in mails)
+            or any(n in by_phone for n in numbers)
+            or (by_name and contact.company)
+        ):
+            out.append([])  # nothing stored like it: the usual case of a big import
+            continue
         found: dict[int, dict[str, float]] = defaultdict(dict)
         if contact.uid in by_uid:
             found[by_uid[contact.uid]][REASON_UID] = 100.0

@@ -413,14 +413,20 @@ def _row_reason(error: ValidationError) -> str:
 
 def _mark_repeats(items: Sequence[PlannedContact]) -> None:
     """A row with the e-mail or phone of an earlier row of the same file repeats it."""
+    # lower-cased e-mail, E.164 number or given uid -> index of the first item with it; the
+    # kinds cannot clash (only e-mails hold "@", only numbers start with "+")
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
-        keys = [f"e:{e.value.lower()}" for e in item.contact.emails]
-        keys += [f"p:{p.e164}" for p in item.contact.phones if p.e164]
+        contact = item.contact
+        keys = [e.value.lower() for e in contact.emails]
+        keys += [p.e164 for p in contact.phones if p.e164]
         if item.incoming.uid_given:
-            keys.append(f"u:{item.contact.uid}")
-        earlier = next((seen[k] for k in keys if k in seen), None)
-        if earlier is not None and not item.matches:
-            item.same_as_row = items[earlier].number
+            keys.append(contact.uid)
+        for key in keys:
+            earlier = seen.get(key)
+            if earlier is not None:
+                if not item.matches:
+                    item.same_as_row = items[earlier].number
+                break
         for key in keys:
             seen.setdefault(key, index)
