@@ -13,18 +13,16 @@ from typing import Any
 from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.contact import Contact, Rating
 from salesdesk.domain.stages import Stage
-from salesdesk.formats.common import IncomingContact, RowIssue
-from salesdesk.formats.csv_mapping import split_full_name
+from salesdesk.formats.common import RowIssue
 from salesdesk.services.bulk import HistoryStep, prepare_batch, write_batch
 from salesdesk.services.contacts import ContactService, Outcome
-from salesdesk.services.duplicates import NameIndex
+from salesdesk.services.import_work import Row, Work, resolve_referrals
 from salesdesk.services.importing import (
     Cancelled,
     DuplicateAction,
     ImportCancelled,
     ImportOptions,
     ImportPlan,
-    PlannedContact,
     Progress,
     paused_gc,
 )
@@ -51,27 +49,6 @@ class ImportResult:
     skipped: tuple[int, ...]
     issues: tuple[RowIssue, ...]
     description: str
-
-
-@dataclass(slots=True)
-class _Row:
-    """A planned contact as this run writes it. ``contact`` starts as the plan's own and is
-    replaced, never changed in place: the plan stays as planned, so the wizard can run it
-    again (with other options) after a cancel."""
-
-    item: PlannedContact
-    contact: Contact
-    history: tuple[HistoryStep, ...]
-
-
-@dataclass
-class _Work:
-    """The decisions: contacts to create (with their history) and stored ones to fill."""
-
-    creates: list[_Row]
-    fills: dict[int, list[_Row]]
-    skipped: list[int]
-    warnings: list[RowIssue]
 
 
 def import_description(count: int) -> str:
@@ -125,7 +102,7 @@ def _run(
 
     tick(0)
     with write_transaction(service.db):
-        links, stored_links = _referrals(work)
+        links, stored_links = resolve_referrals(work)
         before = store.take_snapshots(list(work.fills))
         updated = _fill(service, work, before, extra.tags, stored_links, now, tick)
         created, new_stages = _create(service, work, tick)
@@ -167,12 +144,12 @@ def _run(
 # --- decisions --------------------------------------------------------------------------------
 
 
-def _decide(plan: ImportPlan, options: ImportOptions) -> _Work:
-    work = _Work([], defaultdict(list), [], [])
+def _decide(plan: ImportPlan, options: ImportOptions) -> Work:
+    work = Work([], defaultdict(list), [], [])
     fate: dict[int, tuple[str, int]] = {}  # row number -> ("create", index) / ("fill", id)
     for item in plan.items:
         action = options.action_for(item.number)
-        row = _Row(item, item.contact, item.history)
+        row = Row(item, item.contact, item.history)
         if item.matches and action is DuplicateAction.UPDATE:
             target = item.matches[0].contact_id
             work.fills[target].append(row)
@@ -198,7 +175,7 @@ def _decide(plan: ImportPlan, options: ImportOptions) -> _Work:
 
 
 def _prepare_creates(
-    work: _Work, options: ImportOptions, tags: list[str], detail: str, now: dt.datetime
+    work: Work, options: ImportOptions, tags: list[str], detail: str, now: dt.datetime
 ) -> None:
     """Give each contact to create its own copy with the options applied (stage, source,
     tag), a fresh uid where its uid is taken, and the history it is written with."""
@@ -289,119 +266,12 @@ def _fill_changes(existing: Contact, incoming: Contact, tags: Sequence[str]) -> 
     return changes
 
 
-# --- referrals --------------------------------------------------------------------------------
-
-
-def _referrals(work: _Work) -> tuple[dict[int, int], dict[int, int]]:
-    """Resolve 'referred by' of the incoming contacts: to another contact of the file (by
-    uid, old id or name) or to a stored one (by uid or name). Returns batch links
-    (index -> referrer index) and, for contacts to fill, (row number -> stored id)."""
-    creates = work.creates
-    wanted = [row for row in _all_rows(work) if _names_referrer(row.item.incoming)]
-    if not wanted:  # the usual file: no name keys for every contact
-        return {}, {}
-    by_uid = {row.contact.uid: i for i, row in enumerate(creates)}
-    by_old_id = {row.item.incoming.extra.get("id"): i for i, row in enumerate(creates)}
-    uids = [row.item.incoming.referred_by_uid for row in wanted
-            if row.item.incoming.referred_by_uid]  # fmt: skip
-    stored_uid = {uid: cid for uid, cid, _ in store_transfer.ids_by_uid(uids)}
-    by_name: dict[str, list[int]] = defaultdict(list)
-    names = None
-    if any(row.item.incoming.referred_by_name for row in wanted):
-        names = NameIndex.load()
-        for i, row in enumerate(creates):
-            by_name[_name_key(row.contact.first_name, row.contact.last_name)].append(i)
-    links: dict[int, int] = {}
-    stored: dict[int, int] = {}
-    index_of = {id(row): i for i, row in enumerate(creates)}
-    for row in wanted:
-        item = row.item
-        source = item.incoming
-        old_id = item.incoming.extra.get("referred_by")
-        batch = by_uid.get(source.referred_by_uid) if source.referred_by_uid else None
-        if batch is None and old_id is not None:
-            batch = by_old_id.get(old_id)
-        stored_id = stored_uid.get(source.referred_by_uid)
-        if batch is None and stored_id is None and source.referred_by_name:
-            first, last = split_full_name(source.referred_by_name)
-            in_file = by_name.get(_name_key(first, last), [])
-            in_db = names.named(first, last) if names is not None else []
-            if len(in_file) == 1 and not in_db:
-                batch = in_file[0]
-            elif len(in_db) == 1 and not in_file:
-                stored_id = in_db[0]
-            else:
-                _unresolved(work, row, len(in_file) + len(in_db) > 1)
-                continue
-        here = index_of.get(id(row))
-        if here is not None and batch is not None and batch != here:
-            links[here] = batch
-        elif here is not None and stored_id is not None:
-            row.contact.referred_by = stored_id  # the run's own copy (see _prepare_creates)
-        elif here is None and stored_id is not None:
-            stored[item.number] = stored_id
-        elif batch is None and stored_id is None and source.referred_by_name:
-            _unresolved(work, row, False)
-    _break_circles(work, links)
-    return links, stored
-
-
-def _all_rows(work: _Work) -> list[_Row]:
-    return [*work.creates, *(row for rows in work.fills.values() for row in rows)]
-
-
-def _names_referrer(source: IncomingContact) -> bool:
-    return bool(
-        source.referred_by_uid or source.referred_by_name or source.extra.get("referred_by")
-    )
-
-
-def _name_key(first: str, last: str) -> str:
-    from salesdesk.services.merge import name_key
-
-    return name_key(first, last)
-
-
-def _unresolved(work: _Work, row: _Row, ambiguous: bool) -> None:
-    name = row.item.incoming.referred_by_name
-    why = "several contacts have that name" if ambiguous else "there is no contact of that name"
-    note = f"Referred by: {name}"
-    notes = f"{row.contact.notes}\n{note}" if row.contact.notes else note
-    row.contact = dataclasses.replace(row.contact, notes=notes)  # a fill's is the plan's own
-    work.warnings.append(
-        RowIssue(
-            row.item.number,
-            f"'{name}' was not set as referrer ({why}); it went to the notes.",
-            skipped=False,
-        )  # fmt: skip
-    )
-
-
-def _break_circles(work: _Work, links: dict[int, int]) -> None:
-    for start in list(links):
-        path: list[int] = []
-        cursor: int | None = start
-        while cursor is not None and cursor in links and cursor not in path:
-            path.append(cursor)
-            cursor = links.get(cursor)
-        if cursor is not None and cursor in path:
-            del links[path[-1]]
-            item = work.creates[path[-1]].item
-            work.warnings.append(
-                RowIssue(
-                    item.number,
-                    "Its referrer was left out: the referrals of the file go round in a circle.",
-                    skipped=False,
-                )  # fmt: skip
-            )
-
-
 # --- writing ----------------------------------------------------------------------------------
 
 
 def _fill(
     service: ContactService,
-    work: _Work,
+    work: Work,
     before: dict[int, store.Snapshot],
     tags: Sequence[str],
     stored_links: dict[int, int],
@@ -439,7 +309,7 @@ def _changed(old: Contact, new: Contact) -> list[str]:
 
 
 def _create(
-    service: ContactService, work: _Work, tick: Callable[[int], None]
+    service: ContactService, work: Work, tick: Callable[[int], None]
 ) -> tuple[list[int], set[Stage]]:
     """Write the new contacts chunk by chunk; the search index takes them all at the end,
     in one pass (cheaper than one per chunk)."""
@@ -463,7 +333,7 @@ def _create(
     return ids, stages
 
 
-def _trash(work: _Work, created: list[int], now: dt.datetime) -> set[int]:
+def _trash(work: Work, created: list[int], now: dt.datetime) -> set[int]:
     """Contacts that were in the trash of the exported database go back into the trash
     (which makes them version 2); returns their ids."""
     by_time: dict[dt.datetime, list[int]] = defaultdict(list)
@@ -475,7 +345,7 @@ def _trash(work: _Work, created: list[int], now: dt.datetime) -> set[int]:
     return {contact_id for ids in by_time.values() for contact_id in ids}
 
 
-def _restore_extras(plan: ImportPlan, work: _Work, created: list[int], now: dt.datetime) -> None:
+def _restore_extras(plan: ImportPlan, work: Work, created: list[int], now: dt.datetime) -> None:
     """A JSON file's interactions, follow-ups and follow-up history, for the contacts it
     created (an interaction already stored, by uid, is not written twice)."""
     from salesdesk.formats.json_format import parse_time
