@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
-
 # The everyday shape of an address: dot-atoms of ASCII letters, digits and the RFC 5322
 # specials before the @, host labels of letters/digits/hyphens (not at a label's ends) and an
 # alphabetic top-level domain after it. Every address of this shape that also passes the
@@ -16,7 +14,18 @@ from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, valida
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _PLAIN = re.compile(rf"({_ATOM}(?:\.{_ATOM})*)@((?:{_LABEL}\.)+[A-Za-z]{{2,63}})")
-_SPECIAL = tuple(SPECIAL_USE_DOMAIN_NAMES)
+_special: tuple[str, ...] = ()
+
+
+def _special_names() -> tuple[str, ...]:
+    """email-validator's special-use domains. The library loads on first use, not with the
+    window (compiling its patterns costs ~50 ms of start-up)."""
+    global _special
+    if not _special:
+        from email_validator import SPECIAL_USE_DOMAIN_NAMES
+
+        _special = tuple(SPECIAL_USE_DOMAIN_NAMES)
+    return _special
 
 
 def _plain(text: str) -> str | None:
@@ -24,7 +33,7 @@ def _plain(text: str) -> str | None:
     if match is None or len(text) > 254 or len(match.group(1)) > 64:
         return None
     domain = match.group(2).lower()
-    if "--" in domain or any(domain == s or domain.endswith("." + s) for s in _SPECIAL):
+    if "--" in domain or any(domain == s or domain.endswith("." + s) for s in _special_names()):
         return None  # punycode-like labels and reserved names: let the library decide
     return f"{match.group(1)}@{domain}"
 
@@ -37,6 +46,8 @@ def check_email(text: str) -> tuple[str | None, str | None]:
     fast = _plain(text)
     if fast is not None:
         return fast, None
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as error:

@@ -13,8 +13,6 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 
-import phonenumbers
-
 DEFAULT_REGION = "DE"
 PARALLEL_FROM = 20_000  # distinct numbers; below this a helper's start-up (~0.3 s) won't pay
 _CHUNK = 2_000
@@ -44,6 +42,8 @@ def _e164(text: str, region: str) -> str | None:
     text = text.strip()
     if not text or len(text) > 64:
         return None
+    import phonenumbers  # loads on first use (~60 ms), not with the window
+
     try:
         number = phonenumbers.parse(text, region.upper() or None)
     except phonenumbers.NumberParseException:
@@ -160,6 +160,8 @@ def display(e164: str | None, typed: str, region: str = DEFAULT_REGION) -> str:
     """National format for numbers of the home region, international otherwise; typed if invalid."""
     if not e164:
         return typed
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -170,4 +172,6 @@ def display(e164: str | None, typed: str, region: str = DEFAULT_REGION) -> str:
 
 
 def is_known_region(region: str) -> bool:
+    import phonenumbers
+
     return region.upper() in phonenumbers.SUPPORTED_REGIONS

@@ -8,8 +8,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from salesdesk.domain.contact import Contact
 from salesdesk.domain.errors import ValidationError
 from salesdesk.formats.phones import to_e164
@@ -69,6 +67,8 @@ class NameIndex:
         name = name_key(contact.first_name, contact.last_name) if names else ""
         if not names or not name:
             return []
+        from rapidfuzz import fuzz, process  # loads on first use, not with the window
+
         hits = process.extract(
             name, list(names), scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY, limit=None
         )

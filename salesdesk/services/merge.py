@@ -11,8 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from salesdesk.domain.contact import (
     EDITABLE_FIELDS,
     Address,
@@ -182,6 +180,8 @@ def find_duplicates(service: ContactService) -> list[DuplicateGroup]:
 
 
 def _join_similar(groups: _Groups, names: Mapping[str, list[int]]) -> None:
+    from rapidfuzz import fuzz, process  # loads on first use, not with the window
+
     keys = sorted(names)
     for i, a in enumerate(keys[:-1]):
         rest = keys[i + 1 :]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 
 def version() -> str:
     """The installed version (views may not import the package root)."""
+    from importlib import metadata  # on first use: ~30 ms the window's start need not pay
+
     try:
         return metadata.version("salesdesk")
     except metadata.PackageNotFoundError:
