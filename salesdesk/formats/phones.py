@@ -73,8 +73,8 @@ class PhoneBatch:
             self.todo[i : i + size] for i in range(0, len(self.todo), size)
         )
         helpers = min((os.cpu_count() or 1) - 1, len(self.chunks) - 1)
-        if len(self.todo) < PARALLEL_FROM:
-            helpers = 0
+        if len(self.todo) < PARALLEL_FROM or getattr(sys, "frozen", False):
+            helpers = 0  # small batch; or a frozen app, whose executable is not a Python
         self._stop = threading.Event()
         self.threads = [
             threading.Thread(target=_helper, args=(self.chunks, region, self._stop), daemon=True)

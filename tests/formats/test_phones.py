@@ -102,3 +102,13 @@ def test_the_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for n in range(12):
         phones.to_e164(f"030 {1_000_000 + n}", "DE")
     assert len(phones._memo) <= 5
+
+
+def test_a_frozen_app_starts_no_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A frozen app's executable is the app itself: "-m ..." would open another window."""
+    monkeypatch.setattr(phones.sys, "frozen", True, raising=False)
+    started: list[object] = []
+    monkeypatch.setattr(phones.subprocess, "Popen", lambda *a, **k: started.append(a))
+    phones.PhoneBatch(BATCH, "DE").finish()
+    assert started == []
+    assert {text: phones._memo[(text, "DE")] for text in BATCH} == expected()
