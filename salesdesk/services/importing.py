@@ -325,13 +325,14 @@ def _plan(
 ) -> ImportPlan:
     region = service.phone_region
     batch: PhoneBatch | None = None
+    extras: Extras = {}
     try:
         # Phone numbers are half the work of checking: they are checked all at once, by a
         # helper process on the other core from as soon as the rows are read.
         if file.format is ImportFormat.CSV:
             table, mapper = _csv_table(file)
             batch = PhoneBatch(mapper.phone_texts(row.cells for row in table.rows), region)
-            incoming, issues, extras = _map_rows(table, mapper, cancelled), table.issues, {}
+            incoming, issues = _map_rows(table, mapper, cancelled), table.issues
         else:
             incoming, issues, extras = read_incoming(file, cancelled)
             texts = [" ".join(p.value.split()) for i in incoming for p in i.contact.phones]

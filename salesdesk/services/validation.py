@@ -310,7 +310,7 @@ def clean_contact(
 def _referrer(value: Any) -> int | None:
     if value is not None and not isinstance(value, int):
         raise ValidationError("'Referred by' must be another contact.", "referred_by")
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _check_named(contact: Contact) -> None:
