@@ -64,11 +64,12 @@ def shoot_conversations(window, out: Path, suffix: str) -> None:  # type: ignore
     talk = InteractionService(window.runner.service)
     working = [c.id for c in window.runner.service.cards() if c.stage is Stage.WORKING]
     busiest = max(working, key=lambda i: (talk.follow_up(i) is not None, len(talk.interactions(i))))
-    window.resize(1500, 1150)
+    window.resize(1700, 1150)
     window.show()
-    window.splitter.setSizes([1060, 440])  # the pane at a usual width
     for _ in range(5):  # first let the board take the focus (it makes a card current)
         QApplication.processEvents()
+    total = sum(window.splitter.sizes())  # what the agenda dock leaves
+    window.splitter.setSizes([total - 440, 440])  # the pane at its usual width
     window.commands.conversations.navigate_to(busiest)
     for _ in range(5):
         QApplication.processEvents()
