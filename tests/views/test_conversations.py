@@ -166,6 +166,33 @@ def test_timeline_edit_and_delete_with_undo(qtbot, people, win, talk, clock) -> 
     qtbot.waitUntil(lambda: len(timeline.interaction_entries()) == 1)
 
 
+def test_timeline_edit_and_delete_from_the_keyboard(qtbot, people, win, talk, clock) -> None:
+    for summary in ("First call", "Second mail"):
+        clock.advance(hours=1)
+        talk.log([people["Li"]], "email", "outbound", summary)
+    click_card(qtbot, win, Stage.WORKING, 0)
+    timeline = win.detail.activity.timeline
+    newer, older = timeline.interaction_entries()
+    timeline.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab reaches it
+    qtbot.waitUntil(timeline.hasFocus)
+    assert timeline.current_id == newer.id  # the newest is chosen on entering
+    qtbot.keyClick(timeline, Qt.Key.Key_Down)
+    assert timeline.current_id == older.id
+    qtbot.keyClick(timeline, Qt.Key.Key_Return)
+    dialog = open_dialog(qtbot, win, LogDialog)
+    assert dialog.summary_edit.text() == "First call"
+    qtbot.keyClick(dialog.summary_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    win.activateWindow()  # the window is active again once the dialog is gone
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    timeline.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(timeline.hasFocus)
+    assert timeline.current_id == older.id  # still chosen
+    qtbot.keyClick(timeline, Qt.Key.Key_Delete)
+    assert [i.summary for i in talk.interactions(people["Li"])] == ["Second mail"]
+    qtbot.waitUntil(lambda: len(timeline.interaction_entries()) == 1)
+
+
 def test_long_timelines_show_the_newest_first_then_all(qtbot, people, win, talk, clock) -> None:
     for n in range(35):
         clock.advance(minutes=1)

@@ -1,7 +1,10 @@
 """TimelineView: a contact's interactions, stage changes and follow-up changes, newest first.
 
 Each entry has its icon, what happened and a relative date; interactions have "Edit" and
-"Delete" links (both undoable). The whole list is one painted widget: a widget per entry
+"Delete" links (both undoable). From the keyboard: Tab into the list, Up/Down choose an
+interaction (Down past the last shows the rest), Enter or F2 edits it, Delete deletes it.
+
+The whole list is one painted widget: a widget per entry
 made showing a busy contact cost ~200 ms, this costs a few.
 """
 
@@ -17,7 +20,9 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QFocusEvent,
     QFontMetrics,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -25,7 +30,7 @@ from PySide6.QtGui import (
     QPixmap,
     QTextDocument,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
 from salesdesk.domain.interactions import FollowUpChange, FollowUpChangeKind, Interaction
 from salesdesk.domain.stages import UnqualifiedReason
@@ -107,6 +112,8 @@ class TimelineView(QWidget):
         self._more: QRect | None = None
         self._height = 0
         self.editing_enabled = True
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.current_id: int | None = None  # the interaction chosen with the keyboard
 
     # --- data ----------------------------------------------------------------------------
 
@@ -237,9 +244,16 @@ class TimelineView(QWidget):
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette = palette
         laid = self._layout()
+        focused = self._current_laid() if self.hasFocus() else None
         for item in laid:
             if item.top > event.rect().bottom() or item.top + item.height < event.rect().top():
                 continue
+            if focused is not None and item is focused:  # the keyboard's choice: shaded
+                shade = palette.color(QPalette.ColorRole.Highlight)
+                shade.setAlpha(48)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(shade)
+                painter.drawRoundedRect(self._frame(item), 3, 3)
             pixmap = _icon(icon_path(item.entry), text.rgba(), ICON_SIZE, ratio)
             painter.drawPixmap(QPoint(0, item.top), pixmap)
             painter.save()
@@ -300,6 +314,65 @@ class TimelineView(QWidget):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    # --- keyboard ------------------------------------------------------------------------
+
+    def _choosable(self) -> list[_Laid]:
+        return [laid for laid in self._layout() if laid.entry.interaction is not None]
+
+    def _current_laid(self) -> _Laid | None:
+        for laid in self._choosable():
+            interaction = laid.entry.interaction
+            if interaction is not None and interaction.id == self.current_id:
+                return laid
+        return None
+
+    def _frame(self, laid: _Laid) -> QRect:
+        return QRect(0, laid.top - 2, self.width() - 1, laid.height + 3)
+
+    def _choose(self, laid: _Laid) -> None:
+        interaction = laid.entry.interaction
+        self.current_id = interaction.id if interaction is not None else None
+        self.update()
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is not None and scroll.widget() is not None:
+            frame = self._frame(laid)
+            centre = self.mapTo(scroll.widget(), frame.center())
+            scroll.ensureVisible(centre.x(), centre.y(), 0, frame.height() // 2 + 8)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        choosable = self._choosable()
+        if self._current_laid() is None and choosable:
+            self._choose(choosable[0])
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.update()
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        choosable = self._choosable()
+        current = self._current_laid()
+        at = choosable.index(current) if current is not None else -1
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and choosable:
+            step = 1 if key == Qt.Key.Key_Down else -1
+            if step > 0 and at == len(choosable) - 1 and self.has_more():
+                self.show_all()  # Down past the last shown: the rest of the timeline
+                choosable = self._choosable()
+            self._choose(choosable[max(0, min(len(choosable) - 1, at + step))])
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and current is not None:
+            if self.editing_enabled:
+                self.edit_requested.emit(current.entry.interaction)
+        elif key == Qt.Key.Key_Delete and current is not None and self.editing_enabled:
+            self.delete_requested.emit(current.entry.interaction)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     # --- text ----------------------------------------------------------------------------
 
