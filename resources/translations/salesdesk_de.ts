@@ -512,6 +512,14 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Alt+1 … Alt+6</translation>
     </message>
     <message>
+        <source>Timeline: choose an entry, edit it, delete it</source>
+        <translation>Verlauf: Eintrag wählen, bearbeiten, löschen</translation>
+    </message>
+    <message>
+        <source>Up/Down, Enter, Delete</source>
+        <translation>Auf/Ab, Eingabe, Entf</translation>
+    </message>
+    <message>
         <source>Select a contact first.</source>
         <translation>Wählen Sie zuerst einen Kontakt.</translation>
     </message>

@@ -117,6 +117,10 @@ class ConversationCommands(QObject):
             (self.tr("Complete the follow-up and plan the next"), keys(self.done)),
             (self.tr("Show or hide the agenda"), keys(self.toggle_agenda)),
             (self.tr("Choose the channel in the log palette"), self.tr("Alt+1 … Alt+6")),
+            (
+                self.tr("Timeline: choose an entry, edit it, delete it"),
+                self.tr("Up/Down, Enter, Delete"),
+            ),
         ]
         return rows
 

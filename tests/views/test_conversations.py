@@ -287,6 +287,7 @@ def test_help_lists_the_new_shortcuts(people, win) -> None:
     assert rows["Plan a follow-up"] == "Ctrl+Shift+F"
     assert rows["Complete the follow-up and plan the next"] == "Ctrl+Shift+D"
     assert rows["Show or hide the agenda"] == "F8"
+    assert rows["Timeline: choose an entry, edit it, delete it"] == "Up/Down, Enter, Delete"
     keys = [k for _, k in win.shortcut_rows() if k]
     singles = [k for k in keys if "," not in k]
     assert len(singles) == len(set(singles)), "a shortcut is listed twice"
