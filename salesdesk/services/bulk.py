@@ -15,7 +15,7 @@ from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.stages import Stage, TransitionError, TransitionKind, validate_transition
 from salesdesk.services.contacts import ContactService, Outcome
 from salesdesk.services.operations import RestoreSnapshots
-from salesdesk.services.validation import apply_changes, fields_of
+from salesdesk.services.validation import clean_contact, fields_of
 from salesdesk.store import bulk as store_bulk
 from salesdesk.store import contacts as store
 from salesdesk.store.db import write_transaction
@@ -158,12 +158,7 @@ def _cleaned(
         cleaned = Contact(stage=contact.stage, uid=contact.uid, **fields_of(contact))
         cleaned.photo_mime = contact.photo_mime
         return cleaned
-    return apply_changes(
-        Contact(stage=contact.stage, uid=contact.uid),
-        fields_of(contact),
-        service.phone_region,
-        now,
-    )
+    return clean_contact(contact, service.phone_region, now)
 
 
 def _history_of(

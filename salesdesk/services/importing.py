@@ -24,7 +24,7 @@ from salesdesk.formats.phones import PhoneBatch
 from salesdesk.services.bulk import HistoryStep, check_history
 from salesdesk.services.contacts import ContactService
 from salesdesk.services.duplicates import Match, NameIndex, match_incoming
-from salesdesk.services.validation import apply_changes, clean_contact
+from salesdesk.services.validation import clean_contact, clean_notes
 
 Progress = Callable[[int, int], None]
 """Called with (rows done, rows in all) from the thread doing the work."""
@@ -381,7 +381,7 @@ def _check_row(
         if rejected:  # a bad address is no reason to lose the row: it goes to the notes
             lines = [f"E-mail (not valid): {value}" for value in rejected]
             notes = "\n".join([cleaned.notes, *lines] if cleaned.notes else lines)
-            cleaned.notes = apply_changes(cleaned, {"notes": notes}, "", now).notes
+            cleaned.notes = clean_notes(notes)
     except ValidationError as error:
         issues.append(RowIssue(item.number, _row_reason(error)))
         return None

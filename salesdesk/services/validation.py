@@ -165,6 +165,11 @@ def clean_phones(value: Any, region: str) -> list[PhoneNumber]:
     return [PhoneNumber(v, label, i == first, e164) for i, (v, label, e164) in enumerate(out)]
 
 
+def clean_notes(value: Any) -> str:
+    """Notes as stored: trimmed, NULs gone, line breaks and inner spacing kept."""
+    return _text(value, "notes", MAX_NOTES)
+
+
 def clean_tags(value: Any) -> list[str]:
     if isinstance(value, str):
         value = value.split(",")
@@ -246,7 +251,7 @@ def apply_changes(
         elif name == "gender":
             values[name] = _text(value, name, 50).lower() if value else ""
         elif name == "notes":
-            values[name] = _text(value, name, MAX_NOTES)
+            values[name] = clean_notes(value)
         elif name == "emails":
             values[name] = clean_emails(value)
         elif name == "phones":
@@ -295,7 +300,7 @@ def clean_contact(
         referred_by=_referrer(contact.referred_by),
         stage=contact.stage,
         rating=_enum(Rating, contact.rating or "none", "rating"),
-        notes=_text(contact.notes, "notes", MAX_NOTES),
+        notes=clean_notes(contact.notes),
         tags=clean_tags(contact.tags),
         consent=clean_consent(contact.consent, now),
         do_not_contact=bool(contact.do_not_contact),

@@ -92,6 +92,11 @@ def pause_search_index() -> bool | None:
     db: Any = database_proxy.obj
     if not isinstance(db, peewee.SqliteDatabase):
         return None
+    return _pause(db)
+
+
+def _pause(db: Any) -> bool:
+    """Drop the search triggers; whether they were all there."""
     had_triggers = not search_schema.missing_triggers(db)
     search_schema.drop_triggers(db)
     return had_triggers
@@ -133,8 +138,7 @@ def insert_batch_sqlite(db: Any, items: Sequence[NewContact], *, index: bool = T
     with _DRIVER_ERRORS:
         if not index:
             return _insert_sqlite(db, items)
-        had_triggers = not search_schema.missing_triggers(db)
-        search_schema.drop_triggers(db)
+        had_triggers = _pause(db)
         ids = _insert_sqlite(db, items)
         _resume(db, had_triggers, ids[0], ids[-1])
         return ids
@@ -155,7 +159,14 @@ def _insert_sqlite(db: Any, items: Sequence[NewContact]) -> list[int]:
     # keeps every object alive.
     times: dict[int, str] = {}  # id(datetime) -> its text
     steps: dict[int, tuple[Any, ...]] = {}  # id(HistoryRow) -> its columns after contact_id
-    values, to_db, referred_by = store.contact_values, _db_time, _REFERRED_BY
+    values, referred_by = store.contact_values, _REFERRED_BY
+
+    def when(at: dt.datetime) -> str:
+        text = times.get(id(at))
+        if text is None:
+            text = times[id(at)] = _db_time(at)
+        return text
+
     for index, (new_id, item) in enumerate(zip(ids, items, strict=True)):
         contact = item.contact
         columns = values(contact)
@@ -167,13 +178,7 @@ def _insert_sqlite(db: Any, items: Sequence[NewContact]) -> list[int]:
             columns = (*columns[:referred_by], link, *columns[referred_by + 1 :])
             if ref >= index:
                 forward.append((ids[ref], new_id))
-        created = times.get(id(item.created_at)) or times.setdefault(
-            id(item.created_at), to_db(item.created_at)
-        )
-        updated = times.get(id(item.updated_at)) or times.setdefault(
-            id(item.updated_at), to_db(item.updated_at)
-        )
-        rows.append((*columns, created, updated, 1, new_id))
+        rows.append((*columns, when(item.created_at), when(item.updated_at), 1, new_id))
         for sort, e in enumerate(contact.emails):
             emails.append((new_id, e.label, e.value, e.primary, sort))
         for sort, p in enumerate(contact.phones):
@@ -181,9 +186,8 @@ def _insert_sqlite(db: Any, items: Sequence[NewContact]) -> list[int]:
         for h in item.history:
             step = steps.get(id(h))
             if step is None:
-                at = times.get(id(h.at)) or times.setdefault(id(h.at), to_db(h.at))
                 source = h.from_stage.value if h.from_stage else None
-                step = steps[id(h)] = (source, h.to_stage.value, at, h.reason, h.kind)
+                step = steps[id(h)] = (source, h.to_stage.value, when(h.at), h.reason, h.kind)
             history.append((new_id, *step))
         for tag in contact.tags:
             tagged.append((new_id, tag))
