@@ -118,8 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--phone-region",
         metavar="CC",
-        help="home country for phone numbers typed without +code (default: SALESDESK_REGION "
-        "or DE)",
+        help="home country for phone numbers typed without +code (default: SALESDESK_REGION or DE)",
     )
     parser.add_argument("--version", action="version", version=f"salesdesk {__version__}")
     parser.set_defaults(func=cmd_gui)

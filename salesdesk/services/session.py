@@ -68,9 +68,7 @@ def open_session(
     that is refused is left untouched. The page-by-page damage check is left to
     ``Session.damage()`` unless ``verify`` is set, so a large database opens fast."""
     opened = open_database(target, verify=verify)
-    service = ContactService(
-        opened.db, clock=clock, phone_region=configured_region(phone_region)
-    )
+    service = ContactService(opened.db, clock=clock, phone_region=configured_region(phone_region))
     return Session(service, opened.label, opened.path, opened.backup_path)
 
 

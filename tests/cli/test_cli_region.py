@@ -20,8 +20,17 @@ def test_default_region_is_germany(run: Any, cli_db: Path) -> None:
 
 
 def test_region_option_reads_national_numbers(run: Any, cli_db: Path) -> None:
-    made = run("--db", str(cli_db), "--phone-region", "at", "add", "--first", "A",
-               "--phone", "0664 1234567")
+    made = run(
+        "--db",
+        str(cli_db),
+        "--phone-region",
+        "at",
+        "add",
+        "--first",
+        "A",
+        "--phone",
+        "0664 1234567",
+    )
     assert made.code == 0, made.err
     assert phone_of(run, cli_db, int(made.out))["e164"] == "+436641234567"
 
