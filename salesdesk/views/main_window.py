@@ -178,7 +178,6 @@ class MainWindow(QMainWindow):
         if old.service.db is not opened.service.db:
             old.close()
         self.runner.service = opened.service
-        self.runner.undo_stack.clear()
         self.search.clear()
         self.board.search_text = ""
         self.events.contact_selected.emit(0)
@@ -343,7 +342,7 @@ class MainWindow(QMainWindow):
     def on_save_failed(self, message: str) -> None:
         """A refused change shows in the status bar; a failed save also gets a message."""
         error = self.runner.last_error
-        if error is not None and str(error) == message and not isinstance(error, SAVE_FAILURES):
+        if error is not None and str(error) in message and not isinstance(error, SAVE_FAILURES):
             self.statusBar().showMessage(message, 10000)
             return
         self.saved_label.setText(self.tr("Saving failed: %1").replace("%1", message))

@@ -1,60 +1,55 @@
-"""Undo/redo on top of the services' inverses: QUndoStack only holds and replays them."""
+"""Undo/redo on top of the services' inverses: QUndoStack only mirrors the history for the
+actions' texts; ``UndoHistory`` (Qt-free) applies the steps."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from salesdesk.domain.errors import SalesdeskError
 from salesdesk.services import ContactService, Outcome
+from salesdesk.services.undo_history import UndoHistory
 from salesdesk.views.events import AppEvents
 
 
-class _ServiceCommand(QUndoCommand):
-    """One service call as an undo step; undo/redo apply alternating inverses."""
+class _StepCommand(QUndoCommand):
+    """One service call as an undo step. The runner has applied it before the stack moves,
+    so the stack's own undo()/redo() calls have nothing left to do."""
 
-    def __init__(self, runner: ServiceRunner, outcome: Outcome, text: str) -> None:
-        super().__init__(text)
-        self._runner = runner
-        self._inverse: Any = outcome.inverse
-        self._first = True
-
-    def redo(self) -> None:  # called by push(): the call already ran
-        if self._first:
-            self._first = False
-            return
-        self._flip()
+    def redo(self) -> None:
+        pass
 
     def undo(self) -> None:
-        self._flip()
-
-    def _flip(self) -> None:
-        try:
-            outcome = self._runner.service.apply(self._inverse)
-        except SalesdeskError as error:
-            self.setObsolete(True)
-            self._runner.last_error = error
-            self._runner.events.save_failed.emit(str(error))
-            return
-        self._inverse = outcome.inverse
-        self._runner.events.changes_applied.emit(outcome.changes)
+        pass
 
 
 class ServiceRunner(QObject):
-    """Runs mutating service calls for the views: pushes an undo step, announces the change,
+    """Runs mutating service calls for the views: records an undo step, announces the change,
     and turns failures into a ``save_failed`` message instead of an exception."""
 
     def __init__(
         self, service: ContactService, events: AppEvents, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.service = service
         self.events = events
+        self.history = UndoHistory(service)
         self.undo_stack = QUndoStack(self)
         self.last_error: SalesdeskError | None = None  # what the last save_failed was about
+
+    @property
+    def service(self) -> ContactService:
+        return self.history.service
+
+    @service.setter
+    def service(self, service: ContactService) -> None:
+        self.history.service = service
+        self.clear_history()
+
+    def clear_history(self) -> None:
+        self.undo_stack.clear()
+        self.history.clear()
 
     def execute(
         self,
@@ -75,7 +70,32 @@ class ServiceRunner(QObject):
             else:
                 self.events.save_failed.emit(str(error))
             return None
-        label = text or outcome.changes.description
-        self.undo_stack.push(_ServiceCommand(self, outcome, label))
+        self.history.record(outcome)
+        self.undo_stack.push(_StepCommand(text or outcome.changes.description))
+        self.events.changes_applied.emit(outcome.changes)
+        return outcome
+
+    def undo(self) -> Outcome | None:
+        """Undo the last step. If it cannot be undone (the contact was changed elsewhere),
+        say so and leave the step where it is, so it can be tried again later."""
+        if not self.history.can_undo:
+            return None
+        return self._step(self.history.undo, self.undo_stack.undo, self.tr("Cannot undo: %1"))
+
+    def redo(self) -> Outcome | None:
+        if not self.history.can_redo:
+            return None
+        return self._step(self.history.redo, self.undo_stack.redo, self.tr("Cannot redo: %1"))
+
+    def _step(
+        self, apply: Callable[[], Outcome], move_stack: Callable[[], None], failed: str
+    ) -> Outcome | None:
+        try:
+            outcome = apply()
+        except SalesdeskError as error:
+            self.last_error = error
+            self.events.save_failed.emit(failed.replace("%1", str(error)))
+            return None
+        move_stack()
         self.events.changes_applied.emit(outcome.changes)
         return outcome

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLineEdit, QMenu, QToolBar
 
 from salesdesk.domain.stages import STAGE_ORDER, Stage
@@ -52,15 +52,14 @@ class WindowCommands(QObject):
             QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
         )
         stack = w.runner.undo_stack
-        self.undo = stack.createUndoAction(w, self.tr("Undo"))
+        self.undo = self._action(self.tr("Undo"), w.runner.undo, name="action_undo")
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.undo.setObjectName("action_undo")
-        self.redo = stack.createRedoAction(w, self.tr("Redo"))
+        self.redo = self._action(self.tr("Redo"), w.runner.redo, name="action_redo")
+        self._follow_stack(stack)
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
             redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
         self.redo.setShortcuts(redo_keys)
-        self.redo.setObjectName("action_redo")
         w.addActions([self.undo, self.redo])
         self.find = self._action(
             self.tr("&Find…"), w.focus_search, QKeySequence.StandardKey.Find, "action_find"
@@ -98,6 +97,21 @@ class WindowCommands(QObject):
         self.file_drop = FileDropFilter(w, lambda path: _transfer().show_import(w, path))
         self.recent_menu: QMenu | None = None
         self.conversations = ConversationCommands(w)
+
+    def _follow_stack(self, stack: QUndoStack) -> None:
+        """Undo/Redo are enabled and named after the step they would apply, as Qt's own
+        undo actions are; they run through the runner so a refused step stays put."""
+        undo_word, redo_word = self.tr("Undo"), self.tr("Redo")
+
+        def named(action: QAction, word: str, text: str) -> None:
+            action.setText(f"{word} {text}" if text else word)
+
+        self.undo.setEnabled(stack.canUndo())
+        self.redo.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: named(self.undo, undo_word, text))
+        stack.redoTextChanged.connect(lambda text: named(self.redo, redo_word, text))
 
     def _action(
         self,

@@ -3,6 +3,7 @@ test's folder (never the user's settings), a few known contacts and the shown ma
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -90,3 +91,32 @@ def pane(qtbot, runner):  # type: ignore[no-untyped-def]
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
     return widget
+
+
+
+class OtherProgram:
+    """Another program writing to the same file through its own SQLite connection, as a
+    second salesdesk (CLI or window) does: every change bumps the contact's version."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def execute(self, sql: str, *args: object) -> None:
+        conn = sqlite3.connect(self.path, timeout=5)
+        try:
+            with conn:
+                conn.execute(sql, args)
+        finally:
+            conn.close()
+
+    def update(self, contact_id: int, column: str, value: object) -> None:
+        self.execute(
+            f"UPDATE contact SET {column} = ?, version = version + 1 WHERE id = ?",
+            value,
+            contact_id,
+        )
+
+
+@pytest.fixture
+def other_program(db_path: Path) -> OtherProgram:
+    return OtherProgram(db_path)

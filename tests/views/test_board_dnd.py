@@ -191,10 +191,10 @@ def test_drop_handler_runs_through_the_undo_stack(
     stack = board.runner.undo_stack
     assert stack.count() == 1
     assert stack.undoText() == "move of Anna Schmidt to Prospect"
-    stack.undo()
+    board.runner.undo()
     assert names(board, Stage.NEW) == ["Anna Schmidt", "Jürgen Müller"]
     assert session.service.get(people["Anna"]).stage is Stage.NEW
-    stack.redo()
+    board.runner.redo()
     assert names(board, Stage.PROSPECT) == ["Anna Schmidt", "Ben Okafor"]
 
 

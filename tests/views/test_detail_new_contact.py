@@ -37,7 +37,7 @@ def test_first_name_has_focus_and_enter_creates(qtbot, dialog, service, runner) 
     assert (created.first_name, created.last_name, created.company) == ("Zoe", "Quinn", "Hooli")
     assert created.stage is Stage.WORKING
     assert blocker.args[0].created == {dialog.created_id}
-    runner.undo_stack.undo()  # creating is undoable like everything else
+    runner.undo()  # creating is undoable like everything else
     assert service.cards() == []
 
 

@@ -136,11 +136,11 @@ def test_undo_restores_the_value_and_the_pane_shows_it(qtbot, pane, anna, servic
     replace_text(qtbot, pane.ui.last_name_edit, "Schmidt")
     leave(qtbot, pane.ui.last_name_edit)
     assert service.get(anna).last_name == "Schmidt"
-    runner.undo_stack.undo()
+    runner.undo()
     assert service.get(anna).last_name == "Müller"
     assert pane.ui.last_name_edit.text() == "Müller"
     assert pane.ui.name_label.text() == "Anna Müller"
-    runner.undo_stack.redo()
+    runner.redo()
     assert pane.ui.last_name_edit.text() == "Schmidt"
 
 

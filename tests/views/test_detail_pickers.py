@@ -155,7 +155,7 @@ def test_unqualified_with_a_reason_moves_and_records_it(
     assert (last.to_stage, last.reason) == (Stage.UNQUALIFIED, "no budget")
     assert "Reason: <i>No budget</i>" in pane.ui.history_view.entries_label.text()
     assert pane.ui.stage_combo.currentText() == "Unqualified"
-    runner.undo_stack.undo()
+    runner.undo()
     assert pane.ui.stage_combo.currentText() == "New"
 
 

@@ -316,7 +316,7 @@ def test_on_an_in_memory_database_the_import_runs_in_place(qtbot, tmp_path: Path
             next_page(qtbot, wizard, page)
         assert wizard.job is not None and not wizard.job.threaded
         assert len(memory.service.cards()) == 30
-        runner.undo_stack.undo()
+        runner.undo()
         assert memory.service.cards() == []
     finally:
         memory.close()
