@@ -1,5 +1,6 @@
-"""Undo at any depth in the window: five keyboard moves of one card (Ctrl+2, 3, 5, 6, 1), five Ctrl+Z walk them
-back, five Ctrl+Shift+Z forward again; a step blocked by a change made elsewhere stays."""
+"""Undo at any depth in the window: five keyboard moves of one card (Ctrl+2, 3, 5, 6, 1),
+five Ctrl+Z walk them back, five Ctrl+Shift+Z forward again; a step blocked by a change made
+elsewhere stays."""
 
 from __future__ import annotations
 
