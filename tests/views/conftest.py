@@ -93,7 +93,6 @@ def pane(qtbot, runner):  # type: ignore[no-untyped-def]
     return widget
 
 
-
 class OtherProgram:
     """Another program writing to the same file through its own SQLite connection, as a
     second salesdesk (CLI or window) does: every change bumps the contact's version."""
