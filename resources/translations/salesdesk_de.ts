@@ -255,6 +255,10 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Kein Kontakt gewählt: Tippen Sie einen Teil des Namens und wählen Sie aus der Liste.</translation>
     </message>
     <message>
+        <source>%1 was changed elsewhere (another window or program); the pane shows that change. What you typed and did not save yet is still in its field: leave the field or press Enter to save it.</source>
+        <translation>%1 wurde anderswo geändert (in einem anderen Fenster oder Programm); der Bereich zeigt diese Änderung. Was Sie eingegeben und noch nicht gespeichert haben, steht weiter in seinem Feld: Verlassen Sie das Feld oder drücken Sie die Eingabetaste, um es zu speichern.</translation>
+    </message>
+    <message>
         <source>Select a contact to see and edit its details.</source>
         <translation>Wählen Sie einen Kontakt, um seine Details zu sehen und zu bearbeiten.</translation>
     </message>
@@ -1830,6 +1834,17 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Imported, but: %1</source>
         <translation>Importiert, aber: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRunner</name>
+    <message>
+        <source>Cannot undo: %1</source>
+        <translation>Rückgängig nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Cannot redo: %1</source>
+        <translation>Wiederherstellen nicht möglich: %1</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ class ChangeSet:
     updated: frozenset[int] = field(default_factory=frozenset)
     removed: frozenset[int] = field(default_factory=frozenset)
     stages: frozenset[Stage] = field(default_factory=frozenset)
+    external: bool = False  # made by another program or window, seen by the change watch
 
     @property
     def contact_ids(self) -> frozenset[int]:
@@ -32,4 +33,5 @@ class ChangeSet:
             self.updated | other.updated,
             self.removed | other.removed,
             self.stages | other.stages,
+            self.external or other.external,
         )

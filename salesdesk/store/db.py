@@ -25,7 +25,7 @@ from salesdesk.domain.errors import (
     SalesdeskError,
     StorageError,
 )
-from salesdesk.store import search_schema
+from salesdesk.store import change_feed, search_schema
 from salesdesk.store.rows import database_proxy
 
 log = logging.getLogger(__name__)
@@ -406,6 +406,10 @@ def _migrate(db: Any, path: Path | None, label: str, migrate_to: str | None) -> 
                 # A table rebuild (SqliteMigrator) drops triggers silently: put them back.
                 log.warning("search triggers missing (%s); rebuilding index", ", ".join(missing))
                 search_schema.create_search_index(db)
+            lost_feed = change_feed.missing(db)
+            if lost_feed:
+                log.warning("change feed incomplete (%s); recreating", ", ".join(lost_feed))
+                change_feed.create(db)
     return backup_path
 
 
@@ -493,6 +497,10 @@ def integrity_check(db: Any) -> list[str]:
     missing = search_schema.missing_triggers(db)
     if missing:
         problems.append("search triggers missing: " + ", ".join(missing))
+    current = db.execute_sql("PRAGMA user_version").fetchone()[0] >= schema_version()
+    lost_feed = change_feed.missing(db) if current else []
+    if lost_feed:
+        problems.append("change feed incomplete: " + ", ".join(lost_feed))
     try:
         db.execute_sql("INSERT INTO contact_fts(contact_fts, rank) VALUES ('integrity-check', 1)")
     except peewee.DatabaseError as error:

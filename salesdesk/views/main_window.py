@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.errors import DatabaseBusyError, DatabaseOpenError, StorageError
 from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.session import Session, open_session
@@ -336,8 +337,9 @@ class MainWindow(QMainWindow):
             )
         self.counts_label.setText(text)
 
-    def _on_saved(self, changes: object) -> None:
-        self.saved_label.setText(self.tr("Saved"))
+    def _on_saved(self, changes: ChangeSet) -> None:
+        if not changes.external:  # another program's change says nothing of our saving
+            self.saved_label.setText(self.tr("Saved"))
 
     def on_save_failed(self, message: str) -> None:
         """A refused change shows in the status bar; a failed save also gets a message."""

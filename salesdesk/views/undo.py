@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.errors import SalesdeskError
 from salesdesk.services import ContactService, Outcome
+from salesdesk.services.change_watch import ChangeWatch
 from salesdesk.services.undo_history import UndoHistory
 from salesdesk.views.events import AppEvents
 
@@ -25,9 +27,14 @@ class _StepCommand(QUndoCommand):
         pass
 
 
+WATCH_INTERVAL_MS = 500  # a change made by another program shows within about a second
+
+
 class ServiceRunner(QObject):
     """Runs mutating service calls for the views: records an undo step, announces the change,
-    and turns failures into a ``save_failed`` message instead of an exception."""
+    and turns failures into a ``save_failed`` message instead of an exception. It also
+    watches the database for changes other programs commit and announces them the same way
+    (``changes_applied`` with ``external`` set)."""
 
     def __init__(
         self, service: ContactService, events: AppEvents, parent: QObject | None = None
@@ -35,8 +42,13 @@ class ServiceRunner(QObject):
         super().__init__(parent)
         self.events = events
         self.history = UndoHistory(service)
+        self.watch = ChangeWatch(service)
         self.undo_stack = QUndoStack(self)
         self.last_error: SalesdeskError | None = None  # what the last save_failed was about
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self.watch_timer.timeout.connect(self.check_for_changes)
+        self.watch_timer.start()
 
     @property
     def service(self) -> ContactService:
@@ -45,6 +57,7 @@ class ServiceRunner(QObject):
     @service.setter
     def service(self, service: ContactService) -> None:
         self.history.service = service
+        self.watch = ChangeWatch(service)
         self.clear_history()
 
     def clear_history(self) -> None:
@@ -71,6 +84,7 @@ class ServiceRunner(QObject):
                 self.events.save_failed.emit(str(error))
             return None
         self.history.record(outcome)
+        self.watch.note(outcome)
         self.undo_stack.push(_StepCommand(text or outcome.changes.description))
         self.events.changes_applied.emit(outcome.changes)
         return outcome
@@ -96,6 +110,18 @@ class ServiceRunner(QObject):
             self.last_error = error
             self.events.save_failed.emit(failed.replace("%1", str(error)))
             return None
+        self.watch.note(outcome)
         move_stack()
         self.events.changes_applied.emit(outcome.changes)
         return outcome
+
+    def check_for_changes(self) -> ChangeSet | None:
+        """Announce what other programs changed since the last look (the timer calls this
+        twice a second; it costs one PRAGMA when nothing happened)."""
+        try:
+            changes = self.watch.poll()
+        except SalesdeskError:
+            return None  # the file is busy or gone for a moment: look again next time
+        if changes is not None:
+            self.events.changes_applied.emit(changes)
+        return changes

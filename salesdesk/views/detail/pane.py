@@ -372,6 +372,8 @@ class ContactDetailPane(QWidget):
         # A purge of a trashed contact is not listed in the ChangeSet (it was not live
         # before), so a trashed contact is looked up again after any change.
         if self._contact.id in changes.contact_ids or self._contact.deleted_at is not None:
+            if changes.external:
+                self._keep_typing_over_external_change()
             if not self._changed_elsewhere():
                 self._reload()
             elif not self._reload_due:
@@ -380,6 +382,26 @@ class ContactDetailPane(QWidget):
                 # the time from a drop to the moved card on screen).
                 self._reload_due = True
                 self._after_paint.post()
+
+    def _keep_typing_over_external_change(self) -> None:
+        """Another program changed the contact shown: whatever the user typed and has not
+        saved yet stays in its field (the reload skips it) and the banner says why."""
+        contact = self._contact
+        if contact is None:
+            return
+        for key, field in self._fields.items():
+            if key not in self._pending and not fields.same(
+                key, field.read(), field.stored(contact)
+            ):
+                self._pending[key] = field.read()
+        if self._pending:
+            self.ui.banner_label.show_message(
+                self.tr(
+                    "%1 was changed elsewhere (another window or program); the pane shows "
+                    "that change. What you typed and did not save yet is still in its field: "
+                    "leave the field or press Enter to save it."
+                ).replace("%1", contact.display_name)
+            )
 
     def _changed_elsewhere(self) -> bool:
         """Whether the user works beside this (shown) pane in its window, e.g. on the board

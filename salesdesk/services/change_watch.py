@@ -1,0 +1,74 @@
+"""ChangeWatch: what other programs (the CLI, a second window, a sync) committed since the
+last look, as a ChangeSet, so the window shows it without a restart."""
+
+from __future__ import annotations
+
+import peewee
+
+from salesdesk.domain.changes import ChangeSet
+from salesdesk.domain.stages import Stage
+from salesdesk.services.contacts import ContactService, Outcome
+from salesdesk.store import change_feed
+from salesdesk.store import contacts as store
+from salesdesk.store.db import translate_error
+
+EXTERNAL = "changes made elsewhere"
+
+
+class ChangeWatch:
+    """Polls SQLite's commit counter (``PRAGMA data_version``: it moves only when *another*
+    connection commits, and costs microseconds) and, when it moved, reads which contacts
+    changed from the change feed. Contacts this window changed itself (``note``) and that
+    are still as it left them are not reported again."""
+
+    def __init__(self, service: ContactService) -> None:
+        self.service = service
+        self._known: dict[int, int | None] = {}  # id -> version we left (None: we removed it)
+        self.reset()
+
+    def reset(self) -> None:
+        """Start watching from now (after opening, or switching databases)."""
+        self._version = change_feed.data_version()
+        self._seq = change_feed.last_seq()
+        self._known.clear()
+
+    def note(self, outcome: Outcome) -> None:
+        """Remember what one of our own service calls left behind."""
+        after = dict(outcome.inverse.expected_versions)
+        for contact_id in outcome.changes.contact_ids | set(after):
+            self._known[contact_id] = after.get(contact_id)
+
+    def poll(self) -> ChangeSet | None:
+        """A ChangeSet of what changed elsewhere since the last poll (None: nothing).
+        Raises a SalesdeskError when the file cannot be read just now."""
+        try:
+            return self._poll()
+        except peewee.DatabaseError as error:
+            raise translate_error(error) from error
+
+    def _poll(self) -> ChangeSet | None:
+        version = change_feed.data_version()
+        if version == self._version:
+            return None
+        self._version = version
+        self._seq, ids = change_feed.touched_since(self._seq)
+        if not ids:
+            return None
+        placed = store.placements(ids)
+        live = store.existing_ids(ids, live_only=True)
+        changed = [
+            i
+            for i in ids
+            if i not in self._known or self._known[i] != (placed[i][2] if i in placed else None)
+        ]
+        for i in changed:
+            self._known.pop(i, None)
+        if not changed:
+            return None
+        return ChangeSet(
+            EXTERNAL,
+            updated=frozenset(i for i in changed if i in live),
+            removed=frozenset(i for i in changed if i not in live),
+            stages=frozenset(Stage(placed[i][0]) for i in changed if i in placed),
+            external=True,
+        )
