@@ -179,6 +179,7 @@ class ContactService:
             )
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
+            now = self.clock()  # taken under the write lock: history in commit order
             self._check_referrer(None, cleaned.referred_by)
             top = store.top_position(stage)
             placed = dataclasses.replace(cleaned, position=(top - 1.0) if top is not None else 0.0)
@@ -192,9 +193,9 @@ class ContactService:
         self, contact_id: int, changes: Mapping[str, Any], expected_version: int | None = None
     ) -> Outcome:
         """Change some fields. With ``expected_version``, refuse if the contact moved on."""
-        now = self.clock()
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
+            now = self.clock()  # taken under the write lock
             current = self.get(contact_id)
             if expected_version is not None and current.version != expected_version:
                 raise ConflictError(
@@ -221,24 +222,30 @@ class ContactService:
         before_id: int | None = None,
         at_end: bool = False,
         reason: str | None = None,
+        expected_stages: Mapping[int, Stage] | None = None,
     ) -> Outcome:
         """Move contacts (in the given order) into ``stage``: in front of ``before_id``, at the
-        end, or by default at the top. A move within the same stage is a reorder."""
+        end, or by default at the top. A move within the same stage is a reorder.
+        ``expected_stages``: where the caller saw the contacts (a board, a pane); if another
+        program moved one meanwhile, the move is refused (ConflictError) instead of writing
+        history from a stage the user never saw."""
         target = _stage(stage)
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise ValidationError("Select at least one contact to move.")
         if before_id in ids:
             raise ValidationError("A card cannot be placed in front of itself.")
-        now = self.clock()
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
+            now = self.clock()  # taken under the write lock: history in commit order
             placed = store.placements(ids)
             missing = [i for i in ids if i not in placed]
             if missing:
                 raise NotFoundError(f"There is no contact with number {missing[0]}.")
             if store.existing_ids(ids, live_only=True) != set(ids):
                 raise ValidationError("Contacts in the trash cannot be moved; restore them first.")
+            if expected_stages:
+                self._check_stages(placed, expected_stages)
             transitions = {i: validate_transition(Stage(placed[i][0]), target, reason) for i in ids}
             renumbered = self._place(ids, target, before_id, at_end, now, before)
             for i in ids:
@@ -309,9 +316,9 @@ class ContactService:
     def delete(self, ids: Sequence[int]) -> Outcome:
         """Move contacts to the trash (restorable)."""
         ids = list(dict.fromkeys(ids))
-        now = self.clock()
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
+            now = self.clock()
             self._require(ids)
             store.set_deleted(ids, now, now)
             return [], ids
@@ -321,9 +328,9 @@ class ContactService:
     def restore(self, ids: Sequence[int]) -> Outcome:
         """Bring contacts back from the trash to where they were."""
         ids = list(dict.fromkeys(ids))
-        now = self.clock()
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
+            now = self.clock()
             self._require(ids)
             store.set_deleted(ids, None, now)
             return [], ids
@@ -430,6 +437,19 @@ class ContactService:
         return Outcome(changes, inverse, tuple(created or all_ids))
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _check_stages(
+        self, placed: Mapping[int, tuple[str, float, int]], expected: Mapping[int, Stage]
+    ) -> None:
+        for contact_id, seen in expected.items():
+            where = placed.get(contact_id)
+            if where is not None and where[0] != seen.value:
+                raise ConflictError(
+                    f"{self._name(contact_id)} was moved to {Stage(where[0]).value.capitalize()} "
+                    "elsewhere (another window or program) in the meantime, so this move was "
+                    "not made. The board now shows where it is; move it again if you still "
+                    "want to."
+                )
 
     def _require(self, ids: Sequence[int]) -> None:
         if not ids:

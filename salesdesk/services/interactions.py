@@ -176,6 +176,7 @@ class InteractionService:
         auto = self.auto_working if auto_working is None else auto_working
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
+            now = self.contacts.clock()  # under the write lock: history in commit order
             return [], self._log_work(ids, template, now, before, auto)
 
         what = _CHANNEL_WORDS[template.channel]
@@ -291,6 +292,7 @@ class InteractionService:
         auto = self.auto_working if auto_working is None else auto_working
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
+            now = self.contacts.clock()  # under the write lock: history in commit order
             previous = store_interactions.load_follow_ups([contact_id])
             if contact_id not in previous:
                 raise ValidationError(

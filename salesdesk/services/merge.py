@@ -292,9 +292,9 @@ def merge(
     if not others:
         raise ValidationError("Choose at least two contacts to merge.")
     ids = [keep_id, *others]  # the survivor first: undo restores it (and its rows) first
-    now = service.clock()
 
     def work(before: Snapshots) -> tuple[list[int], list[int]]:
+        now = service.clock()  # under the write lock: history in commit order
         loaded = store.load_contacts(ids)
         missing = [i for i in ids if i not in loaded]
         if missing:

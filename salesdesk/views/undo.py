@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from salesdesk.domain.changes import ChangeSet
-from salesdesk.domain.errors import SalesdeskError
+from salesdesk.domain.errors import ConflictError, SalesdeskError
 from salesdesk.services import ContactService, Outcome
 from salesdesk.services.change_watch import ChangeWatch
 from salesdesk.services.undo_history import UndoHistory
@@ -78,6 +78,8 @@ class ServiceRunner(QObject):
             outcome = call()
         except SalesdeskError as error:
             self.last_error = error
+            if isinstance(error, ConflictError):
+                self.check_for_changes()  # show at once what the other program did
             if on_error is not None:
                 on_error(error)
             else:

@@ -373,8 +373,11 @@ class BoardView(QWidget):
         self, ids: list[int], stage: Stage, before_id: int | None, at_end: bool, reason: str | None
     ) -> bool:
         service = self.runner.service
+        seen = {i: self.store.stages[i] for i in ids if i in self.store.stages}
         outcome = self.runner.execute(
-            lambda: service.move(ids, stage, before_id=before_id, at_end=at_end, reason=reason)
+            lambda: service.move(
+                ids, stage, before_id=before_id, at_end=at_end, reason=reason, expected_stages=seen
+            )
         )
         if outcome is None:
             return False

@@ -347,10 +347,10 @@ class ContactDetailPane(QWidget):
         contact = self._contact
         if contact is None or contact.id is None:
             return
-        contact_id = contact.id
+        contact_id, seen = contact.id, {contact.id: contact.stage}
         self.ui.stage_error.clear_message()
         outcome = self.runner.execute(
-            lambda: self.service.move([contact_id], target, reason=reason),
+            lambda: self.service.move([contact_id], target, reason=reason, expected_stages=seen),
             on_error=lambda error: self.ui.stage_error.show_message(str(error)),
         )
         if outcome is None:
