@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QScrollBar,
+    QTableWidget,
     QWidget,
 )
 
@@ -89,11 +90,15 @@ def unqualified(service: ContactService) -> int:
     return contact_id
 
 
-def test_app_start_installs_the_guard_once() -> None:
+def test_app_start_installs_the_guard_once(request) -> None:
+    # application() names the app for QSettings: give the shared test app its old names back
+    # so that no later test can reach the user's real settings
+    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    request.addfinalizer(lambda: QCoreApplication.setOrganizationName(names[0]))
+    request.addfinalizer(lambda: QCoreApplication.setApplicationName(names[1]))
     app = app_module.application()
     assert app is QApplication.instance()
-    guards = [g for g in app.findChildren(WheelGuard)]
-    assert len(guards) == 1
+    assert len(app.findChildren(WheelGuard)) == 1
     app_module.application()
     assert len(app.findChildren(WheelGuard)) == 1
 
@@ -165,3 +170,21 @@ def test_the_wheel_over_unfocused_inputs_of_dialogs_changes_nothing(qtbot) -> No
             wheel_over(widget, 1)
             wheel_over(widget, -1)
             assert state(widget) == shown, f"{type(dialog).__name__}.{widget.objectName()}"
+
+
+def test_a_combo_in_a_table_row_scrolls_the_table(qtbot) -> None:
+    """As in the import wizard's column mapping: one combo per row of a table."""
+    table = QTableWidget(40, 1)
+    qtbot.addWidget(table)
+    table.resize(300, 200)
+    for row in range(40):
+        combo = QComboBox()
+        combo.addItems(["Skip", "First name", "Last name"])
+        table.setCellWidget(row, 0, combo)
+    table.show()
+    qtbot.waitExposed(table)
+    bar = table.verticalScrollBar()
+    combo = table.cellWidget(2, 0)
+    wheel_over(combo, -1)
+    assert combo.currentIndex() == 0
+    assert bar.value() > 0
