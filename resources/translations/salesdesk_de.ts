@@ -1645,6 +1645,14 @@ Freie Software unter der MIT-Lizenz.</translation>
         <source>&amp;Phone</source>
         <translation>&amp;Telefon</translation>
     </message>
+    <message>
+        <source>&amp;Open the existing one</source>
+        <translation>Vorhandenen Kontakt &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Create &amp;anyway</source>
+        <translation>Trotzdem &amp;anlegen</translation>
+    </message>
 </context>
 <context>
     <name>OptionsPage</name>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication
 
 from salesdesk.services.session import Session, open_session
+from salesdesk.views import wheel_guard
 from salesdesk.views.dialogs import database
 from salesdesk.views.main_window import MainWindow
 from salesdesk.views.window_settings import WindowSettings
@@ -20,13 +21,15 @@ APPLICATION = "salesdesk"
 
 
 def application() -> QApplication:
-    """The running QApplication, created (and named, for QSettings) if there is none."""
+    """The running QApplication, created (and named, for QSettings) if there is none, with
+    the wheel guard installed before any widget exists (so every one is polished with it)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     assert isinstance(app, QApplication)
+    wheel_guard.install(app)
     return app
 
 

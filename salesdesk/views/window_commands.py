@@ -78,9 +78,10 @@ class WindowCommands(QObject):
             action.setObjectName(f"action_fold_{stage.value}")
             self.fold[stage] = action
             w.board.column(stage).fold_toggled.connect(self.sync_folds)
+        # always in New, whatever card is selected; "in this column" is the board's own N
         self.new_contact = self._action(
             self.tr("&New contact…"),
-            lambda: w.new_contact(w.board.active_stage),
+            lambda: w.new_contact(Stage.NEW),
             QKeySequence.StandardKey.New,
             "action_new_contact",
         )

@@ -24,6 +24,15 @@ PEOPLE = (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def wheel_guard(qapp):  # type: ignore[no-untyped-def]
+    """The test QApplication comes from pytest-qt, not from ``app.application()``: give it
+    the same wheel guard through the same call, before the first widget is made."""
+    from salesdesk.views import wheel_guard
+
+    return wheel_guard.install(qapp)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

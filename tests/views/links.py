@@ -36,3 +36,10 @@ def click_link(label: QLabel, href: str) -> None:
     """Move the mouse over the link to ``href`` and click it with the left button."""
     QTest.mouseClick(label, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      link_point(label, href))  # fmt: skip
+
+
+def closed(widget: object) -> bool:
+    """Whether a dialog is closed: hidden, or already deleted (deleteLater after finishing)."""
+    import shiboken6
+
+    return not shiboken6.isValid(widget) or not widget.isVisible()  # type: ignore[attr-defined]

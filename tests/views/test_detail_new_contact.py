@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from salesdesk.domain.stages import Stage
 from salesdesk.views.detail.new_contact import NewContactDialog
 from salesdesk.views.undo import ServiceRunner
+from tests.views.links import closed
 
 
 @pytest.fixture
@@ -48,6 +49,7 @@ def test_email_and_phone_are_stored(qtbot, dialog, service) -> None:
     dialog.ui.phone_edit.setFocus()
     qtbot.keyClicks(dialog.ui.phone_edit, "030 1234567")
     qtbot.keyClick(dialog.ui.phone_edit, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: dialog.created_id is not None)  # after the duplicate check
     created = service.get(dialog.created_id)
     assert created.primary_email.value == "ann@example.com"
     assert created.primary_phone.e164 == "+49301234567"
@@ -74,7 +76,7 @@ def test_invalid_email_keeps_the_dialog_open_with_the_input(qtbot, dialog, servi
     assert service.cards() == [] and failed == []  # shown in the dialog, not elsewhere
     qtbot.keyClicks(dialog.ui.email_edit, "example.com")
     qtbot.keyClick(dialog.ui.email_edit, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: closed(dialog))  # after the duplicate check
     assert service.get(dialog.created_id).primary_email.value == "ann@example.com"
 
 
@@ -84,3 +86,16 @@ def test_an_empty_form_says_what_is_needed(qtbot, dialog, service) -> None:
     assert "needs at least a name" in dialog.ui.name_error.text()
     assert dialog.ui.name_error.isVisible()
     assert service.cards() == []
+
+
+def test_esc_while_the_duplicate_check_runs_creates_nothing(qtbot, dialog, service) -> None:
+    service.create(first_name="Ann", emails=["ann@example.com"])
+    qtbot.keyClicks(dialog.ui.first_name_edit, "Ann")
+    dialog.ui.email_edit.setFocus()
+    qtbot.keyClicks(dialog.ui.email_edit, "ann@other.example.com")
+    qtbot.keyClick(dialog.ui.email_edit, Qt.Key.Key_Return)  # waits for the duplicate check
+    qtbot.keyClick(dialog.ui.email_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(dialog.duplicate_hint.settled)  # the check has answered meanwhile
+    assert dialog.created_id is None
+    assert [c.name for c in service.cards()] == ["Ann"]

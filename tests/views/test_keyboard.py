@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from salesdesk.domain.stages import Stage
 from salesdesk.views.board.column import StageColumnView
+from tests.views.links import closed
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -141,23 +142,43 @@ def test_n_in_the_board_creates_a_contact_in_that_column(qtbot, people, window, 
     qtbot.keyClicks(dialog.ui.first_name_edit, "Nora")
     qtbot.keyClicks(dialog.ui.last_name_edit, "Neu")
     qtbot.keyClick(dialog.ui.last_name_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
     assert names(window, Stage.WORKING) == ["Nora Neu", "Li Wei"]
     new_id = window.board.current_id()
     assert session.service.get(new_id).last_name == "Neu"
     assert window.commands.undo.text() == "Undo creation of Nora Neu"
 
 
-def test_ctrl_n_creates_in_the_focused_column_and_esc_cancels(qtbot, people, window) -> None:
+def test_ctrl_n_creates_in_new_even_with_a_customer_selected(qtbot, people, window, session):
+    """Ctrl+N is the window's "New contact": it always files the contact under New, whatever
+    card is selected (N on the board is "New contact in this column")."""
+    view = window.board.column(Stage.CUSTOMER).view
+    click_card(qtbot, view, 0)
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    dialog = window.dialog
+    assert dialog.stage is Stage.NEW
+    assert "New" in dialog.ui.intro_label.text()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClicks(dialog.ui.first_name_edit, "Nora")
+    qtbot.keyClicks(dialog.ui.last_name_edit, "Neu")
+    qtbot.keyClick(dialog.ui.last_name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: closed(dialog))
+    assert names(window, Stage.CUSTOMER) == ["Marie Dubois"]
+    assert names(window, Stage.NEW)[0] == "Nora Neu"
+    assert session.service.get(window.board.current_id()).stage is Stage.NEW
+
+
+def test_ctrl_n_in_the_board_and_esc_cancels(qtbot, people, window) -> None:
     view = window.board.column(Stage.CUSTOMER).view
     click_card(qtbot, view, 0)
     qtbot.keyClick(view, Qt.Key.Key_N, CTRL)
     dialog = window.dialog
-    assert dialog.stage is Stage.CUSTOMER
+    assert dialog.stage is Stage.NEW
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
     assert names(window, Stage.CUSTOMER) == ["Marie Dubois"]
+    assert names(window, Stage.NEW) == ["Anna Schmidt", "Jürgen Müller"]
 
 
 def test_shortcuts_only_act_in_the_board(qtbot, people, window, session) -> None:

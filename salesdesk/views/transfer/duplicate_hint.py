@@ -1,5 +1,6 @@
 """DuplicateHint: under the new-contact form, 'Possible duplicate: Anna Schmidt (Acme) — open
-it instead?' while what is typed matches a stored contact. It never blocks saving."""
+it instead?' while what is typed matches a stored contact. The form decides what a match
+means for saving (``checked``, ``settled``)."""
 
 from __future__ import annotations
 
@@ -35,9 +36,10 @@ def worth_checking(values: Mapping[str, Any]) -> bool:
 
 class DuplicateHint(QLabel):
     """Watches ``edits``; ``values()`` gives the fields as ``create`` takes them. Clicking the
-    link emits ``open_requested(contact id)``."""
+    link emits ``open_requested(contact id)``; every answer emits ``checked(matches)``."""
 
     open_requested = Signal(int)
+    checked = Signal(list)  # list[Match]: what the newest check found (may be empty)
 
     def __init__(
         self,
@@ -53,6 +55,7 @@ class DuplicateHint(QLabel):
         self.matches: list[Match] = []
         self.check: BackgroundCall | None = None
         self._asked = 0  # the newest check; older answers are dropped
+        self._shown = 0  # the check whose answer is shown
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         links = Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -75,16 +78,24 @@ class DuplicateHint(QLabel):
         self._asked += 1
         asked = self._asked
         if not worth_checking(values):
-            self.show_matches([])
+            self._answered(asked, [])
             return
         service = self.service
         self.check = BackgroundCall(service, lambda: duplicates_of_new(service, values), self)
         self.check.succeeded.connect(lambda found: self._answered(asked, found))
+        # a check that fails only loses the hint: it must not keep the form from saving
+        self.check.failed.connect(lambda _error: self._answered(asked, []))
         self.check.start()
+
+    def settled(self) -> bool:
+        """Whether what is shown answers what is typed now (no check waiting or running)."""
+        return not self.timer.isActive() and self._shown == self._asked
 
     def _answered(self, asked: int, found: list[Match]) -> None:
         if asked == self._asked:  # typing went on meanwhile: a newer check is coming
+            self._shown = asked
             self.show_matches(found)
+            self.checked.emit(self.matches)
 
     def show_matches(self, found: list[Match]) -> None:
         self.matches = list(found)
@@ -94,7 +105,8 @@ class DuplicateHint(QLabel):
             return
         cards = {c.id: c for c in self.service.cards([m.contact_id for m in found[:1]])}
         card = cards.get(found[0].contact_id)
-        if card is None:
+        if card is None:  # deleted meanwhile: nothing left to warn about
+            self.matches = []
             self.hide()
             return
         who = html.escape(card.name) + (f" ({html.escape(card.company)})" if card.company else "")
