@@ -251,6 +251,10 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Ihre Eingabe „%1“ steht noch im Feld: Drücken Sie dort die Eingabetaste, um sie erneut zu speichern.</translation>
     </message>
     <message>
+        <source>Not saved yet: %1 What you typed stays in its field and is saved as soon as the database can be written again.</source>
+        <translation>Noch nicht gespeichert: %1 Was Sie eingegeben haben, bleibt in seinem Feld und wird gespeichert, sobald die Datenbank wieder beschrieben werden kann.</translation>
+    </message>
+    <message>
         <source>No contact is chosen: type part of a name and pick one from the list.</source>
         <translation>Kein Kontakt gewählt: Tippen Sie einen Teil des Namens und wählen Sie aus der Liste.</translation>
     </message>
@@ -1475,6 +1479,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>%1 of %2 contacts match the search</source>
         <translation>%1 von %2 Kontakten passen zur Suche</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Saving failed: %1</source>

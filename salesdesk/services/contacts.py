@@ -21,7 +21,7 @@ from salesdesk.services.validation import apply_changes, fields_of
 from salesdesk.store import contacts as store
 from salesdesk.store import merging as store_merging
 from salesdesk.store import search as store_search
-from salesdesk.store.db import write_transaction
+from salesdesk.store.db import set_busy_timeout, write_transaction
 
 Clock = Callable[[], dt.datetime]
 Snapshots = dict[int, store.Snapshot]
@@ -87,6 +87,11 @@ class ContactService:
         self.db = db
         self.clock = clock
         self.phone_region = phone_region
+
+    def set_write_wait(self, milliseconds: int) -> None:
+        """How long a write waits for another program's write before it fails with
+        DatabaseBusyError (the CLI waits seconds; the window a fraction of one)."""
+        set_busy_timeout(self.db, milliseconds)
 
     # --- reading ---------------------------------------------------------------------
 

@@ -452,6 +452,13 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def set_busy_timeout(db: Any, milliseconds: int) -> None:
+    """How long a write on this connection waits for another program's write to finish
+    before it fails as busy (a window uses a short wait so it never freezes)."""
+    if isinstance(db, peewee.SqliteDatabase):
+        db.execute_sql(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+
 @contextlib.contextmanager
 def write_transaction(db: Any) -> Iterator[None]:
     """One atomic write; driver errors come out as salesdesk errors with plain messages."""

@@ -13,3 +13,4 @@ class AppEvents(QObject):
     contact_selected = Signal(int)  # contact id, or 0 for none
     status_message = Signal(str)
     save_failed = Signal(str)  # user-facing message
+    not_saved = Signal(str)  # a save failed for want of storage (busy, disk full, gone)

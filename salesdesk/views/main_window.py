@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.changes import ChangeSet
-from salesdesk.domain.errors import DatabaseBusyError, DatabaseOpenError, StorageError
+from salesdesk.domain.errors import DatabaseBusyError, StorageError
 from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.session import Session, open_session
 from salesdesk.views.after_paint import AfterPaint
@@ -34,14 +34,13 @@ from salesdesk.views.dialogs.about import AboutDialog
 from salesdesk.views.dialogs.shortcuts import ShortcutsDialog
 from salesdesk.views.dialogs.trash import TrashDialog
 from salesdesk.views.events import AppEvents
-from salesdesk.views.undo import ServiceRunner
+from salesdesk.views.undo import STORAGE_FAILURES, ServiceRunner
 from salesdesk.views.window_commands import WindowCommands
 from salesdesk.views.window_settings import WindowSettings
 
 SEARCH_DELAY_MS = 150  # after a key, for a word of 1-2 letters: most cards match, more keys come
 QUICK_SEARCH_DELAY_MS = 60  # 3 letters or more: few hits, fast to find and show
 DEMO_CONTACTS = 150
-SAVE_FAILURES = (StorageError, DatabaseBusyError, DatabaseOpenError)
 
 
 def search_delay(text: str) -> int:
@@ -125,6 +124,7 @@ class MainWindow(QMainWindow):
         self.board.demo_requested.connect(self.load_demo)
         self.events.changes_applied.connect(self._on_saved)
         self.events.save_failed.connect(self.on_save_failed)
+        self.events.not_saved.connect(self.on_not_saved)
         self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.board.counts_changed.connect(self._sync_detail)
         wanted = self.settings.restore_window(self, self.splitter, self.board)
@@ -341,10 +341,14 @@ class MainWindow(QMainWindow):
         if not changes.external:  # another program's change says nothing of our saving
             self.saved_label.setText(self.tr("Saved"))
 
+    def on_not_saved(self, message: str) -> None:
+        """The status never says Saved while something the user did is not stored."""
+        self.saved_label.setText(self.tr("Not saved: %1").replace("%1", message))
+
     def on_save_failed(self, message: str) -> None:
         """A refused change shows in the status bar; a failed save also gets a message."""
         error = self.runner.last_error
-        if error is not None and str(error) in message and not isinstance(error, SAVE_FAILURES):
+        if error is not None and str(error) in message and not isinstance(error, STORAGE_FAILURES):
             self.statusBar().showMessage(message, 10000)
             return
         self.saved_label.setText(self.tr("Saving failed: %1").replace("%1", message))

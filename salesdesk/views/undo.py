@@ -9,7 +9,13 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from salesdesk.domain.changes import ChangeSet
-from salesdesk.domain.errors import ConflictError, SalesdeskError
+from salesdesk.domain.errors import (
+    ConflictError,
+    DatabaseBusyError,
+    DatabaseOpenError,
+    SalesdeskError,
+    StorageError,
+)
 from salesdesk.services import ContactService, Outcome
 from salesdesk.services.change_watch import ChangeWatch
 from salesdesk.services.undo_history import UndoHistory
@@ -28,6 +34,8 @@ class _StepCommand(QUndoCommand):
 
 
 WATCH_INTERVAL_MS = 500  # a change made by another program shows within about a second
+WRITE_WAIT_MS = 300  # a write waits this long for another program's write, then fails as busy
+STORAGE_FAILURES = (StorageError, DatabaseBusyError, DatabaseOpenError)
 
 
 class ServiceRunner(QObject):
@@ -43,6 +51,7 @@ class ServiceRunner(QObject):
         self.events = events
         self.history = UndoHistory(service)
         self.watch = ChangeWatch(service)
+        service.set_write_wait(WRITE_WAIT_MS)
         self.undo_stack = QUndoStack(self)
         self.last_error: SalesdeskError | None = None  # what the last save_failed was about
         self.watch_timer = QTimer(self)
@@ -58,6 +67,7 @@ class ServiceRunner(QObject):
     def service(self, service: ContactService) -> None:
         self.history.service = service
         self.watch = ChangeWatch(service)
+        service.set_write_wait(WRITE_WAIT_MS)
         self.clear_history()
 
     def clear_history(self) -> None:
@@ -77,9 +87,7 @@ class ServiceRunner(QObject):
         try:
             outcome = call()
         except SalesdeskError as error:
-            self.last_error = error
-            if isinstance(error, ConflictError):
-                self.check_for_changes()  # show at once what the other program did
+            self._failed(error)
             if on_error is not None:
                 on_error(error)
             else:
@@ -109,13 +117,20 @@ class ServiceRunner(QObject):
         try:
             outcome = apply()
         except SalesdeskError as error:
-            self.last_error = error
+            self._failed(error)
             self.events.save_failed.emit(failed.replace("%1", str(error)))
             return None
         self.watch.note(outcome)
         move_stack()
         self.events.changes_applied.emit(outcome.changes)
         return outcome
+
+    def _failed(self, error: SalesdeskError) -> None:
+        self.last_error = error
+        if isinstance(error, ConflictError):
+            self.check_for_changes()  # show at once what the other program did
+        if isinstance(error, STORAGE_FAILURES):
+            self.events.not_saved.emit(str(error))  # whoever shows the error: say it
 
     def check_for_changes(self) -> ChangeSet | None:
         """Announce what other programs changed since the last look (the timer calls this

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QFile, QIODevice
+from PySide6.QtCore import QEvent, QFile, QIODevice, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 import salesdesk.views.resources_rc  # noqa: F401  (registers :/icons, :/styles)
@@ -29,7 +29,9 @@ from salesdesk.views.detail.labels import (
 from salesdesk.views.dialogs.reason import ReasonDialog
 from salesdesk.views.events import AppEvents
 from salesdesk.views.forms.ui_contact_detail_pane import Ui_ContactDetailPane
-from salesdesk.views.undo import ServiceRunner
+from salesdesk.views.undo import STORAGE_FAILURES, ServiceRunner
+
+RETRY_SAVE_MS = 1000  # a save that failed (busy, disk full) is tried again this often
 
 STYLESHEET = ":/styles/detail.qss"
 
@@ -73,6 +75,11 @@ class ContactDetailPane(QWidget):
         self.referrals.contact_requested.connect(events.contact_selected)
         self._contact: Contact | None = None
         self._pending: dict[str, Any] = {}  # field -> what the user typed that is not saved
+        self._retry_later: set[str] = set()  # pending fields whose save failed: busy, disk
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.setInterval(RETRY_SAVE_MS)
+        self._retry_timer.timeout.connect(self._retry_saving)
         self._loading = False
         self.reason_dialog: ReasonDialog | None = None
         self._fields = self._make_fields()
@@ -99,6 +106,9 @@ class ContactDetailPane(QWidget):
 
     def show_contact(self, contact_id: int | None) -> None:
         """Show one contact (None or an unknown id: the empty page)."""
+        if self._retry_later:
+            self._retry_saving()  # one more try before its fields are gone from view
+        self._retry_later.clear()
         self._reload_due = False
         self._pending.clear()
         self._clear_messages()
@@ -312,8 +322,24 @@ class ContactDetailPane(QWidget):
             self._reload()
         elif isinstance(error, ValidationError):
             self._fields[key].error.show_message(str(error))
+        elif isinstance(error, STORAGE_FAILURES):
+            self.ui.banner_label.show_message(
+                self.tr(
+                    "Not saved yet: %1 What you typed stays in its field and is saved as soon "
+                    "as the database can be written again."
+                ).replace("%1", str(error))
+            )
+            self._retry_later.add(key)
+            self._retry_timer.start()
         else:
             self.ui.banner_label.show_message(str(error))
+
+    def _retry_saving(self) -> None:
+        """Try the saves that failed for want of storage again (each keeps its own text)."""
+        keys, self._retry_later = self._retry_later, set()
+        for key in keys:
+            if key in self._pending and self._contact is not None:
+                self._save(key, self._pending[key])
 
     def _on_referrer_unresolved(self, text: str) -> None:
         self._pending["referred_by"] = text
