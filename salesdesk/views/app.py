@@ -107,7 +107,8 @@ def run_gui(db_target: str, *, use_last: bool = False, settings: QSettings | Non
         install_translator(app)
         if settings is None:
             settings = QSettings()
-            keep_settings_private(settings.fileName())  # owner-only, before Qt writes it
+            if not sys.platform.startswith(("win", "darwin")):  # there: registry / plist
+                keep_settings_private(settings.fileName())  # an ini file: owner-only
         session = start_session(db_target, settings, use_last=use_last)
         if session is None:
             return 1
