@@ -1,6 +1,11 @@
 """Entry point for ``python -m salesdesk``."""
 
-from salesdesk.cli import main
+import sys
 
 if __name__ == "__main__":
+    try:
+        from salesdesk.cli import main
+    except KeyboardInterrupt:  # Ctrl+C while Python was still loading salesdesk
+        print("Interrupted; nothing was changed.", file=sys.stderr)
+        raise SystemExit(130) from None
     raise SystemExit(main())

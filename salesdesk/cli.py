@@ -39,6 +39,7 @@ DB_ENV = "SALESDESK_DB"
 DEBUG_ENV = "SALESDESK_DEBUG"
 MAX_DEMO_CONTACTS = 1_000_000
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+INTERRUPTED = "Interrupted; nothing was changed by the unfinished step."
 
 
 # --- where the database is -----------------------------------------------------------------
@@ -49,6 +50,16 @@ def default_database_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("salesdesk")) / "salesdesk.db"
+
+
+def tighten_default_folder() -> None:
+    """The default data folder is salesdesk's own: make it and the files in it owner-only
+    (an older salesdesk left them readable by everyone)."""
+    from salesdesk.store.private import tighten_data_folder
+
+    folder = default_database_path().parent
+    if folder.is_dir():
+        tighten_data_folder(folder)
 
 
 def resolve_target(option: str | None) -> tuple[str, bool]:
@@ -222,7 +233,15 @@ def build_parser() -> argparse.ArgumentParser:
     follow.add_argument("--time", metavar="HH:MM", help="a time of day (with --on)")
     follow.add_argument("--note", metavar="TEXT", help="what to do (with --on)")
 
-    command("check", cmd_check, "check the database for damage; prints ok or the problems")
+    check = command(
+        "check", cmd_check, "check the database for damage, changing nothing; prints ok or problems"
+    )
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="back the file up, then repair what can be repaired (missing indexes, triggers, "
+        "tables, the search index)",
+    )
     backup = command("backup", cmd_backup, "copy the database safely, even while it is open")
     backup.add_argument(
         "-o",
@@ -274,7 +293,8 @@ def quiet_logs(debug: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 failure, 2 usage error)."""
+    """Run the command line; returns the exit code (0 ok, 1 failure, 2 usage error, 130
+    interrupted by Ctrl+C)."""
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
@@ -285,9 +305,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = os.environ.get(DEBUG_ENV, "") not in ("", "0")
     quiet_logs(debug)
     try:
+        if args.is_default:
+            tighten_default_folder()
         return int(args.func(args))
     except KeyboardInterrupt:
-        emit("Interrupted.", err=True)
+        # Every change is one transaction: the one under way was rolled back (or, cut off
+        # by the end of the process, is rolled back by SQLite when the file is next opened).
+        emit(INTERRUPTED, err=True)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         silence_stdout()

@@ -45,11 +45,14 @@ def emit_json(data: Any) -> None:
 
 
 @contextlib.contextmanager
-def opened_database(args: argparse.Namespace, *, create: bool = False) -> Iterator[OpenedDatabase]:
+def opened_database(
+    args: argparse.Namespace, *, create: bool = False, read_only: bool = False
+) -> Iterator[OpenedDatabase]:
     """Open the chosen database for one command and close it afterwards.
 
     Only commands that add data (and the default database) create a missing file, so a
     mistyped ``--db`` for ``list`` or ``check`` reports the mistake instead of a new empty file.
+    ``read_only`` opens it without writing a byte (no migration, no repair): ``check``.
     """
     from salesdesk.store.db import open_database, sqlite_path
 
@@ -60,7 +63,12 @@ def opened_database(args: argparse.Namespace, *, create: bool = False) -> Iterat
             f"There is no database file '{path}'. Check the name, or create it by adding a "
             f"contact: salesdesk --db {shown} add --first NAME"
         )
-    opened = open_database(args.target)
+    if read_only and args.is_default and path is not None and not path.exists():
+        raise DatabaseOpenError(
+            f"There is no database file '{path}' yet: it is made when you add a contact "
+            "or open the window."
+        )
+    opened = open_database(args.target, read_only=read_only)
     try:
         yield opened
     finally:
@@ -274,11 +282,13 @@ def cmd_follow_up(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from salesdesk.store.db import integrity_check
+    from salesdesk.store.schema_check import integrity_problems
 
-    with opened_database(args) as opened:
-        problems = integrity_check(opened.db)
+    with opened_database(args, read_only=True) as opened:
+        problems = integrity_problems(opened.db)
         label = opened.label
+        if problems and args.repair:
+            return _repair(opened, problems)
     if not problems:
         emit("ok")
         return EXIT_OK
@@ -286,17 +296,46 @@ def cmd_check(args: argparse.Namespace) -> int:
         emit(problem)
     count = len(problems)
     emit(
-        f"Error: {label} has {count} problem{'s' if count != 1 else ''}. Keep a copy of the "
-        "file and restore it from a backup.",
+        f"Error: {label} has {count} problem{'s' if count != 1 else ''}; nothing was changed. "
+        "Keep a copy of the file; 'salesdesk check --repair' backs it up and repairs what it "
+        "can, or restore it from a backup.",
+        err=True,
+    )
+    return EXIT_FAILURE
+
+
+def _repair(opened: OpenedDatabase, problems: Sequence[str]) -> int:
+    from salesdesk.store.schema_check import repair
+
+    if opened.path is None:
+        raise ValidationError("Only SQLite database files can be repaired by salesdesk.")
+    for problem in problems:
+        emit(f"found: {problem}")
+    report = repair(opened.db, opened.path)
+    emit(f"Backed up {opened.label} to {report.backup} before repairing.")
+    for line in report.repaired:
+        emit(f"repaired: {line}")
+    if not report.not_repaired:
+        emit("ok")
+        return EXIT_OK
+    for line in report.not_repaired:
+        emit(f"not repaired: {line}")
+    count = len(report.not_repaired)
+    emit(
+        f"Error: {opened.label} still has {count} problem{'s' if count != 1 else ''} that "
+        f"salesdesk cannot repair. Restore it from a backup (the copy made now is "
+        f"'{report.backup.name}').",
         err=True,
     )
     return EXIT_FAILURE
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from salesdesk.store.db import backup_sqlite, sqlite_path
+    from salesdesk.store.db import MEMORY_REFUSED, backup_sqlite, is_memory, sqlite_path
 
     target = Path(args.output).expanduser()
+    if is_memory(args.target):
+        raise DatabaseOpenError(MEMORY_REFUSED.format(target=args.target))
     if sqlite_path(args.target) is None:
         raise ValidationError(
             "This backup command copies SQLite database files only; back up other databases "

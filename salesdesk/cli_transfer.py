@@ -73,7 +73,8 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
         "--output",
         required=True,
         metavar="FILE",
-        help="file to write (replaced if it exists); '-' for standard output",
+        help="file to write (an ordinary file is replaced; a link or pipe is refused); '-' for "
+        "standard output",
     )
     exp.add_argument(
         "--format",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -228,8 +229,12 @@ def export_to_file(
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write a new file next to ``target`` and rename it over: never a half-written file."""
+    """Write a new file next to ``target`` and rename it over: never a half-written file.
+
+    Only an ordinary file is replaced: renaming over a link would replace the link (not the
+    file it points to), and over a pipe or device would swap it for a file, both silently."""
     tmp: str | None = None
+    _refuse_special(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
@@ -243,3 +248,25 @@ def write_atomically(target: Path, data: bytes) -> None:
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+
+
+def _refuse_special(target: Path) -> None:
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StorageError(f"'{target}' could not be written ({error.strerror}).") from error
+    if stat.S_ISLNK(info.st_mode):
+        raise ValidationError(
+            f"'{target}' is a link to '{os.readlink(target)}'. Saving there would replace the "
+            "link with a new file instead of writing where it points, so nothing was written. "
+            "Choose the file it points to, or another name."
+        )
+    if stat.S_ISDIR(info.st_mode):
+        raise ValidationError(f"'{target}' is a folder. Choose a file name in it.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ValidationError(
+            f"'{target}' is not an ordinary file (it is a pipe, a device or a socket), so "
+            "nothing was written to it. Choose another file name."
+        )

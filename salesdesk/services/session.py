@@ -8,7 +8,13 @@ from pathlib import Path
 
 from salesdesk.formats.phones import DEFAULT_REGION
 from salesdesk.services.contacts import Clock, ContactService, utc_now
-from salesdesk.store.db import backup_sqlite, open_database, quick_check_file
+from salesdesk.store import private
+from salesdesk.store.db import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    backup_sqlite,
+    open_database,
+    quick_check_file,
+)
 
 
 def configured_region(value: str | None = None) -> str:
@@ -61,15 +67,29 @@ def open_session(
     clock: Clock = utc_now,
     phone_region: str | None = None,
     verify: bool = False,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    allow_memory: bool = False,
 ) -> Session:
     """Open (creating if needed) the database at ``target`` and build its service.
 
     Raises DatabaseOpenError / DatabaseBusyError with a message fit for a dialog; a file
     that is refused is left untouched. The page-by-page damage check is left to
-    ``Session.damage()`` unless ``verify`` is set, so a large database opens fast."""
-    opened = open_database(target, verify=verify)
+    ``Session.damage()`` unless ``verify`` is set, so a large database opens fast.
+    ``busy_timeout_ms`` is how long a save waits for another program's save to finish
+    (reading never waits: opening an up-to-date file works while another program writes).
+    ``:memory:`` is refused (nothing would be kept); only tests pass ``allow_memory``."""
+    opened = open_database(
+        target, verify=verify, busy_timeout_ms=busy_timeout_ms, allow_memory=allow_memory
+    )
     service = ContactService(opened.db, clock=clock, phone_region=configured_region(phone_region))
     return Session(service, opened.label, opened.path, opened.backup_path)
+
+
+def keep_settings_private(path: str | os.PathLike[str]) -> None:
+    """The window's settings file (recent databases, column mappings) and its folder are
+    salesdesk's own: create them readable by the owner only, or tighten them if an older
+    salesdesk made them readable to all (Qt keeps a file's permissions when it rewrites it)."""
+    private.keep_private(Path(path), own_folder=True)
 
 
 def backup(session: Session, target_path: str | os.PathLike[str]) -> Path:

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from salesdesk.services.session import Session, open_session
+from salesdesk.services.session import Session, keep_settings_private, open_session
 from salesdesk.views import wheel_guard
 from salesdesk.views.dialogs import database
+from salesdesk.views.interrupt import quit_on_interrupt
 from salesdesk.views.main_window import MainWindow
 from salesdesk.views.window_settings import WindowSettings
 
@@ -105,12 +106,16 @@ def run_gui(db_target: str, *, use_last: bool = False, settings: QSettings | Non
         print(reason, file=sys.stderr)
         return 1
     app = application()
-    install_translator(app)
-    settings = settings or QSettings()
-    session = start_session(db_target, settings, use_last=use_last)
-    if session is None:
-        return 1
-    window = build_window(session, settings)
-    code = app.exec()
-    window.session.close()
+    with quit_on_interrupt(app):  # Ctrl+C: close, exit 130, no traceback
+        install_translator(app)
+        if settings is None:
+            settings = QSettings()
+            if not sys.platform.startswith(("win", "darwin")):  # there: registry / plist
+                keep_settings_private(settings.fileName())  # an ini file: owner-only
+        session = start_session(db_target, settings, use_last=use_last)
+        if session is None:
+            return 1
+        window = build_window(session, settings)
+        code = app.exec()
+        window.session.close()
     return int(code)

@@ -182,7 +182,10 @@ def test_keyboard_interrupt_exits_130(sd, add, monkeypatch) -> None:  # noqa: AN
 
     monkeypatch.setattr(ContactService, "list_contacts", interrupted)
     result = sd("list")
-    assert (result.code, result.err) == (130, "Interrupted.\n")
+    assert (result.code, result.err) == (
+        130,
+        "Interrupted; nothing was changed by the unfinished step.\n",
+    )
 
 
 def test_output_survives_a_terminal_that_cannot_show_the_text(monkeypatch) -> None:  # noqa: ANN001
@@ -195,3 +198,16 @@ def test_output_survives_a_terminal_that_cannot_show_the_text(monkeypatch) -> No
     text = raw.getvalue().decode("ascii")
     assert text.startswith("M?ller\n")
     assert '"name": "M\\u00fcller"' in text
+
+
+@pytest.mark.parametrize(
+    "argv", [("list",), ("add", "--first", "X"), ("check",), ("backup", "-o", "x.db")]
+)
+def test_a_database_in_memory_is_refused(run, argv, monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
+    monkeypatch.chdir(tmp_path)
+    for target in (":memory:", "sqlite:///:memory:"):
+        _refused(run("--db", target, *argv), "only in memory", "would be lost")
+        monkeypatch.setenv("SALESDESK_DB", target)
+        _refused(run(*argv), "only in memory")
+        monkeypatch.delenv("SALESDESK_DB")
+    assert list(tmp_path.iterdir()) == [tmp_path / "user-data"] or not list(tmp_path.iterdir())

@@ -7,7 +7,9 @@ process knows exactly which calls returned (``done``) and which one may have bee
 - ``crash``: create/update/move/delete/restore in a loop until killed;
 - ``hammer``: wait for ``go`` on stdin, then make ``--ops`` creates and moves, reporting
   ``busy`` when the database stayed locked, and exit;
-- ``open``: only open the database and report ``opened`` or ``refused`` with the message.
+- ``open``: only open the database and report ``opened`` or ``refused`` with the message;
+- ``hold``: add a contact inside a write transaction and keep it open (as a long import
+  does), report ``holding``, and roll back when a line arrives on stdin.
 """
 
 from __future__ import annotations
@@ -101,9 +103,18 @@ def hammer(service: ContactService, rng: random.Random, tag: str, ops: int) -> N
     emit("finished")
 
 
+def hold(service: ContactService) -> None:
+    with service.db.atomic() as transaction:
+        service.create(first_name="Uncommitted", last_name="Writer")
+        emit("holding")
+        sys.stdin.readline()
+        transaction.rollback()
+    emit("released")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["crash", "hammer", "open"])
+    parser.add_argument("mode", choices=["crash", "hammer", "open", "hold"])
     parser.add_argument("db")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--tag", default="t")
@@ -125,6 +136,8 @@ def main() -> None:
     rng = random.Random(args.seed)
     if args.mode == "crash":
         crash_loop(service, rng, args.tag)
+    elif args.mode == "hold":
+        hold(service)
     else:
         hammer(service, rng, args.tag, args.ops)
     opened.db.close()

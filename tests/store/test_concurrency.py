@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from store_support import assert_friendly, dump, finish, read_message, spawn_wri
 from salesdesk.domain.errors import DatabaseBusyError
 from salesdesk.domain.stages import Stage
 from salesdesk.services import ContactService
+from salesdesk.services.session import open_session
+from salesdesk.store import search_schema
 from salesdesk.store.db import integrity_check, open_database
 
 OPS = 120
@@ -128,17 +131,55 @@ def test_write_while_another_program_holds_the_lock_says_busy(
     assert [c.id for c in service.cards()] == [third, second, first]
 
 
-def test_opening_while_another_program_holds_the_lock_says_busy(
+def test_opening_while_another_program_holds_the_lock_reads_at_once(
+    db_path: Path, other_program: sqlite3.Connection, clock: Any
+) -> None:
+    opened = open_database(db_path)
+    ContactService(opened.db, clock=clock).create(first_name="Anna")
+    opened.db.close()
+    other_program.execute("BEGIN IMMEDIATE")
+    other_program.execute("UPDATE contact SET first_name = 'Uncommitted'")
+    started = time.monotonic()
+    session = open_session(db_path, busy_timeout_ms=2000)
+    try:
+        assert time.monotonic() - started < 2  # it did not wait for the writer
+        assert session.service.db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 2000
+        assert [c.first_name for c in session.service.list_contacts()] == ["Anna"]
+        with pytest.raises(DatabaseBusyError):  # writing still waits its turn, then says so
+            session.service.create(first_name="Bert")
+    finally:
+        session.close()
+    other_program.execute("ROLLBACK")
+
+
+def test_opening_to_migrate_while_another_program_holds_the_lock_says_busy(
     db_path: Path, other_program: sqlite3.Connection
 ) -> None:
-    open_database(db_path).db.close()
+    open_database(db_path, migrate_to="0001_initial").db.close()
     other_program.execute("BEGIN IMMEDIATE")
     with pytest.raises(DatabaseBusyError) as info:
         open_database(db_path, busy_timeout_ms=20)
     assert "try again" in str(info.value)
     assert_friendly(str(info.value))
     other_program.execute("ROLLBACK")
+    assert not [p for p in db_path.parent.iterdir() if p.suffix == ".bak"]  # no backup made
     open_database(db_path).db.close()
+
+
+def test_lost_search_triggers_are_put_back_only_once_the_lock_is_free(
+    db_path: Path, other_program: sqlite3.Connection
+) -> None:
+    open_database(db_path).db.close()
+    other_program.execute("DROP TRIGGER contact_fts_ai")
+    other_program.execute("BEGIN IMMEDIATE")
+    with pytest.raises(DatabaseBusyError):
+        open_database(db_path, busy_timeout_ms=20)
+    other_program.execute("ROLLBACK")
+    opened = open_database(db_path, busy_timeout_ms=20)
+    try:
+        assert search_schema.missing_triggers(opened.db) == []
+    finally:
+        opened.db.close()
 
 
 def test_a_reader_does_not_block_writing(

@@ -162,6 +162,35 @@ def test_disk_full_raises_storage_error_and_changes_nothing(
     assert integrity_check(opened.db) == []
 
 
+@pytest.mark.parametrize("spare_pages", range(8))
+def test_disk_full_says_so_when_sqlite_rolled_back_by_itself(
+    opened: Any, service: ContactService, spare_pages: int
+) -> None:
+    """SQLITE_FULL in a statement without a statement journal makes SQLite roll back the
+    whole transaction itself; the rollback that follows must not hide why ("cannot rollback
+    - no transaction is active")."""
+    ids = [service.create(first_name=f"Anna{i}", notes="short").ids[0] for i in range(3)]
+    opened.db.execute_sql(f"PRAGMA max_page_count = {_page_count(opened.db) + spare_pages}")
+    text = " ".join(f"word{n}" for n in range(900))
+    failed = 0
+    for n in range(40):  # fill the spare pages; each call either saves or changes nothing
+        before = dump(opened.db)
+        try:
+            service.create(first_name=f"Fill{n}", notes=text, stage="working")
+        except StorageError as error:
+            failed += 1
+            assert str(error) == (
+                "The disk is full, so the change could not be saved. Free some space and try again."
+            )
+            assert dump(opened.db) == before
+            assert not opened.db.in_transaction() and opened.db.transaction_depth() == 0
+            assert not opened.db.connection().in_transaction
+    assert failed
+    opened.db.execute_sql("PRAGMA max_page_count = 1073741823")
+    service.move(ids, "customer")  # the connection works as before
+    assert integrity_check(opened.db) == []
+
+
 def test_disk_full_is_kept_unchanged_on_disk(db_path: Path, clock: Any) -> None:
     opened = open_database(db_path)
     service = ContactService(opened.db, clock=clock)

@@ -14,6 +14,7 @@ import pytest
 from store_support import assert_friendly, folder_state, open_unprivileged
 
 from salesdesk.domain.errors import DatabaseOpenError
+from salesdesk.services import ContactService
 from salesdesk.store.db import (
     APPLICATION_ID,
     integrity_check,
@@ -314,3 +315,27 @@ def test_relative_and_absolute_sqlite_urls_open_the_right_files(
     assert absolute.path == tmp_path / "abs.db"
     assert (tmp_path / "abs.db").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["abs.db", "rel.db"]
+
+
+@pytest.mark.parametrize("target", [":memory:", "sqlite:///:memory:", "sqlite://", ""])
+def test_a_database_in_memory_is_refused(target: str, tmp_path: Path) -> None:
+    from salesdesk.services.session import open_session
+
+    for opener in (open_database, open_session):
+        with pytest.raises(DatabaseOpenError) as info:
+            opener(target)
+        message = str(info.value)
+        assert "only in memory" in message and "lost" in message and "file name" in message
+        assert_friendly(message.replace(f"'{target}'", "':memory:'"))  # it echoes what was typed
+
+
+def test_tests_may_still_ask_for_a_database_in_memory() -> None:
+    from salesdesk.services.session import open_session
+
+    opened = open_database(":memory:", allow_memory=True)
+    try:
+        assert ContactService(opened.db).create(first_name="Kept").ids == (1,)
+    finally:
+        opened.db.close()
+    session = open_session(":memory:", allow_memory=True)
+    session.close()

@@ -305,7 +305,7 @@ def test_on_an_in_memory_database_the_import_runs_in_place(qtbot, tmp_path: Path
     from salesdesk.views.events import AppEvents
     from salesdesk.views.undo import ServiceRunner
 
-    memory = open_session(":memory:")
+    memory = open_session(":memory:", allow_memory=True)
     try:
         runner = ServiceRunner(memory.service, AppEvents())
         settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)

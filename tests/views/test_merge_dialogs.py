@@ -153,7 +153,7 @@ def test_background_call_in_a_thread_and_in_place(qtbot, session: Session, tmp_p
     qtbot.waitUntil(lambda: bool(done))
     call.wait()
     assert call.threaded and isinstance(done[0], dict)
-    memory = open_session(":memory:")
+    memory = open_session(":memory:", allow_memory=True)
     try:
         failures: list[object] = []
         in_place = BackgroundCall(memory.service, lambda: 1 / 0)
