@@ -159,10 +159,14 @@ class Recorder:
 
     def __init__(self, answer: bool = True) -> None:
         self.calls: list[tuple[list[int], Stage, int | None, bool]] = []
+        self.from_stages: list[Stage | None] = []
         self.answer = answer
 
-    def __call__(self, ids: list[int], stage: Stage, before: int | None, at_end: bool) -> bool:
+    def __call__(
+        self, ids: list[int], stage: Stage, before: int | None, at_end: bool, seen: Stage | None
+    ) -> bool:
         self.calls.append((ids, stage, before, at_end))
+        self.from_stages.append(seen)
         return self.answer
 
 
@@ -205,8 +209,13 @@ def test_model_drop_hands_the_move_to_the_service(
     service = session.service
     prospect = store.models[Stage.PROSPECT]
 
-    def handler(ids: list[int], stage: Stage, before: int | None, at_end: bool) -> bool:
-        outcome = service.move(ids, stage, before_id=before, at_end=at_end)
+    def handler(
+        ids: list[int], stage: Stage, before: int | None, at_end: bool, seen: Stage | None
+    ) -> bool:
+        assert seen is Stage.WORKING  # the payload names the column the drag started in
+        outcome = service.move(
+            ids, stage, before_id=before, at_end=at_end, expected_stages=dict.fromkeys(ids, seen)
+        )
         store.apply(service.cards(list(outcome.changes.contact_ids)), outcome.changes.contact_ids)
         return True
 

@@ -43,3 +43,21 @@ def test_a_stage_picked_in_a_stale_pane_is_refused(
     assert session.service.get(ben).stage is Stage.NEW
     assert "moved to New elsewhere" in window.detail.ui.stage_error.text()
     qtbot.waitUntil(lambda: combo.currentData() is Stage.NEW)  # the pane shows the truth
+
+
+def test_a_drop_is_refused_when_the_card_moved_elsewhere_during_the_drag(
+    qtbot, people, window, session, other_program
+) -> None:
+    """The board learns of the other program's move mid-drag (live refresh); the drop still
+    carries the column the drag started in, so it is refused, not taken as a move from
+    Customer (which would record 'customer left')."""
+    anna = people["Anna"]
+    source = window.board.column(Stage.NEW).view.model()
+    mime = source.mimeData([source.index(0, 0)])  # the drag starts: Anna, from New
+    other_program.update(anna, "stage", "customer")
+    qtbot.waitUntil(lambda: "Anna Schmidt" in names(window, Stage.CUSTOMER), timeout=2000)
+    target = window.board.column(Stage.PROSPECT).view
+    drag_and_drop(target, QPoint(20, 5), mime)
+    assert session.service.get(anna).stage is Stage.CUSTOMER
+    assert [h.kind for h in session.service.history(anna)] == ["created"]
+    assert "moved to Customer elsewhere" in window.statusBar().currentMessage()

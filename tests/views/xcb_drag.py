@@ -2,12 +2,17 @@
 platform (Xvfb). The pointer is moved by the X server's XTEST extension, so Qt sees real
 input and runs its real QDrag loop. Exit code 0: the drop reached the service.
 
-    python tests/views/xcb_drag.py DATABASE
+    python tests/views/xcb_drag.py DATABASE [stale]
+
+With ``stale``, another program moves the card to Customer while it is being dragged (the
+board's live refresh shows that mid-drag); the drop must then be refused. Exit code 0: the
+card stayed in Customer and its history holds no move.
 """
 
 from __future__ import annotations
 
 import ctypes
+import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -45,7 +50,7 @@ class Pointer:
         self.x11.XFlush(self.display)
 
 
-def main(path: str) -> int:
+def main(path: str, stale: bool = False) -> int:
     app = QApplication(sys.argv[:1])
     session = open_session(path)
     runner = ServiceRunner(session.service, AppEvents())
@@ -77,8 +82,25 @@ def main(path: str) -> int:
             target.state() == QAbstractItemView.State.DraggingState or (pointer.move(end), False)[1]
         )
     )
+    if stale:
+
+        def move_elsewhere() -> bool:
+            other = sqlite3.connect(path)
+            with other:
+                other.execute(
+                    "UPDATE contact SET stage = 'customer', version = version + 1 WHERE id = ?",
+                    (anna_id,),
+                )
+            other.close()
+            return True
+
+        steps.append(move_elsewhere)
+        steps.append(lambda: board.store.stages.get(anna_id) is Stage.CUSTOMER)  # seen mid-drag
     steps.append(lambda: (pointer.button(False), True)[1])
-    steps.append(lambda: session.service.get(anna_id).stage is Stage.PROSPECT)
+    if stale:
+        steps.append(lambda: "elsewhere" in (runner.last_error and str(runner.last_error) or ""))
+    else:
+        steps.append(lambda: session.service.get(anna_id).stage is Stage.PROSPECT)
     ticks = 0
 
     def tick() -> None:
@@ -103,4 +125,4 @@ def main(path: str) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1]))
+    raise SystemExit(main(sys.argv[1], stale=sys.argv[2:] == ["stale"]))

@@ -22,6 +22,7 @@ from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.contacts import Card
 
 MIME_TYPE = "application/x-salesdesk-contact-ids"
+FROM_STAGE_TYPE = "application/x-salesdesk-from-stage"  # where the drag started
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CARD_ROLE = Qt.ItemDataRole.UserRole + 2
 BULK_LIMIT = 300  # above this many changed cards, rebuild the touched columns at once
@@ -36,16 +37,28 @@ CARD_ROLES = frozenset(  # the roles that need the card's text (read on first us
     }
 )
 # (ids, stage, before_id, at_end) -> whether the move was taken
-DropHandler = Callable[[list[int], Stage, "int | None", bool], bool]
+# (ids, target stage, before_id, at_end, the stage the cards were dragged from if known)
+DropHandler = Callable[[list[int], Stage, "int | None", bool, "Stage | None"], bool]
 AnyIndex = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[list[int]], list[Card]]
 
 
-def encode_ids(ids: Sequence[int]) -> QMimeData:
-    """Contact ids as the board's private drag-and-drop payload."""
+def encode_ids(ids: Sequence[int], from_stage: Stage | None = None) -> QMimeData:
+    """Contact ids as the board's private drag-and-drop payload, with the column they were
+    dragged from: the drop is refused if another program moved them while dragging."""
     mime = QMimeData()
     mime.setData(MIME_TYPE, QByteArray(",".join(str(int(i)) for i in ids).encode("ascii")))
+    if from_stage is not None:
+        mime.setData(FROM_STAGE_TYPE, QByteArray(from_stage.value.encode("ascii")))
     return mime
+
+
+def decode_from_stage(mime: QMimeData | None) -> Stage | None:
+    """The column a board payload was dragged from (None: unknown or damaged)."""
+    if mime is None or not mime.hasFormat(FROM_STAGE_TYPE):
+        return None
+    raw = bytes(mime.data(FROM_STAGE_TYPE).data()).decode("ascii", "replace")
+    return next((s for s in Stage if s.value == raw), None)
 
 
 def decode_ids(mime: QMimeData | None) -> list[int]:
@@ -142,7 +155,7 @@ class StageColumnModel(QAbstractListModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid() and i.model() is self})
-        return encode_ids([self._shown[r] for r in rows if r < len(self._shown)])
+        return encode_ids([self._shown[r] for r in rows if r < len(self._shown)], self.stage)
 
     def canDropMimeData(  # noqa: N802
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
@@ -162,7 +175,7 @@ class StageColumnModel(QAbstractListModel):
         before_id, at_end = self.slot_for(row, ids)
         if self.is_no_op(ids, before_id, at_end) or self.drop_handler is None:
             return False
-        return self.drop_handler(ids, self.stage, before_id, at_end)
+        return self.drop_handler(ids, self.stage, before_id, at_end, decode_from_stage(data))
 
     def slot_for(self, row: int, moving: Sequence[int]) -> tuple[int | None, bool]:
         """(before_id, at_end) for a drop in front of ``row`` (-1 or past the end: the end)."""

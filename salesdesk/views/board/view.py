@@ -341,17 +341,25 @@ class BoardView(QWidget):
     # --- moves ----------------------------------------------------------------------------
 
     def request_move(
-        self, ids: list[int], stage: Stage, before_id: int | None = None, at_end: bool = False
+        self,
+        ids: list[int],
+        stage: Stage,
+        before_id: int | None = None,
+        at_end: bool = False,
+        from_stage: Stage | None = None,
     ) -> bool:
         """Move cards (drop or keyboard). Into Unqualified a reason is asked first; the move
-        then happens when the dialog is accepted. Returns whether the move was taken."""
+        then happens when the dialog is accepted. Returns whether the move was taken.
+        The move is made only if the cards are still where the user saw them: in
+        ``from_stage`` (the column a drag started in) or where the board shows them now."""
         cards = self.store.cards
         stages = self.store.stages
+        seen = {i: from_stage or stages[i] for i in ids if from_stage or i in stages}
         needs_reason = stage is Stage.UNQUALIFIED and any(
             stages[i] is not Stage.UNQUALIFIED for i in ids if i in stages
         )
         if not needs_reason:
-            return self._move(ids, stage, before_id, at_end, None)
+            return self._move(ids, stage, before_id, at_end, None, seen)
         subject = cards[ids[0]].name if len(ids) == 1 and ids[0] in cards else len(ids)
         dialog = ReasonDialog(subject, self.window())
         self.reason_dialog = dialog
@@ -359,7 +367,7 @@ class BoardView(QWidget):
         def done(result: int) -> None:
             self.reason_dialog = None
             if result == ReasonDialog.DialogCode.Accepted:
-                self._move(ids, stage, before_id, at_end, dialog.reason())
+                self._move(ids, stage, before_id, at_end, dialog.reason(), seen)
             else:
                 self.events.status_message.emit(self.tr("Move cancelled; nothing changed."))
             dialog.deleteLater()
@@ -370,10 +378,15 @@ class BoardView(QWidget):
         return True
 
     def _move(
-        self, ids: list[int], stage: Stage, before_id: int | None, at_end: bool, reason: str | None
+        self,
+        ids: list[int],
+        stage: Stage,
+        before_id: int | None,
+        at_end: bool,
+        reason: str | None,
+        seen: dict[int, Stage],
     ) -> bool:
         service = self.runner.service
-        seen = {i: self.store.stages[i] for i in ids if i in self.store.stages}
         outcome = self.runner.execute(
             lambda: service.move(
                 ids, stage, before_id=before_id, at_end=at_end, reason=reason, expected_stages=seen
