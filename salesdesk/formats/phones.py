@@ -172,6 +172,19 @@ def display(e164: str | None, typed: str, region: str = DEFAULT_REGION) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+def international(e164: str | None, typed: str) -> str:
+    """The number as it works from anywhere ('+49 30 1234567'); typed if invalid."""
+    if not e164:
+        return typed
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return typed
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def is_known_region(region: str) -> bool:
     import phonenumbers
 

@@ -29,12 +29,16 @@ from salesdesk.formats.common import FormatError, IncomingContact, RowIssue
 from salesdesk.formats.csv_mapping import email_label, gender_value, phone_label
 from salesdesk.formats.csv_reader import decode, detect_encoding
 from salesdesk.formats.images import MAX_PHOTO_BYTES, image_mime
+from salesdesk.formats.phones import international
 
 VERSIONS: tuple[str, ...] = ("3.0", "4.0")
 X = "X-SALESDESK-"
 _GENERIC_TYPES = frozenset({"internet", "voice", "pref", "x400", "msg", "text", "uri"})
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
+TYPED = "X-SALESDESK-TYPED"
+"""A TEL parameter: the number as typed, when the value is its international form."""
+_QUOTABLE = re.compile(r'^[^"\x00-\x1f\x7f]*$')  # what a (quoted) parameter value can hold
 
 
 @dataclass
@@ -234,6 +238,8 @@ def _card(number: int, lines: list[ContentLine]) -> IncomingContact:
             label, _ = phone_label(group_label or _kind(types))
             value = values.text(line.value).strip()
             value = value[4:] if value.lower().startswith("tel:") else value
+            typed = "".join(str(v) for v in line.params.get(TYPED, [])).strip()
+            value = typed or value
             if value:
                 contact.phones.append(PhoneNumber(value, label, _is_pref(line, types)))
         elif name == "ADR":
@@ -460,8 +466,11 @@ def _serialize(contact: Contact, version: str, referrers: Mapping[int, Referrer]
         _set_types(line, ["INTERNET", *_EMAIL_TYPES.get(email.label, [])], email.primary, v4)
     for phone in contact.phones:
         line = card.add("tel")
-        line.value = phone.value
+        # international, so the number works abroad; salesdesk reads back the typed form
+        line.value = international(phone.e164, phone.value)
         _set_types(line, _PHONE_TYPES.get(phone.label, []), phone.primary, v4)
+        if line.value != phone.value and _QUOTABLE.match(phone.value):
+            line.params[TYPED] = [phone.value]
     if not contact.address.is_empty():
         a = contact.address
         card.add("adr").value = vobject.vcard.Address(

@@ -195,8 +195,10 @@ def _prepare_creates(
         contact.stage = stage
         if source is not None:
             contact.source = source
-        if detail:
-            contact.source_detail = detail
+            if detail:
+                contact.source_detail = detail
+        elif detail and contact.source is None and not contact.source_detail:
+            contact.source_detail = detail  # the detail goes with its source: a kept one keeps it
         if tags:
             key = tuple(contact.tags)
             union = merged.get(key)

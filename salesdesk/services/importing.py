@@ -73,8 +73,9 @@ class ImportFile:
 @dataclass(frozen=True)
 class ImportOptions:
     """Choices for the whole import. ``stage``/``source`` None keep what the file says
-    (New and no source where it says nothing); ``decisions`` overrides ``on_duplicate``
-    for single rows (by row number)."""
+    (New and no source where it says nothing); with the source kept, ``source_detail`` only
+    goes to contacts the file gives neither source nor detail. ``decisions`` overrides
+    ``on_duplicate`` for single rows (by row number)."""
 
     stage: Stage | None = Stage.NEW
     source: LeadSource | None = LeadSource.IMPORT

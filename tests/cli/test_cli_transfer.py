@@ -121,3 +121,26 @@ def test_json_export_is_the_documented_document(sd, tmp_path: Path) -> None:
     assert sd("export", "--format", "json", "-o", str(out)).code == 0
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "salesdesk" and document["contacts"][0]["first_name"] == "Anna"
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_vcard_export_and_import_keeping_stage_and_source_loses_nothing(
+    run, sd, tmp_path: Path, version
+) -> None:
+    sd("import", str(SAMPLES / "outlook_de.csv"), "--source", "trade_show", "--stage", "working")
+    out = tmp_path / "all.vcf"
+    assert sd("export", "-o", str(out), "--vcard-version", version).code == 0
+    other = tmp_path / "other.db"
+    again = run("--db", str(other), "import", str(out), "--stage", "keep", "--source", "keep",
+                "--tag", "")  # fmt: skip
+    assert again.code == 0, again.err
+
+    def listed(*db: str) -> list[dict]:
+        rows = run(*db, "list", "--json").json() if db else sd("list", "--json").json()
+        for row in rows:
+            del row["id"], row["created_at"], row["updated_at"]
+        return sorted(rows, key=lambda r: r["uid"])
+
+    before, after = listed(), listed("--db", str(other))
+    assert before[0]["source_detail"] == "outlook_de.csv"  # what the issue lost: every one
+    assert after == before
