@@ -27,7 +27,7 @@ from salesdesk.domain.contact import (
 from salesdesk.domain.stages import Stage
 from salesdesk.formats.common import FormatError, IncomingContact, RowIssue
 from salesdesk.formats.csv_mapping import email_label, gender_value, phone_label
-from salesdesk.formats.csv_reader import decode, detect_encoding
+from salesdesk.formats.csv_reader import REPLACEMENT, decode, detect_encoding
 from salesdesk.formats.images import MAX_PHOTO_BYTES, image_mime
 from salesdesk.formats.phones import international
 
@@ -65,7 +65,8 @@ def parse_vcards(data: bytes) -> VCardResult:
     becomes an issue with its number; the others are still read."""
     if not data.strip():
         raise FormatError("The file is empty: there is nothing to import.")
-    text, _ = decode(data, detect_encoding(data))
+    encoding = detect_encoding(data)
+    text, replaced = decode(data, encoding)
     if "BEGIN:VCARD" not in text.upper():
         raise FormatError("This is not a vCard file: it has no line 'BEGIN:VCARD'.")
     result = VCardResult()
@@ -86,6 +87,11 @@ def parse_vcards(data: bytes) -> VCardResult:
             _finish(result, number, lines, problems)
             lines = None
             continue
+        if replaced and REPLACEMENT in raw:
+            problems.append(
+                f"Line {line_no} has bytes that are not valid {encoding.upper()}; they are "
+                f"shown as {REPLACEMENT}."
+            )
         try:
             lines.append(textLineToContentLine(raw, line_no))
         except Exception as error:  # vobject raises several kinds for a malformed line
