@@ -45,7 +45,8 @@ def test_records_carry_every_field_and_read_back() -> None:
     history = [StageChange(1, None, Stage.NEW, T0), StageChange(2, Stage.NEW, Stage.WORKING, T0)]
     interaction = {"uid": "i1", "contact_uid": contact.uid, "channel": "phone",
                    "direction": "two-way", "at": T0.isoformat(), "summary": "Called",
-                   "notes": "", "outcome": None, "created_at": None, "updated_at": None}  # fmt: skip
+                   "notes": "", "outcome": None, "created_at": None,
+                   "updated_at": None}  # fmt: skip
     data = dump_document([contact_record(contact, history, "abc")], [interaction], T0)
     document = json.loads(data)
     assert document["format"] == "salesdesk" and document["version"] == 1
