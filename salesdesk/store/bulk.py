@@ -45,6 +45,18 @@ class NewContact(NamedTuple):
     referrer_index: int | None = None
 
 
+def change_stamp() -> tuple[int, int, int]:
+    """(contacts, largest id, sum of versions): a write of any program to a contact (new,
+    changed, trashed, restored, purged) changes it, since every such write adds a row, removes
+    one or raises a version. Read in a write transaction it cannot change until the commit.
+    (~10 ms at 100k contacts; no table of its own, so no migration.)"""
+    db: Any = database_proxy.obj
+    row = db.execute_sql(
+        "SELECT count(*), coalesce(max(id), 0), coalesce(sum(version), 0) FROM contact"
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
 def end_positions() -> dict[Stage, float]:
     """The largest position of a live card in each non-empty stage column."""
     db: Any = database_proxy.obj
