@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from salesdesk.domain.contact import Address, Consent, Contact, EmailAddress, PhoneNumber, Rating
 from salesdesk.domain.stages import Stage
 from salesdesk.formats.common import FormatError
-from salesdesk.formats.vcard import Referrer, looks_like_vcard, parse_vcards, write_vcards
+from salesdesk.formats.vcard import looks_like_vcard, parse_vcards
+from salesdesk.formats.vcard_write import Referrer, write_vcards
 
 PIXEL = (Path(__file__).with_name("samples") / "pixel.png").read_bytes()
 

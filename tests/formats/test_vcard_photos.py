@@ -8,7 +8,8 @@ import random
 
 from salesdesk.domain.contact import Contact
 from salesdesk.formats.images import MAX_PHOTO_BYTES
-from salesdesk.formats.vcard import parse_vcards, write_vcards
+from salesdesk.formats.vcard import parse_vcards
+from salesdesk.formats.vcard_write import write_vcards
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
