@@ -282,7 +282,7 @@ class ImportPlan:
     items: list[PlannedContact]
     issues: list[RowIssue]
     extras: Extras = field(default_factory=dict)
-    stamp: tuple[int, ...] | None = None  # the contacts' store_bulk.change_stamp when checked
+    stamp: tuple[object, ...] | None = None  # store_bulk.change_stamp() when it was checked
 
     @property
     def duplicates(self) -> list[PlannedContact]:

@@ -92,3 +92,29 @@ def test_the_second_import_finds_the_first_ones_contacts(
 def test_import_as_new_is_honoured_too(tmp_path: Path, clock) -> None:
     results = import_at_once(tmp_path / "shared.db", clock, DuplicateAction.NEW)
     assert sorted(len(r.created) for r in results) == [ROWS, ROWS]
+
+
+def test_a_contact_saved_between_the_check_and_the_import_is_found(service, clock) -> None:
+    file = sniff_bytes(people_csv(), "people.csv")
+    plan = plan_import(service, file)
+    assert not plan.duplicates
+    clock.advance(seconds=1)
+    typed = service.create(first_name="Anna", emails=["anna7@example.com"]).ids[0]
+    options = dataclasses.replace(default_options(file, dt.date(2026, 11, 26)),
+                                  on_duplicate=DuplicateAction.SKIP)  # fmt: skip
+    result = run_import(service, plan, options)
+    assert result.skipped == (9,)  # row 9 holds anna7@example.com
+    assert len(result.created) == ROWS - 1 and typed not in result.created
+
+
+def test_the_stamp_tells_a_new_contact_from_a_purged_one_whose_id_it_took(service, clock) -> None:
+    from salesdesk.store import bulk as store_bulk
+
+    first = service.create(first_name="Anna").ids[0]
+    before = store_bulk.change_stamp()
+    service.delete([first])
+    service.purge([first])
+    clock.advance(seconds=1)
+    second = service.create(first_name="Ben", emails=["ben@example.com"]).ids[0]
+    assert second == first  # SQLite gave the new contact the purged one's id
+    assert store_bulk.change_stamp() != before
