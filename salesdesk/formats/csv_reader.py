@@ -24,6 +24,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+REPLACEMENT = "\ufffd"
+"""What a byte that is not valid in the file's encoding is read as (and shown as)."""
 _LATIN = frozenset({"cp1252", "cp1250", "latin_1", "iso8859_15", "iso8859_2", "mac_roman"})
 _SNIFF_RECORDS = 60
 _SNIFF_CHARS = 256 * 1024
@@ -78,7 +80,21 @@ def detect_encoding(data: bytes) -> str:
         pass
     else:
         return "utf-8"
+    if _mostly_utf8(data):
+        return "utf-8"  # a few bad bytes: read_table reports their rows
     return _guess_code_page(data)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 text with a few invalid bytes: at least as many valid
+    non-ASCII characters as invalid bytes. Text in a code page has almost no valid UTF-8
+    sequences (ü is one byte that never starts one), so one bad byte cannot flip a UTF-8
+    file to Windows-1252 and turn every 'Müller' into 'MÃ¼ller'."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode("utf-8"))
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    good = non_ascii - bad
+    return good > 0 and good >= bad
 
 
 def _guess_code_page(data: bytes) -> str:
@@ -225,15 +241,6 @@ def read_table(data: bytes, dialect: CsvDialect, *, max_rows: int | None = None)
     header_at = dialect.header_row
     headers: tuple[str, ...] | None = None
     table = CsvTable(dialect, ())
-    if replaced:
-        table.issues.append(
-            RowIssue(
-                0,
-                f"Some characters are not valid {dialect.encoding}; choose another "
-                "encoding if names look wrong.",
-                skipped=False,
-            )  # fmt: skip
-        )
     width = 0
     if header_at is None:
         width, _ = _modal_width(_records(text[:_SNIFF_CHARS], dialect.delimiter, _SNIFF_RECORDS))
@@ -245,6 +252,8 @@ def read_table(data: bytes, dialect: CsvDialect, *, max_rows: int | None = None)
             table.issues.append(RowIssue(number, problem))
             continue
         assert record is not None
+        if replaced:
+            _report_bad_bytes(table, number, record, dialect.encoding)
         if headers is None:
             if header_at is not None and number - 1 < header_at:
                 continue
@@ -277,6 +286,30 @@ def read_table(data: bytes, dialect: CsvDialect, *, max_rows: int | None = None)
         )
     table.headers = headers
     return table
+
+
+def _report_bad_bytes(table: CsvTable, number: int, record: list[str], encoding: str) -> None:
+    """A row with bytes that are not valid in the file's encoding: imported with each such
+    byte shown as REPLACEMENT, and said so with the value it is in."""
+    cell = next((c for c in record if REPLACEMENT in c), None)
+    if cell is None:
+        return
+    at = cell.index(REPLACEMENT)
+    shown = cell if len(cell) <= 60 else "…" + cell[max(0, at - 25) : at + 25] + "…"
+    name = (
+        "UTF-8"
+        if encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
+        else encoding
+    )
+    table.issues.append(
+        RowIssue(
+            number,
+            f"It has bytes that are not valid {name}; they are shown as {REPLACEMENT} in "
+            f"'{shown}'. Correct the value after the import, or choose another encoding if "
+            "many rows show this.",
+            skipped=False,
+        )  # fmt: skip
+    )
 
 
 def _header_names(record: list[str]) -> tuple[str, ...]:
@@ -316,17 +349,17 @@ def _iter_records(
                 restart = start + before + 1
                 break
             number += 1
-            spanned = reader.line_num - before
+            end = start + reader.line_num
             expected = width()
-            if spanned > 1 and expected and len(record) != expected and _has_newline(record):
-                yield (
-                    number,
-                    None,
-                    (
-                        "A quote opened in this row is not closed where it should be, so the row "
-                        "cannot be split into its values."
-                    ),
-                )
+            if (
+                reader.line_num - before > 1
+                and expected
+                and _has_newline(record)
+                and _unclosed(
+                    record, lines[start + before : end], end >= len(lines), delimiter, expected
+                )  # fmt: skip
+            ):
+                yield number, None, _UNCLOSED
                 restart = start + before + 1
                 break
             consumed = reader.line_num
@@ -338,6 +371,32 @@ def _iter_records(
 
 def _has_newline(record: list[str]) -> bool:
     return any("\n" in cell or "\r" in cell for cell in record)
+
+
+_UNCLOSED = (
+    "A quote opened in this row is not closed where it should be, so it took in the rows "
+    "after it; this row was left out and the rows after it were read on their own."
+)
+_SWALLOWED_FROM = 4  # columns: in narrower files a note's line looks too much like a row
+
+
+def _unclosed(record: list[str], raw: list[str], at_end: bool, delimiter: str, width: int) -> bool:
+    """Whether a record that spans lines swallowed rows through a quote that was not closed
+    where it should be: it has the wrong number of values; or it runs to the end of the file
+    with an odd number of quotes (never closed); or a line inside one of its values is a
+    whole row of its own (closed rows later, by chance with the right number of values)."""
+    if len(record) != width:
+        return True
+    if at_end and "".join(raw).count('"') % 2:
+        return True
+    if width < _SWALLOWED_FROM:
+        return False
+    for cell in record:
+        inner = cell.replace("\r\n", "\n").split("\n")[1:-1]  # whole lines inside the value
+        for line in inner:
+            if len(next(csv.reader([line], delimiter=delimiter), [])) == width:
+                return True
+    return False
 
 
 def _csv_problem(error: csv.Error) -> str:

@@ -4,7 +4,6 @@ documented shape (docs/cli.md) that a new database imports back without loss."""
 from __future__ import annotations
 
 import base64
-import binascii
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
@@ -12,17 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesdesk.domain.contact import (
-    Address,
-    Consent,
     Contact,
-    EmailAddress,
-    LeadSource,
-    PhoneNumber,
-    Rating,
     StageChange,
 )
-from salesdesk.domain.stages import Stage
-from salesdesk.formats.common import FormatError, HistoryEntry, IncomingContact, RowIssue
+from salesdesk.formats import json_records
+from salesdesk.formats.common import FormatError, IncomingContact, RowIssue
 
 FORMAT_NAME = "salesdesk"
 FORMAT_VERSION = 1
@@ -134,9 +127,11 @@ def looks_like_json(data: bytes) -> bool:
 
 def load_document(data: bytes) -> JsonDocument:
     """Read a salesdesk JSON file (or a plain list of contacts as ``list --json`` prints).
-    A record that is not a valid contact becomes an issue with its number (from 1)."""
+    A record with a bad value becomes an issue with its number (from 1) and the key; a bad
+    interaction or follow-up change is left out with a note on its contact's number (0 when
+    it names no contact of the file). Damage to the file's frame is a FormatError."""
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = json_records.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise FormatError("This JSON file is not UTF-8 text, so it cannot be read.") from error
     except json.JSONDecodeError as error:
@@ -152,109 +147,74 @@ def load_document(data: bytes) -> JsonDocument:
         records, interactions = document, []
     elif isinstance(document, dict) and document.get("format") == FORMAT_NAME:
         version = document.get("version")
-        if not isinstance(version, int) or version > FORMAT_VERSION:
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise FormatError("This salesdesk JSON file is damaged: 'version' is not a number.")
+        if version > FORMAT_VERSION:
             raise FormatError(
                 "This file was written by a newer version of salesdesk; please update salesdesk."
             )
         records = document.get("contacts") or []
         interactions = document.get("interactions") or []
         changes = document.get("follow_up_changes") or []
-        if not all(isinstance(x, list) for x in (records, interactions, changes)):
-            raise FormatError("This salesdesk JSON file is damaged: 'contacts' is not a list.")
+        for key, value in (("contacts", records), ("interactions", interactions),
+                           ("follow_up_changes", changes)):  # fmt: skip
+            if not isinstance(value, list):
+                raise FormatError(f"This salesdesk JSON file is damaged: '{key}' is not a list.")
     else:
         raise FormatError("This JSON file was not written by salesdesk: it has no contacts.")
-    result = JsonDocument(
-        interactions=[i for i in interactions if isinstance(i, dict)],
-        follow_up_changes=[c for c in changes if isinstance(c, dict)],
-    )
+    result = JsonDocument()
     for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            reason = f"Contact {number} is not an object ({json_records.shown(record)})."
+            result.issues.append(RowIssue(number, reason))
+            continue
         try:
-            result.contacts.append(contact_from_record(number, record))
-        except (TypeError, ValueError, KeyError, AttributeError, binascii.Error) as error:
-            result.issues.append(RowIssue(number, f"Contact {number} is not valid: {error}."))
+            result.contacts.append(json_records.contact_from_record(number, record))
+        except json_records.RecordError as error:
+            result.issues.append(RowIssue(number, f"Contact {number}: {error}."))
+    numbers = _record_numbers(records)
+    seen: set[str] = set()
+    for index, item in enumerate(interactions, start=1):
+        try:
+            interaction = json_records.interaction_from_record(item)
+            if interaction["uid"] in seen:
+                raise json_records.RecordError("uid", "is the uid of an earlier interaction")
+        except json_records.RecordError as error:
+            number = numbers.get(_uid_of(item), 0)
+            reason = f"Interaction {index}: {error}; it was left out."
+            result.issues.append(RowIssue(number, reason, skipped=False))
+            continue
+        seen.add(interaction["uid"])
+        result.interactions.append(interaction)
+    for index, item in enumerate(changes, start=1):
+        try:
+            result.follow_up_changes.append(json_records.follow_up_change_from_record(item))
+        except json_records.RecordError as error:
+            number = numbers.get(_uid_of(item), 0)
+            reason = f"Follow-up change {index}: {error}; it was left out."
+            result.issues.append(RowIssue(number, reason, skipped=False))
+    result.issues.sort(key=lambda issue: issue.number)
     return result
+
+
+def _uid_of(record: Any) -> str:
+    uid = record.get("contact_uid") if isinstance(record, dict) else None
+    return uid.strip().lower() if isinstance(uid, str) else ""
+
+
+def _record_numbers(records: Sequence[Any]) -> dict[str, int]:
+    """Contact uid -> the number of its record, to say whose interaction was left out."""
+    numbers: dict[str, int] = {}
+    for number, record in enumerate(records, start=1):
+        uid = record.get("uid") if isinstance(record, dict) else None
+        if isinstance(uid, str) and uid.strip():
+            numbers.setdefault(uid.strip().lower(), number)
+    return numbers
 
 
 def parse_time(value: Any) -> dt.datetime | None:
     """An ISO time of the file as an aware datetime (UTC when it has no zone), or None."""
-    return _time(value)
-
-
-def _time(value: Any) -> dt.datetime | None:
     if value in (None, ""):
         return None
     parsed = dt.datetime.fromisoformat(str(value))
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
-def _str(record: Mapping[str, Any], key: str) -> str:
-    value = record.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise TypeError(f"'{key}' must be text")
-    return value
-
-
-def _history_entry(item: Any) -> HistoryEntry:
-    at = _time(item["at"])
-    if at is None:
-        raise ValueError("a stage change has no time")
-    reason = item.get("reason")
-    return HistoryEntry(Stage(item["to"]).value, at, str(reason) if reason else None)
-
-
-def contact_from_record(number: int, record: Any) -> IncomingContact:
-    """One JSON contact record as an incoming contact (raises TypeError/ValueError)."""
-    if not isinstance(record, dict):
-        raise TypeError("it is not an object")
-    address = record.get("address") or {}
-    consent = record.get("consent") or {}
-    photo = record.get("photo")
-    contact = Contact(
-        first_name=_str(record, "first_name"),
-        last_name=_str(record, "last_name"),
-        company=_str(record, "company"),
-        title=_str(record, "title"),
-        emails=[
-            EmailAddress(str(e["value"]), str(e.get("label") or "work"), bool(e.get("primary")))
-            for e in record.get("emails") or []
-        ],
-        phones=[
-            PhoneNumber(str(p["value"]), str(p.get("label") or "mobile"), bool(p.get("primary")))
-            for p in record.get("phones") or []
-        ],
-        address=Address(
-            *(_str(address, k) for k in ("street", "postal_code", "city", "region", "country"))
-        ),  # fmt: skip
-        gender=_str(record, "gender"),
-        source=LeadSource(record["source"]) if record.get("source") else None,
-        source_detail=_str(record, "source_detail"),
-        stage=Stage(record.get("stage") or "new"),
-        position=float(record.get("position") or 0.0),
-        rating=Rating(record.get("rating") or "none"),
-        notes=_str(record, "notes"),
-        tags=[str(t) for t in record.get("tags") or []],
-        consent=Consent(
-            bool(consent.get("email_ok")), _time(consent.get("at")), _str(consent, "how")
-        ),
-        do_not_contact=bool(record.get("do_not_contact")),
-        created_at=_time(record.get("created_at")),
-        updated_at=_time(record.get("updated_at")),
-        deleted_at=_time(record.get("deleted_at")),
-    )
-    if photo:
-        contact.photo = base64.b64decode(str(photo["data"]), validate=True)
-        contact.photo_mime = str(photo.get("mime") or "")
-    incoming = IncomingContact(number, contact, stage_given="stage" in record)
-    uid = _str(record, "uid").strip().lower()
-    if uid:
-        contact.uid = uid
-        incoming.uid_given = True
-    incoming.referred_by_uid = _str(record, "referred_by_uid").lower()
-    history = record.get("stage_history") or []
-    incoming.history = tuple(_history_entry(h) for h in history)
-    for key in ("id", "referred_by", "follow_up"):
-        if record.get(key) is not None:
-            incoming.extra[key] = record[key]
-    return incoming

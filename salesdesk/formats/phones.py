@@ -12,6 +12,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from salesdesk.formats.phones_worker import e164 as _e164
 
 DEFAULT_REGION = "DE"
 PARALLEL_FROM = 20_000  # distinct numbers; below this a helper's start-up (~0.3 s) won't pay
@@ -19,6 +22,7 @@ _CHUNK = 2_000
 _MEMO_LIMIT = 300_000
 _memo: dict[tuple[str, str], str | None] = {}
 _UNKNOWN = object()
+_WORKER = Path(__file__).resolve().with_name("phones_worker.py")
 
 
 def to_e164(text: str, region: str = DEFAULT_REGION) -> str | None:
@@ -36,21 +40,6 @@ def _remember(key: tuple[str, str], result: str | None) -> None:
     if len(_memo) >= _MEMO_LIMIT:
         _memo.clear()  # a bound on memory; the next numbers fill it again
     _memo[key] = result
-
-
-def _e164(text: str, region: str) -> str | None:
-    text = text.strip()
-    if not text or len(text) > 64:
-        return None
-    import phonenumbers  # loads on first use (~60 ms), not with the window
-
-    try:
-        number = phonenumbers.parse(text, region.upper() or None)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def e164_chunk(texts: list[str], region: str) -> list[str | None]:
@@ -117,10 +106,10 @@ class PhoneBatch:
 
 def _helper(chunks: collections.deque[list[str]], region: str, stop: threading.Event) -> None:
     """Feed chunks from the front of ``chunks`` to a helper process until none are left."""
-    command = [sys.executable, "-m", "salesdesk.formats.phones_worker"]
     try:
         process = subprocess.Popen(
-            command,
+            _helper_command(),
+            cwd=_WORKER.parent,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -151,6 +140,18 @@ def _helper(chunks: collections.deque[list[str]], region: str, stop: threading.E
         process.wait()
 
 
+def _helper_command() -> list[str]:
+    """The helper, run by path and isolated (-I: no current folder, PYTHONPATH or user site
+    on its module path; see phones_worker), told where phonenumbers is installed."""
+    import importlib.util
+
+    loaded = sys.modules.get("phonenumbers")
+    spec = importlib.util.find_spec("phonenumbers") if loaded is None else None
+    origin = getattr(loaded, "__file__", None) or (spec.origin if spec else None)
+    folders = [str(Path(origin).resolve().parent.parent)] if origin else []
+    return [sys.executable, "-I", str(_WORKER), *folders]
+
+
 def _store(chunk: list[str], region: str, results: list[str | None]) -> None:
     for text, result in zip(chunk, results, strict=True):
         _remember((text, region), result)
@@ -168,6 +169,19 @@ def display(e164: str | None, typed: str, region: str = DEFAULT_REGION) -> str:
         return typed
     if phonenumbers.region_code_for_number(number) == region.upper():
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def international(e164: str | None, typed: str) -> str:
+    """The number as it works from anywhere ('+49 30 1234567'); typed if invalid."""
+    if not e164:
+        return typed
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return typed
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 

@@ -1,19 +1,17 @@
-"""vCard files: read 2.1, 3.0 and 4.0 (vobject unfolds lines, decodes quoted-printable and
-charsets, splits parameters) and write 3.0 or 4.0 with everything salesdesk stores."""
+"""Reading vCard files: 2.1, 3.0 and 4.0 (we unfold lines, vobject splits properties and
+parameters and decodes quoted-printable and charsets). Writing is in vcard_write."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import datetime as dt
-import io
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import vobject
-from vobject.base import ContentLine, getLogicalLines, textLineToContentLine
+from vobject.base import ContentLine, textLineToContentLine
 
 from salesdesk.domain.contact import (
     Address,
@@ -27,11 +25,10 @@ from salesdesk.domain.contact import (
 from salesdesk.domain.stages import Stage
 from salesdesk.formats.common import FormatError, IncomingContact, RowIssue
 from salesdesk.formats.csv_mapping import email_label, gender_value, phone_label
-from salesdesk.formats.csv_reader import decode, detect_encoding
+from salesdesk.formats.csv_reader import REPLACEMENT, decode, detect_encoding
 from salesdesk.formats.images import MAX_PHOTO_BYTES, image_mime
+from salesdesk.formats.vcard_write import TYPED, X
 
-VERSIONS: tuple[str, ...] = ("3.0", "4.0")
-X = "X-SALESDESK-"
 _GENERIC_TYPES = frozenset({"internet", "voice", "pref", "x400", "msg", "text", "uri"})
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
@@ -61,7 +58,8 @@ def parse_vcards(data: bytes) -> VCardResult:
     becomes an issue with its number; the others are still read."""
     if not data.strip():
         raise FormatError("The file is empty: there is nothing to import.")
-    text, _ = decode(data, detect_encoding(data))
+    encoding = detect_encoding(data)
+    text, replaced = decode(data, encoding)
     if "BEGIN:VCARD" not in text.upper():
         raise FormatError("This is not a vCard file: it has no line 'BEGIN:VCARD'.")
     result = VCardResult()
@@ -82,6 +80,11 @@ def parse_vcards(data: bytes) -> VCardResult:
             _finish(result, number, lines, problems)
             lines = None
             continue
+        if replaced and REPLACEMENT in raw:
+            problems.append(
+                f"Line {line_no} has bytes that are not valid {encoding.upper()}; they are "
+                f"shown as {REPLACEMENT}."
+            )
         try:
             lines.append(textLineToContentLine(raw, line_no))
         except Exception as error:  # vobject raises several kinds for a malformed line
@@ -95,11 +98,45 @@ def _no_end(number: int) -> str:
     return f"Card {number} has no line 'END:VCARD' (the file may be cut off); it was left out."
 
 
-def _logical_lines(text: str) -> Iterable[tuple[str, int]]:
-    try:
-        yield from getLogicalLines(io.StringIO(text), allowQP=True)
-    except Exception as error:  # pragma: no cover - getLogicalLines only splits text
-        raise FormatError(f"The vCard file cannot be read ({_short(error)}).") from error
+def _logical_lines(text: str) -> Iterator[tuple[str, int]]:
+    """(unfolded line, number of its first physical line) as vobject's getLogicalLines gives
+    them (folding by a leading space or tab, quoted-printable soft breaks kept as newlines,
+    blank lines end a line), but in linear time: getLogicalLines copies the whole line so far
+    for every physical line it adds, so a 6 MB photo folded into 100,000 lines took minutes."""
+    physical = text.split("\n")
+    if physical and physical[-1] == "":
+        physical.pop()
+    parts: list[str] = []
+    head = ""  # the start of the line so far, where its parameters are
+    start = 0
+    soft_break = False
+    for number, raw in enumerate(physical, start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            if parts:
+                yield "".join(parts), start
+            parts, head, soft_break = [], "", False
+            continue
+        if soft_break:
+            piece = "\n" + line
+        elif line[0] in " \t":
+            piece = line[1:]
+        else:
+            if parts:
+                yield "".join(parts), start
+            parts, head, piece = [], "", line
+        if not parts:
+            start = number
+        parts.append(piece)
+        if len(head) < _HEAD:
+            head += piece[:_HEAD]
+        # vCard 2.1: a quoted-printable line ending in '=' goes on on the next line
+        soft_break = line.endswith("=") and "quoted-printable" in head.lower()
+    if parts:
+        yield "".join(parts), start
+
+
+_HEAD = 1000
 
 
 def _short(error: BaseException) -> str:
@@ -175,6 +212,7 @@ def _card(number: int, lines: list[ContentLine]) -> IncomingContact:
     notes: list[str] = []
     addresses: list[tuple[bool, str, list[str]]] = []
     full_name = ""
+    photo_size = 0  # of a photo too large to keep
     for line in lines:
         name = line.name
         group_label = labels.get((line.group or "").lower(), "")
@@ -199,6 +237,8 @@ def _card(number: int, lines: list[ContentLine]) -> IncomingContact:
             label, _ = phone_label(group_label or _kind(types))
             value = values.text(line.value).strip()
             value = value[4:] if value.lower().startswith("tel:") else value
+            typed = "".join(str(v) for v in line.params.get(TYPED, [])).strip()
+            value = typed or value
             if value:
                 contact.phones.append(PhoneNumber(value, label, _is_pref(line, types)))
         elif name == "ADR":
@@ -211,7 +251,7 @@ def _card(number: int, lines: list[ContentLine]) -> IncomingContact:
             separator = "," if not values.old or "," in str(line.value) else ";"
             contact.tags += [t for t in values.parts(line.value, separator) if t]
         elif name == "PHOTO":
-            _photo(incoming, line, values)
+            photo_size = _photo(incoming, line) or photo_size
         elif name == "GENDER":
             sex = values.parts(line.value)[0].upper()
             contact.gender = {"M": "male", "F": "female", "O": "diverse"}.get(sex, "")
@@ -228,6 +268,8 @@ def _card(number: int, lines: list[ContentLine]) -> IncomingContact:
     _addresses(contact, addresses, notes)
     if notes:
         contact.notes = "\n".join(n for n in [contact.notes, *notes] if n)
+    if photo_size:
+        incoming.warnings.append(_photo_too_large(number, contact, photo_size))
     return incoming
 
 
@@ -262,7 +304,9 @@ def _addresses(
             notes.append(f"Address ({kind or 'other'}): {shown}")
 
 
-def _photo(incoming: IncomingContact, line: ContentLine, values: _Values) -> None:
+def _photo(incoming: IncomingContact, line: ContentLine) -> int | None:
+    """Set the card's photo from an embedded image; returns the size of a photo too large
+    to keep (refused before it is decoded), else None."""
     raw = line.value
     data: bytes | None = None
     try:
@@ -271,24 +315,49 @@ def _photo(incoming: IncomingContact, line: ContentLine, values: _Values) -> Non
         elif str(raw).lower().startswith("data:"):
             header, _, payload = str(raw).partition(",")
             if ";base64" in header.lower():
-                data = base64.b64decode("".join(payload.split()), validate=False)
+                data = _base64(payload)
         elif {"b", "base64"} & {e.lower() for e in line.params.get("ENCODING", [])} or (
             "BASE64" in (p.upper() for p in line.singletonparams)
         ):
-            data = base64.b64decode("".join(str(raw).split()), validate=False)
+            data = _base64(str(raw))
         else:
             incoming.warnings.append("A photo given as a link was not downloaded.")
-            return
+            return None
+    except _TooLarge as large:
+        return large.size
     except (binascii.Error, ValueError):
         data = None
+    if data is not None and len(data) > MAX_PHOTO_BYTES:
+        return len(data)
     if not data or image_mime(data) is None:
         incoming.warnings.append("The photo is not an image salesdesk can show; it was left out.")
-        return
-    if len(data) > MAX_PHOTO_BYTES:
-        incoming.warnings.append("The photo is larger than 2 MB; it was left out.")
-        return
+        return None
     incoming.contact.photo = data
     incoming.contact.photo_mime = image_mime(data) or ""
+    return None
+
+
+class _TooLarge(ValueError):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _base64(text: str) -> bytes:
+    payload = "".join(text.split())
+    size = len(payload) * 3 // 4 - payload[-2:].count("=")
+    if size > MAX_PHOTO_BYTES:
+        raise _TooLarge(size)  # not decoded: a 50 MB photo costs nothing more
+    return base64.b64decode(payload, validate=False)
+
+
+def _photo_too_large(number: int, contact: Contact, size: int) -> str:
+    name = contact.display_name
+    card = f"card {number} ({name})" if name else f"card {number}"
+    return (
+        f"The photo of {card} is {size / 1024 / 1024:.1f} MB; salesdesk keeps photos of up to "
+        f"{MAX_PHOTO_BYTES // 1024 // 1024} MB, so it was left out."
+    )
 
 
 _UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -342,128 +411,3 @@ def _referrer(incoming: IncomingContact, line: ContentLine, text: str) -> None:
     uid = "".join(str(v) for v in line.params.get("X-UID", [])).lower()
     if _UID.match(uid):
         incoming.referred_by_uid = uid
-
-
-# --- writing --------------------------------------------------------------------------------
-
-_EMAIL_TYPES = {"work": ["WORK"], "home": ["HOME"], "other": ["OTHER"]}
-_PHONE_TYPES = {
-    "mobile": ["CELL"],
-    "work": ["WORK", "VOICE"],
-    "home": ["HOME", "VOICE"],
-    "fax": ["FAX"],
-    "other": ["OTHER"],
-}
-
-
-@dataclass(frozen=True)
-class Referrer:
-    """Who referred a contact, as an export names them: uid and name."""
-
-    uid: str
-    name: str
-
-
-def write_vcards(
-    contacts: Iterable[Contact],
-    version: str = "3.0",
-    referrers: Mapping[int, Referrer] | None = None,
-) -> str:
-    """vCard text (CRLF line ends) for ``contacts``; ``referrers`` maps a referrer id to
-    its uid and name, since ids mean nothing in another database."""
-    if version not in VERSIONS:
-        raise FormatError(f"salesdesk writes vCard 3.0 or 4.0, not '{version}'.")
-    out = io.StringIO()
-    for contact in contacts:
-        out.write(_serialize(contact, version, referrers or {}))
-    return out.getvalue()
-
-
-def _serialize(contact: Contact, version: str, referrers: Mapping[int, Referrer]) -> str:
-    v4 = version == "4.0"
-    card = vobject.vCard()
-    card.add("version").value = version
-    card.add("uid").value = f"urn:uuid:{contact.uid}" if v4 else contact.uid
-    card.add("n").value = vobject.vcard.Name(family=contact.last_name, given=contact.first_name)
-    card.add("fn").value = contact.display_name
-    if contact.company:
-        card.add("org").value = [contact.company]
-    if contact.title:
-        card.add("title").value = contact.title
-    for email in contact.emails:
-        line = card.add("email")
-        line.value = email.value
-        _set_types(line, ["INTERNET", *_EMAIL_TYPES.get(email.label, [])], email.primary, v4)
-    for phone in contact.phones:
-        line = card.add("tel")
-        line.value = phone.value
-        _set_types(line, _PHONE_TYPES.get(phone.label, []), phone.primary, v4)
-    if not contact.address.is_empty():
-        a = contact.address
-        card.add("adr").value = vobject.vcard.Address(
-            street=a.street, city=a.city, region=a.region, code=a.postal_code, country=a.country
-        )
-    if contact.notes:
-        card.add("note").value = contact.notes
-    if contact.tags:
-        card.add("categories").value = list(contact.tags)
-    if contact.photo:
-        _write_photo(card, contact, v4)
-    if v4 and contact.gender in ("male", "female", "diverse"):
-        card.add("gender").value = {"male": "M", "female": "F", "diverse": "O"}[contact.gender]
-    _write_salesdesk(card, contact, referrers)
-    text: str = card.serialize()
-    return text
-
-
-def _set_types(line: Any, types: list[str], primary: bool, v4: bool) -> None:
-    if v4:
-        types = [t.lower() for t in types if t not in ("INTERNET",)]
-        if primary:
-            line.params["PREF"] = ["1"]
-    elif primary:
-        types = [*types, "pref"]
-    if types:
-        line.params["TYPE"] = types
-
-
-def _write_photo(card: Any, contact: Contact, v4: bool) -> None:
-    assert contact.photo is not None
-    mime = contact.photo_mime or image_mime(contact.photo) or "image/jpeg"
-    line = card.add("photo")
-    if v4:
-        line.value = f"data:{mime};base64," + base64.b64encode(contact.photo).decode("ascii")
-        line.encoded = True  # a URI: vobject must not escape its comma and semicolon
-    else:
-        line.value = contact.photo
-        line.encoding_param = "b"
-        line.type_param = mime.split("/")[-1].upper()
-
-
-def _write_salesdesk(card: Any, contact: Contact, referrers: Mapping[int, Referrer]) -> None:
-    def put(key: str, value: str) -> Any:
-        line = card.add(f"{X}{key}".lower())
-        line.value = value
-        return line
-
-    put("STAGE", contact.stage.value)
-    if contact.rating is not Rating.NONE:
-        put("RATING", contact.rating.value)
-    if contact.source is not None:
-        put("SOURCE", contact.source.value)
-    if contact.source_detail:
-        put("SOURCE-DETAIL", contact.source_detail)
-    if contact.gender:
-        put("GENDER", contact.gender)
-    if contact.do_not_contact:
-        put("DO-NOT-CONTACT", "yes")
-    if contact.consent.email_ok:
-        put("CONSENT-EMAIL", "yes")
-    if contact.consent.at is not None:
-        put("CONSENT-AT", contact.consent.at.isoformat())
-    if contact.consent.how:
-        put("CONSENT-HOW", contact.consent.how)
-    referrer = referrers.get(contact.referred_by) if contact.referred_by is not None else None
-    if referrer is not None:
-        line = put("REFERRED-BY", referrer.name)
-        line.params["X-UID"] = [referrer.uid]

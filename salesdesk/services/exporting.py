@@ -16,7 +16,7 @@ from typing import Any
 from salesdesk.domain.contact import Contact
 from salesdesk.domain.errors import StorageError, ValidationError
 from salesdesk.domain.stages import Stage
-from salesdesk.formats import csv_writer, json_format, vcard
+from salesdesk.formats import csv_writer, json_format, vcard_write
 from salesdesk.services.contacts import ContactService
 from salesdesk.store import contacts as store
 from salesdesk.store import interactions as store_interactions
@@ -125,9 +125,9 @@ def export_vcard(
     """vCard 3.0 or 4.0 bytes (UTF-8); referrers are named by uid and name."""
     wanted = list({c.referred_by for c in contacts if c.referred_by is not None})
     referrers = {
-        i: vcard.Referrer(c.uid, c.display_name) for i, c in service.get_many(wanted).items()
+        i: vcard_write.Referrer(c.uid, c.display_name) for i, c in service.get_many(wanted).items()
     }
-    return vcard.write_vcards(contacts, version, referrers).encode("utf-8")
+    return vcard_write.write_vcards(contacts, version, referrers).encode("utf-8")
 
 
 # --- JSON -----------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ step ("import of 1,204 contacts"), with progress and cancel for a worker thread.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -11,15 +10,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from salesdesk.domain.changes import ChangeSet
-from salesdesk.domain.contact import Contact, Rating
+from salesdesk.domain.contact import Contact
 from salesdesk.domain.stages import Stage
 from salesdesk.formats.common import RowIssue
-from salesdesk.services.bulk import HistoryStep, prepare_batch, write_batch
+from salesdesk.services.bulk import prepare_batch, write_batch
 from salesdesk.services.contacts import ContactService, Outcome
-from salesdesk.services.import_work import Row, Work, resolve_referrals
+from salesdesk.services.duplicates import match_incoming
+from salesdesk.services.import_decide import FILL_TEXT, decide, filled, prepare_creates
+from salesdesk.services.import_work import Work, resolve_referrals
 from salesdesk.services.importing import (
     Cancelled,
-    DuplicateAction,
     ImportCancelled,
     ImportOptions,
     ImportPlan,
@@ -34,8 +34,6 @@ from salesdesk.store import transfer as store_transfer
 from salesdesk.store.db import write_transaction
 
 CHUNK = 5000  # contacts per batched write: progress and cancel are checked between them
-UNQUALIFIED_REASON = "imported as unqualified"
-_FILL_TEXT = ("first_name", "last_name", "company", "title", "gender", "source_detail", "notes")
 
 
 @dataclass(frozen=True)
@@ -87,8 +85,9 @@ def _run(
         service.phone_region,
         now,
     )
-    work = _decide(plan, options)
-    _prepare_creates(work, options, extra.tags, extra.source_detail, now)
+    matches = [item.matches for item in plan.items]
+    work = decide(plan, options, matches)
+    prepare_creates(work, options, extra.tags, extra.source_detail, now)
     total = len(work.fills) + len(work.creates)
     done = 0
 
@@ -102,6 +101,14 @@ def _run(
 
     tick(0)
     with write_transaction(service.db):
+        if plan.stamp is None or store_bulk.change_stamp() != plan.stamp:
+            # Written to since the plan looked for duplicates (by another import of the same
+            # file, say): look again, now that the write lock keeps everyone else out, so
+            # nothing is imported twice and the on-duplicate choice meets what is stored.
+            found = match_incoming(service, [item.contact for item in plan.items])
+            work = decide(plan, options, [tuple(m) for m in found])
+            prepare_creates(work, options, extra.tags, extra.source_detail, now)
+            total = len(work.fills) + len(work.creates)
         links, stored_links = resolve_referrals(work)
         before = store.take_snapshots(list(work.fills))
         updated = _fill(service, work, before, extra.tags, stored_links, now, tick)
@@ -141,131 +148,6 @@ def _run(
     return ImportResult(outcome, tuple(created), tuple(updated), skipped, issues, description)
 
 
-# --- decisions --------------------------------------------------------------------------------
-
-
-def _decide(plan: ImportPlan, options: ImportOptions) -> Work:
-    work = Work([], defaultdict(list), [], [])
-    fate: dict[int, tuple[str, int]] = {}  # row number -> ("create", index) / ("fill", id)
-    for item in plan.items:
-        action = options.action_for(item.number)
-        row = Row(item, item.contact, item.history)
-        if item.matches and action is DuplicateAction.UPDATE:
-            target = item.matches[0].contact_id
-            work.fills[target].append(row)
-            fate[item.number] = ("fill", target)
-        elif item.same_as_row is not None and action is DuplicateAction.UPDATE:
-            earlier = fate.get(item.same_as_row)
-            if earlier is None:  # the earlier row was skipped: this one stands for both
-                fate[item.number] = ("create", len(work.creates))
-                work.creates.append(row)
-            elif earlier[0] == "fill":
-                work.fills[earlier[1]].append(row)
-                fate[item.number] = earlier
-            else:
-                first = work.creates[earlier[1]]
-                first.contact = _filled(first.contact, item.contact, [])
-                fate[item.number] = earlier
-        elif action is DuplicateAction.SKIP and item.is_duplicate:
-            work.skipped.append(item.number)
-        else:
-            fate[item.number] = ("create", len(work.creates))
-            work.creates.append(row)
-    return work
-
-
-def _prepare_creates(
-    work: Work, options: ImportOptions, tags: list[str], detail: str, now: dt.datetime
-) -> None:
-    """Give each contact to create its own copy with the options applied (stage, source,
-    tag), a fresh uid where its uid is taken, and the history it is written with."""
-    taken = {m.contact_id for row in work.creates for m in row.item.matches
-             if "uid" in m.reasons}  # fmt: skip
-    seen: set[str] = set()
-    source = options.source
-    merged: dict[tuple[str, ...], list[str]] = {}  # a file has few distinct sets of tags
-    unqualified: dict[int, tuple[HistoryStep, ...]] = {}  # by id() of the (live) time
-    stage_given = False
-    for row in work.creates:
-        item = row.item
-        stage_given = stage_given or item.incoming.stage_given
-        contact = _own_copy(row.contact)
-        stage = options.stage or (contact.stage if item.incoming.stage_given else Stage.NEW)
-        history = row.history if stage is contact.stage else ()
-        contact.stage = stage
-        if source is not None:
-            contact.source = source
-        if detail:
-            contact.source_detail = detail
-        if tags:
-            key = tuple(contact.tags)
-            union = merged.get(key)
-            if union is None:
-                union = merged[key] = _union_tags(key, tags)
-            contact.tags = list(union)
-        if taken and any("uid" in m.reasons for m in item.matches) or contact.uid in seen:
-            contact.uid = Contact().uid  # imported as new next to the stored one
-        seen.add(contact.uid)
-        if stage is Stage.UNQUALIFIED and not history:
-            at = contact.created_at or now
-            history = unqualified.get(id(at)) or unqualified.setdefault(
-                id(at), (HistoryStep(Stage.NEW, at), HistoryStep(stage, at, UNQUALIFIED_REASON))
-            )
-        row.contact, row.history = contact, history
-    if stage_given:  # a salesdesk file: keep the order of its columns
-        work.creates.sort(key=lambda r: (r.contact.stage.order, r.contact.position))
-
-
-def _own_copy(contact: Contact) -> Contact:
-    """A shallow copy, as copy.copy makes (which goes through __reduce_ex__: ~5x slower)."""
-    twin = object.__new__(Contact)
-    twin.__dict__ = contact.__dict__.copy()
-    return twin
-
-
-def _union_tags(tags: Sequence[str], more: Sequence[str]) -> list[str]:
-    seen = {t.casefold() for t in tags}
-    return sorted([*tags, *(t for t in more if t.casefold() not in seen)], key=str.casefold)
-
-
-def _filled(existing: Contact, incoming: Contact, tags: Sequence[str]) -> Contact:
-    """``existing`` with its empty fields filled from ``incoming``, all e-mails, phones and
-    tags of both, and do-not-contact if either says so."""
-    changes = _fill_changes(existing, incoming, tags)
-    return dataclasses.replace(existing, **changes)
-
-
-def _fill_changes(existing: Contact, incoming: Contact, tags: Sequence[str]) -> dict[str, Any]:
-    changes: dict[str, Any] = {}
-    for name in _FILL_TEXT:
-        if not getattr(existing, name) and getattr(incoming, name):
-            changes[name] = getattr(incoming, name)
-    if existing.address.is_empty() and not incoming.address.is_empty():
-        changes["address"] = incoming.address
-    if existing.source is None and incoming.source is not None:
-        changes["source"] = incoming.source
-    if existing.rating is Rating.NONE and incoming.rating is not Rating.NONE:
-        changes["rating"] = incoming.rating
-    if not existing.photo and incoming.photo:
-        changes["photo"] = incoming.photo
-    if incoming.do_not_contact and not existing.do_not_contact:
-        changes["do_not_contact"] = True
-    known = {e.value.casefold() for e in existing.emails}
-    emails = [dataclasses.replace(e, primary=False) for e in incoming.emails
-              if e.value.casefold() not in known]  # fmt: skip
-    if emails:
-        changes["emails"] = [*existing.emails, *emails]
-    numbers = {p.e164 or p.value for p in existing.phones}
-    phones = [dataclasses.replace(p, primary=False) for p in incoming.phones
-              if (p.e164 or p.value) not in numbers]  # fmt: skip
-    if phones:
-        changes["phones"] = [*existing.phones, *phones]
-    merged = _union_tags(existing.tags, [*incoming.tags, *tags])
-    if len(merged) != len(existing.tags):
-        changes["tags"] = merged
-    return changes
-
-
 # --- writing ----------------------------------------------------------------------------------
 
 
@@ -287,7 +169,7 @@ def _fill(
             continue
         target = existing
         for row in work.fills[contact_id]:
-            target = _filled(target, row.contact, tags)
+            target = filled(target, row.contact, tags)
             link = stored_links.get(row.item.number)
             if target.referred_by is None and link is not None and link != contact_id:
                 target.referred_by = link
@@ -303,7 +185,7 @@ def _fill(
 
 
 def _changed(old: Contact, new: Contact) -> list[str]:
-    names = [*_FILL_TEXT, "address", "source", "rating", "photo", "do_not_contact", "emails",
+    names = [*FILL_TEXT, "address", "source", "rating", "photo", "do_not_contact", "emails",
              "phones", "tags", "referred_by"]  # fmt: skip
     return [n for n in names if getattr(old, n) != getattr(new, n)]
 
@@ -322,7 +204,7 @@ def _create(
     for start in range(0, len(creates), CHUNK):
         part = creates[start : start + CHUNK]
         histories = {i: row.history for i, row in enumerate(part) if row.history}
-        # owned: the contacts are this run's copies (_prepare_creates), no need to copy again
+        # owned: the contacts are this run's copies (prepare_creates), no need to copy again
         batch = prepare_batch(service, [row.contact for row in part], histories=histories,
                               precleaned=True, owned=True)  # fmt: skip
         outcome = write_batch(service, batch, description="import", index=False)

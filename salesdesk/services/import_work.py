@@ -11,7 +11,7 @@ from salesdesk.domain.contact import Contact
 from salesdesk.formats.common import IncomingContact, RowIssue
 from salesdesk.formats.csv_mapping import split_full_name
 from salesdesk.services.bulk import HistoryStep
-from salesdesk.services.duplicates import NameIndex
+from salesdesk.services.duplicates import Match, NameIndex
 from salesdesk.services.importing import PlannedContact
 from salesdesk.services.merge import name_key
 from salesdesk.store import transfer as store_transfer
@@ -21,11 +21,17 @@ from salesdesk.store import transfer as store_transfer
 class Row:
     """A planned contact as an import run writes it. ``contact`` starts as the plan's own
     and is replaced, never changed in place: the plan stays as planned, so the wizard can run it
-    again (with other options) after a cancel."""
+    again (with other options) after a cancel. ``matches`` are the plan's, or looked up again
+    under the write lock when the contacts changed since the plan."""
 
     item: PlannedContact
     contact: Contact
     history: tuple[HistoryStep, ...]
+    matches: tuple[Match, ...]  # stored contacts it duplicates, as the run found them
+
+    @property
+    def is_duplicate(self) -> bool:
+        return bool(self.matches) or self.item.same_as_row is not None
 
 
 @dataclass
@@ -86,7 +92,7 @@ def resolve_referrals(work: Work) -> tuple[dict[int, int], dict[int, int]]:
         if here is not None and batch is not None and batch != here:
             links[here] = batch
         elif here is not None and stored_id is not None:
-            row.contact.referred_by = stored_id  # the run's own copy (see _prepare_creates)
+            row.contact.referred_by = stored_id  # the run's own copy (prepare_creates)
         elif here is None and stored_id is not None:
             stored[item.number] = stored_id
         elif batch is None and stored_id is None and source.referred_by_name:

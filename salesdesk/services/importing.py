@@ -25,6 +25,7 @@ from salesdesk.services.bulk import HistoryStep, check_history
 from salesdesk.services.contacts import ContactService
 from salesdesk.services.duplicates import Match, NameIndex, match_incoming
 from salesdesk.services.validation import clean_contact, clean_notes
+from salesdesk.store import bulk as store_bulk
 
 Progress = Callable[[int, int], None]
 """Called with (rows done, rows in all) from the thread doing the work."""
@@ -73,8 +74,9 @@ class ImportFile:
 @dataclass(frozen=True)
 class ImportOptions:
     """Choices for the whole import. ``stage``/``source`` None keep what the file says
-    (New and no source where it says nothing); ``decisions`` overrides ``on_duplicate``
-    for single rows (by row number)."""
+    (New and no source where it says nothing); with the source kept, ``source_detail`` only
+    goes to contacts the file gives neither source nor detail. ``decisions`` overrides
+    ``on_duplicate`` for single rows (by row number)."""
 
     stage: Stage | None = Stage.NEW
     source: LeadSource | None = LeadSource.IMPORT
@@ -280,6 +282,7 @@ class ImportPlan:
     items: list[PlannedContact]
     issues: list[RowIssue]
     extras: Extras = field(default_factory=dict)
+    stamp: tuple[object, ...] | None = None  # store_bulk.change_stamp() when it was checked
 
     @property
     def duplicates(self) -> list[PlannedContact]:
@@ -356,12 +359,15 @@ def _plan(
         if planned is not None:
             items.append(planned)
     _tick(progress, cancelled, total, total)
+    stamp = (
+        store_bulk.change_stamp()
+    )  # before the check: a write during it makes the run look again
     names = NameIndex.load()
     found = match_incoming(service, [p.contact for p in items], names=names)
     for planned, matches in zip(items, found, strict=True):
         planned.matches = tuple(matches)
     _mark_repeats(items)
-    return ImportPlan(file, items, issues, extras)
+    return ImportPlan(file, items, issues, extras, stamp)
 
 
 def _tick(progress: Progress | None, cancelled: Cancelled | None, done: int, total: int) -> None:

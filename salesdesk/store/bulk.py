@@ -45,6 +45,20 @@ class NewContact(NamedTuple):
     referrer_index: int | None = None
 
 
+def change_stamp() -> tuple[int, int, int, str]:
+    """(contacts, largest id, sum of versions, latest change): a write of any program to a
+    contact (new, changed, trashed, restored, purged) changes it, since every such write adds a
+    row, removes one or raises a version, and stamps the time (which also tells a new contact
+    from a purged one whose id it took). Read in a write transaction, it cannot change until
+    the commit. (One pass over the table, ~10 ms at 100k contacts; no migration needed.)"""
+    db: Any = database_proxy.obj
+    row = db.execute_sql(
+        "SELECT count(*), coalesce(max(id), 0), coalesce(sum(version), 0), "
+        "coalesce(max(updated_at), '') FROM contact"
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2]), str(row[3])
+
+
 def end_positions() -> dict[Stage, float]:
     """The largest position of a live card in each non-empty stage column."""
     db: Any = database_proxy.obj

@@ -121,3 +121,45 @@ def test_json_export_is_the_documented_document(sd, tmp_path: Path) -> None:
     assert sd("export", "--format", "json", "-o", str(out)).code == 0
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "salesdesk" and document["contacts"][0]["first_name"] == "Anna"
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_vcard_export_and_import_keeping_stage_and_source_loses_nothing(
+    run, sd, tmp_path: Path, version
+) -> None:
+    sd("import", str(SAMPLES / "outlook_de.csv"), "--source", "trade_show", "--stage", "working")
+    out = tmp_path / "all.vcf"
+    assert sd("export", "-o", str(out), "--vcard-version", version).code == 0
+    other = tmp_path / "other.db"
+    again = run("--db", str(other), "import", str(out), "--stage", "keep", "--source", "keep",
+                "--tag", "")  # fmt: skip
+    assert again.code == 0, again.err
+
+    def listed(*db: str) -> list[dict]:
+        rows = run(*db, "list", "--json").json() if db else sd("list", "--json").json()
+        for row in rows:
+            del row["id"], row["created_at"], row["updated_at"]
+        return sorted(rows, key=lambda r: r["uid"])
+
+    before, after = listed(), listed("--db", str(other))
+    assert before[0]["source_detail"] == "outlook_de.csv"  # what the issue lost: every one
+    assert after == before
+
+
+def test_a_damaged_json_backup_reports_the_record_and_key(run, sd, tmp_path: Path) -> None:
+    sd("add", "--first", "Anna", "--email", "anna@example.com")
+    sd("add", "--first", "Ben", "--email", "ben@example.com")
+    sd("add", "--first", "Cleo", "--email", "cleo@example.com")
+    out = tmp_path / "all.json"
+    assert sd("export", "--format", "json", "-o", str(out)).code == 0
+    text = out.read_text(encoding="utf-8")
+    document = json.loads(text)
+    document["contacts"][0]["created_at"] = "yesterday"
+    document["contacts"][1]["position"] = "HUGE"
+    out.write_text(json.dumps(document).replace('"HUGE"', "9" * 5000), encoding="utf-8")
+    result = run("--db", str(tmp_path / "other.db"), "import", str(out))
+    assert result.code == 0, result.err
+    assert result.out.strip() == "Imported 1 contact (1 new, 0 updated)."
+    assert "Unexpected error" not in result.err
+    assert "row 1: Contact 1: 'created_at' is not a date and time ('yesterday')." in result.err
+    assert "row 2: Contact 2: 'position' is a number with 5,000 digits." in result.err

@@ -43,7 +43,11 @@ def test_records_carry_every_field_and_read_back() -> None:
         photo_mime="image/png",
     )
     history = [StageChange(1, None, Stage.NEW, T0), StageChange(2, Stage.NEW, Stage.WORKING, T0)]
-    data = dump_document([contact_record(contact, history, "abc")], [{"uid": "i1"}], T0)
+    interaction = {"uid": "i1", "contact_uid": contact.uid, "channel": "phone",
+                   "direction": "two-way", "at": T0.isoformat(), "summary": "Called",
+                   "notes": "", "outcome": None, "created_at": None,
+                   "updated_at": None}  # fmt: skip
+    data = dump_document([contact_record(contact, history, "abc")], [interaction], T0)
     document = json.loads(data)
     assert document["format"] == "salesdesk" and document["version"] == 1
     assert document["contacts"][0]["photo"]["mime"] == "image/png"
@@ -54,7 +58,7 @@ def test_records_carry_every_field_and_read_back() -> None:
         assert getattr(back.contact, name) == getattr(contact, name), name
     assert [h.stage for h in back.history] == ["new", "working"]
     assert back.referred_by_uid == "abc" and back.extra["id"] == 5
-    assert loaded.interactions == [{"uid": "i1"}]
+    assert loaded.interactions == [interaction]
 
 
 def test_a_plain_list_as_list_json_prints_is_read_too() -> None:

@@ -112,3 +112,29 @@ def test_a_frozen_app_starts_no_helper(monkeypatch: pytest.MonkeyPatch) -> None:
     phones.PhoneBatch(BATCH, "DE").finish()
     assert started == []
     assert {text: phones._memo[(text, "DE")] for text in BATCH} == expected()
+
+
+def test_the_helper_runs_isolated_from_the_current_folder(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A json.py, phonenumbers.py or salesdesk package in the folder the app was started
+    from (or on PYTHONPATH) must not run in the helper: it would run with the user's rights."""
+    trap = tmp_path / "downloads"
+    trap.mkdir()
+    marker = tmp_path / "ran.txt"
+    payload = f"open({str(marker)!r}, 'a').write(__name__ + '\\n')\n"
+    for name in ("json.py", "phonenumbers.py", "sitecustomize.py", "usercustomize.py"):
+        (trap / name).write_text(payload)
+    (trap / "salesdesk" / "formats").mkdir(parents=True)
+    (trap / "salesdesk" / "__init__.py").write_text(payload)
+    (trap / "salesdesk" / "formats" / "__init__.py").write_text(payload)
+    (trap / "salesdesk" / "formats" / "phones_worker.py").write_text(payload)
+    monkeypatch.chdir(trap)
+    monkeypatch.setenv("PYTHONPATH", str(trap))
+    monkeypatch.setenv("PYTHONSTARTUP", str(trap / "json.py"))
+    chunk = ["030 1234567", "+44 20 7946 0958", "12"]
+    chunks = phones.collections.deque([chunk])
+    phones._helper(chunks, "DE", threading.Event())
+    assert not marker.exists(), marker.read_text()
+    assert not chunks  # the helper answered (a failed helper gives its chunk back)
+    assert [phones._memo[(t, "DE")] for t in chunk] == ["+49301234567", "+442079460958", None]

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from salesdesk.domain.contact import Address, Consent, Contact, EmailAddress, PhoneNumber, Rating
 from salesdesk.domain.stages import Stage
 from salesdesk.formats.common import FormatError
-from salesdesk.formats.vcard import Referrer, looks_like_vcard, parse_vcards, write_vcards
+from salesdesk.formats.vcard import looks_like_vcard, parse_vcards
+from salesdesk.formats.vcard_write import Referrer, write_vcards
 
 PIXEL = (Path(__file__).with_name("samples") / "pixel.png").read_bytes()
 
@@ -193,3 +194,17 @@ def test_any_name_and_note_round_trip(name: str, note: str) -> None:
     back = parse_vcards(write_vcards([contact]).encode()).cards[0].contact
     assert back.first_name == contact.first_name
     assert back.notes == contact.notes
+
+
+def test_a_bad_byte_in_a_utf8_card_is_a_warning_on_its_card_not_a_new_encoding() -> None:
+    text = (
+        "BEGIN:VCARD\nVERSION:3.0\nN:Müller;Jürgen\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nN:Weiß;Renée\nNOTE:Gr\udcf6\udcdfe\nEND:VCARD\n"
+    )
+    result = parse_vcards(text.encode("utf-8", "surrogateescape"))
+    juergen, renee = result.cards
+    assert (juergen.contact.last_name, renee.contact.last_name) == ("Müller", "Weiß")
+    assert not juergen.warnings
+    assert renee.warnings == [
+        "Line 8 has bytes that are not valid UTF-8; they are shown as \ufffd."
+    ]
