@@ -37,7 +37,7 @@ _HUGE_MARK = "\x00huge\x00"  # stands for HUGE until the text is written (json c
 def backup() -> dict[str, Any]:
     """A valid backup of three contacts with history, follow-ups and interactions."""
     clock = FakeClock()
-    opened = open_database(":memory:")
+    opened = open_database(":memory:", allow_memory=True)
     try:
         service = ContactService(opened.db, clock=clock)
         anna = service.create(first_name="Anna", last_name="Berg", company="Berg AG",
@@ -320,7 +320,7 @@ def test_random_damage_is_reported_per_record_and_rejected_records_change_nothin
     document = _damaged(path, value)
     clock = FakeClock(FakeClock().advance(days=1))
     for filled in (False, True):
-        opened = open_database(":memory:")
+        opened = open_database(":memory:", allow_memory=True)
         try:
             service = ContactService(opened.db, clock=clock)
             if filled:
