@@ -39,8 +39,11 @@ CHILD_TABLES = {"stage_change": "history", "follow_up_change": "follow_ups",
                 "interaction": "interactions"}  # fmt: skip
 """Child entity -> the Snapshot attribute holding its rows."""
 
-CHILD_REQUIRED = {"stage_change": ("to_stage", "at"), "follow_up_change": ("at", "kind"),
-                  "interaction": ("channel", "direction", "at")}  # fmt: skip
+CHILD_REQUIRED = {
+    "stage_change": ("to_stage", "at", "kind"),
+    "follow_up_change": ("at", "kind"),
+    "interaction": ("channel", "direction", "at", "summary", "created_at", "updated_at"),
+}  # the NOT NULL columns
 """A child row shows once these arrived (an edit can overtake the creation it follows)."""
 
 ELEMENT_KINDS = ("email", "phone", "tag")
@@ -52,7 +55,7 @@ ELEMENT_DATA: dict[str, tuple[str, ...]] = {
 ENTITIES = ("contact", "device", *CHILD_FIELDS, *ELEMENT_KINDS)
 
 Record = dict[str, Any]
-"""{"fields": {field: json}, "email"|"phone"|"tag": {key: data (with "sort": rank)},
+"""{"fields": {field: json}, "email"|"phone"|"tag": {key: data},
 "children": {uid: {"entity": entity, field: json...}}}"""
 
 
@@ -103,17 +106,14 @@ def store_record(snapshot: Any, uid_of: dict[int, str]) -> Record:
             if kind == "phone":
                 data["e164"] = item["e164"]
             elements.setdefault(element_key(kind, data), data)
-        record[kind] = _ranked(elements)
-    tags: dict[str, Any] = {}
-    for _, name in snapshot.tags:
-        tags.setdefault(name.casefold(), {"name": name})
-    record["tag"] = _ranked(dict(sorted(tags.items())))
+        record[kind] = elements
+    # A tag is one row per name for the whole database (unique without regard to case), so
+    # its letter case is the first spelling this database saw: compared by key alone.
+    tags = {name.casefold(): {} for _, name in snapshot.tags}
+    record["tag"] = dict(sorted(tags.items()))
     for entity, attribute in CHILD_TABLES.items():
         for child in getattr(snapshot, attribute):
             values = {f: to_json(child[f]) for f in CHILD_FIELDS[entity]}
             record["children"][child["uid"]] = {"entity": entity, **values}
     return record
 
-
-def _ranked(elements: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {key: {**data, "sort": rank} for rank, (key, data) in enumerate(elements.items())}

@@ -131,7 +131,7 @@ def _write(
         gender=f["gender"], source=LeadSource(f["source"]) if f["source"] else None,
         source_detail=f["source_detail"], referred_by=referrer, stage=Stage(f["stage"]),
         position=float(f["position"]), rating=Rating(f["rating"]), notes=f["notes"],
-        tags=[d["name"] for d in want["tag"].values()],
+        tags=[view.elements["tag"][key]["data"]["name"] for key in want["tag"]],
         consent=Consent(bool(f["consent_email"]), _time(f["consent_at"]), f["consent_how"]),
         do_not_contact=bool(f["do_not_contact"]),
         photo=base64.b64decode(f["photo"]) if f["photo"] else None, photo_mime=f["photo_mime"],

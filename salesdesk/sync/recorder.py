@@ -94,10 +94,13 @@ def reconcile(
                 emit("contact", uid, uid, name, value, None)
         elif value != known["fields"][name]:
             emit("contact", uid, uid, name, value, view.regs.get(name, [None])[0])
+    spelling = {name.casefold(): name for _, name in snap.tags}
     for kind in ELEMENT_KINDS:
         present = view.elements.get(kind, {})
         for key, data in have[kind].items():
             if known[kind].get(key) != data:
+                if kind == "tag":
+                    data = {"name": spelling[key]}
                 dots = present.get(key, {}).get("dots", [])
                 value = {"key": key, "data": data, "dots": dots}
                 emit(kind, element_uid(uid, kind, key), uid, "add", value, None)

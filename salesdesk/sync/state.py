@@ -83,21 +83,17 @@ class View:
         if fields["photo"] is None:
             fields["photo_mime"] = ""
         out: Record = {"fields": fields, "children": {}}
-        for kind in ELEMENT_KINDS:
+        # Element order is not replicated (a reorder would re-add every element moved, and a
+        # re-add brings back what another device removed meanwhile): primary first, then by
+        # key. Tags compare by key alone (see codec.store_record).
+        for kind in ("email", "phone"):
             found = self.elements.get(kind, {})
-            ordered = sorted(found.items(), key=lambda kv: (kv[1]["data"].get("sort", 0), kv[0]))
-            out[kind] = {
-                key: {**{k: v for k, v in item["data"].items() if k != "sort"}, "sort": rank}
-                for rank, (key, item) in enumerate(ordered)
-            }
-        if "tag" in out:  # tags are shown sorted by name, whatever their add order
-            out["tag"] = {
-                key: {**data, "sort": rank}
-                for rank, (key, data) in enumerate(sorted(out["tag"].items()))
-            }
+            ordered = sorted(found.items(), key=lambda kv: (not kv[1]["data"]["primary"], kv[0]))
+            out[kind] = {key: dict(item["data"]) for key, item in ordered}
+        out["tag"] = {key: {} for key in sorted(self.elements.get("tag", {}))}
         for uid, child in self.children.items():
             if child_exists(child) and all(
-                child.regs.get(k, [None, None])[1] for k in CHILD_REQUIRED[child.entity]
+                k in child.regs for k in CHILD_REQUIRED[child.entity]
             ):
                 values = {f: child.regs[f][1] if f in child.regs else None
                           for f in CHILD_FIELDS[child.entity]}  # fmt: skip
