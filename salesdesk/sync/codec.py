@@ -109,11 +109,10 @@ def store_record(snapshot: Any, uid_of: dict[int, str]) -> Record:
         record[kind] = elements
     # A tag is one row per name for the whole database (unique without regard to case), so
     # its letter case is the first spelling this database saw: compared by key alone.
-    tags = {name.casefold(): {} for _, name in snapshot.tags}
+    tags: dict[str, dict[str, Any]] = {name.casefold(): {} for _, name in snapshot.tags}
     record["tag"] = dict(sorted(tags.items()))
     for entity, attribute in CHILD_TABLES.items():
         for child in getattr(snapshot, attribute):
             values = {f: to_json(child[f]) for f in CHILD_FIELDS[entity]}
             record["children"][child["uid"]] = {"entity": entity, **values}
     return record
-

@@ -46,10 +46,14 @@ class SyncEngine:
         # erased data must not linger in free pages of the file (GDPR erasure)
         db.execute_sql("PRAGMA secure_delete = ON")
         with write_transaction(db):
-            self.device_id = self._meta("device_id") or self._set_meta("device_id", uuid.uuid4().hex)
+            self.device_id = self._meta("device_id") or self._set_meta(
+                "device_id", uuid.uuid4().hex
+            )
             db.execute_sql("INSERT OR IGNORE INTO sync_device (id) VALUES (?)", (self.device_id,))
             for table in ("stage_change", "follow_up_change"):
-                db.execute_sql(f"UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE uid = ''")
+                db.execute_sql(
+                    f"UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE uid = ''"
+                )
         last = db.execute_sql("SELECT max(last_hlc) FROM sync_device").fetchone()[0] or ""
         self.hlc = HybridClock(self.device_id, clock)
         if last:
@@ -159,13 +163,25 @@ class SyncEngine:
         for uid, entity, contact, state in self.db.execute_sql(
             "SELECT uid, entity, contact, state FROM sync_entity"
         ):
-            yield {"type": "entity", "uid": uid, "entity": entity, "contact": contact,
-                   "state": json.loads(state)}  # fmt: skip
+            yield {
+                "type": "entity",
+                "uid": uid,
+                "entity": entity,
+                "contact": contact,
+                "state": json.loads(state),
+            }
         for dot, owner, kind, key, data, removed in self.db.execute_sql(
             "SELECT dot, owner, kind, key, data, removed FROM sync_dot"
         ):
-            yield {"type": "dot", "dot": dot, "owner": owner, "kind": kind, "key": key,
-                   "data": json.loads(data) if data else None, "removed": bool(removed)}  # fmt: skip
+            yield {
+                "type": "dot",
+                "dot": dot,
+                "owner": owner,
+                "kind": kind,
+                "key": key,
+                "data": json.loads(data) if data else None,
+                "removed": bool(removed),
+            }
         for uid, hlc in self.db.execute_sql("SELECT uid, hlc FROM sync_tomb"):
             yield {"type": "tomb", "uid": uid, "hlc": hlc}
 
@@ -215,8 +231,9 @@ class SyncEngine:
             self.db.execute_sql("UPDATE sync_device SET last_seen = ? WHERE id = ?", (now, device))
 
     def peer_vectors(self) -> dict[str, Vector]:
-        return {d: json.loads(v) for d, v in self.db.execute_sql(
-            "SELECT device, vector FROM sync_peer")}  # fmt: skip
+        return {
+            d: json.loads(v) for d, v in self.db.execute_sql("SELECT device, vector FROM sync_peer")
+        }
 
     def common_vector(self) -> Vector:
         """What every recorded peer holds (the element-wise minimum): safe to compact."""
@@ -240,8 +257,9 @@ class SyncEngine:
         ):
             if not last_seen and last_hlc:
                 last_seen = stamp_time(last_hlc).isoformat()
-            out.append(DeviceInfo(d, name, d == self.device_id, last_hlc, last_seen,
-                                  counts.get(d, 0), seq))  # fmt: skip
+            out.append(
+                DeviceInfo(d, name, d == self.device_id, last_hlc, last_seen, counts.get(d, 0), seq)
+            )
         return out
 
     # --- conflicts ---------------------------------------------------------------------------
@@ -260,8 +278,21 @@ class SyncEngine:
             if kept is None or kept[1] == lost_value:
                 continue  # the record went, or now agrees: nothing left to choose
             device = lost_hlc.rsplit(".", 1)[-1]
-            out.append(Conflict(cid, entity, uid, contact, fld, kept[1], kept[0], lost_value,
-                                lost_hlc, device, names.get(device, "")))  # fmt: skip
+            out.append(
+                Conflict(
+                    cid,
+                    entity,
+                    uid,
+                    contact,
+                    fld,
+                    kept[1],
+                    kept[0],
+                    lost_value,
+                    lost_hlc,
+                    device,
+                    names.get(device, ""),
+                )
+            )
         return out
 
     def swap_conflict(self, conflict_id: int) -> SwapOutcome:
@@ -304,18 +335,30 @@ class SyncEngine:
         ops: list[Op] = []
         for table in ("sync_op", "sync_pending"):
             for part in chunked(tree):
-                ops += [json.loads(b) for (b,) in self.db.execute_sql(
-                    f"SELECT body FROM {table} WHERE contact IN ({marks(part)}) "
-                    "ORDER BY device, seq", part)]  # fmt: skip
+                ops += [
+                    json.loads(b)
+                    for (b,) in self.db.execute_sql(
+                        f"SELECT body FROM {table} WHERE contact IN ({marks(part)}) "
+                        "ORDER BY device, seq",
+                        part,
+                    )
+                ]
         dots = []
         for part in chunked(tree):
             dots += [
-                {"dot": d, "kind": k, "key": key, "data": json.loads(data) if data else None,
-                 "removed": bool(r)}
+                {
+                    "dot": d,
+                    "kind": k,
+                    "key": key,
+                    "data": json.loads(data) if data else None,
+                    "removed": bool(r),
+                }
                 for d, k, key, data, r in self.db.execute_sql(
                     f"SELECT dot, kind, key, data, removed FROM sync_dot WHERE owner IN "
-                    f"({marks(part)})", part)
-            ]  # fmt: skip
+                    f"({marks(part)})",
+                    part,
+                )
+            ]
         conflicts = [c.__dict__ for c in self.conflicts() if c.contact_uid in tree]
         return {
             "contact_uid": contact_uid,
@@ -383,8 +426,17 @@ class _Session:
         device = self.engine.device_id
         seq = self.seq_of(device) + 1
         self.seqs[device] = seq
-        op = {"device": device, "seq": seq, "hlc": self.engine.hlc.now(), "entity": entity,
-              "uid": uid, "contact": contact, "field": fld, "value": value, "prev": prev}  # fmt: skip
+        op = {
+            "device": device,
+            "seq": seq,
+            "hlc": self.engine.hlc.now(),
+            "entity": entity,
+            "uid": uid,
+            "contact": contact,
+            "field": fld,
+            "value": value,
+            "prev": prev,
+        }
         apply_op(self.state, op, self.effects)
         self.new_ops.append(op)
         self.touched_devices.add(device)
@@ -432,11 +484,19 @@ class _Session:
             db.cursor().executemany(
                 "INSERT OR IGNORE INTO sync_op (device, seq, hlc, contact, body) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [(o["device"], o["seq"], o["hlc"], o["contact"],
-                  json.dumps(redacted(o) if o["contact"] in erased and o["field"] != "purged"
-                             else o))
-                 for o in self.new_ops],
-            )  # fmt: skip
+                [
+                    (
+                        o["device"],
+                        o["seq"],
+                        o["hlc"],
+                        o["contact"],
+                        json.dumps(
+                            redacted(o) if o["contact"] in erased and o["field"] != "purged" else o
+                        ),
+                    )
+                    for o in self.new_ops
+                ],
+            )
         if self.effects.erased:
             self.engine._set_meta("erased", "1")
         for device in self.touched_devices:
@@ -445,9 +505,13 @@ class _Session:
             db.execute_sql(
                 "UPDATE sync_device SET seq = ?, last_hlc = max(last_hlc, ?), last_seen = ? "
                 "WHERE id = ?",
-                (self.seqs.get(device, 0), last, self.now_text if device != self.engine.device_id
-                 else "", device),
-            )  # fmt: skip
+                (
+                    self.seqs.get(device, 0),
+                    last,
+                    self.now_text if device != self.engine.device_id else "",
+                    device,
+                ),
+            )
         for device, name in self.effects.devices.items():
             db.execute_sql("INSERT OR IGNORE INTO sync_device (id) VALUES (?)", (device,))
             db.execute_sql("UPDATE sync_device SET name = ? WHERE id = ?", (name, device))
@@ -480,7 +544,12 @@ def _referring(state: State, uids: set[str]) -> set[str]:
     """Contacts whose referrer (by uid) just got, or lost, a row of its own here."""
     found: set[str] = set()
     for part in chunked(sorted(uids)):
-        found.update(r[0] for r in state.sql(
-            "SELECT uid FROM sync_entity WHERE entity = 'contact' AND "
-            f"json_extract(state, '$.referred_by[1]') IN ({marks(part)})", part))  # fmt: skip
+        found.update(
+            r[0]
+            for r in state.sql(
+                "SELECT uid FROM sync_entity WHERE entity = 'contact' AND "
+                f"json_extract(state, '$.referred_by[1]') IN ({marks(part)})",
+                part,
+            )
+        )
     return found

@@ -26,8 +26,11 @@ from salesdesk.store import interactions as store_interactions
 from salesdesk.sync.codec import CHILD_FIELDS, CHILD_TABLES, Record, store_record
 from salesdesk.sync.state import State, View, chunked, marks
 
-_TABLES = {"stage_change": "stage_change", "follow_up_change": "follow_up_change",
-           "interaction": "interaction"}  # fmt: skip
+_TABLES = {
+    "stage_change": "stage_change",
+    "follow_up_change": "follow_up_change",
+    "interaction": "interaction",
+}
 
 
 @dataclass
@@ -92,11 +95,15 @@ def _remove(state: State, uid: str, row: tuple[int, int, str, Any], written: Wri
     if contact_id in written.removed:
         return
     # others may name it as referrer (RESTRICT): their register keeps the uid, the row loses it
-    referring = [r[0] for r in state.sql(
-        "SELECT id FROM contact WHERE referred_by_id = ?", (contact_id,))]  # fmt: skip
+    referring = [
+        r[0] for r in state.sql("SELECT id FROM contact WHERE referred_by_id = ?", (contact_id,))
+    ]
     if referring:
-        state.sql("UPDATE contact SET referred_by_id = NULL, version = version + 1 "
-                  "WHERE referred_by_id = ?", (contact_id,))  # fmt: skip
+        state.sql(
+            "UPDATE contact SET referred_by_id = NULL, version = version + 1 "
+            "WHERE referred_by_id = ?",
+            (contact_id,),
+        )
         written.updated.update(referring)
     store.purge_contacts([contact_id])
     written.removed.add(contact_id)
@@ -109,9 +116,12 @@ def _time(value: Any) -> dt.datetime | None:
 
 
 def _write(
-    state: State, view: View, row: tuple[int, int, str, Any] | None, now: dt.datetime,
+    state: State,
+    view: View,
+    row: tuple[int, int, str, Any] | None,
+    now: dt.datetime,
     written: Written,
-) -> None:  # fmt: skip
+) -> None:
     want = view.record()
     if row is not None and stored_record(state, row[0]) == want:
         return
@@ -121,21 +131,33 @@ def _write(
         found = local_ids(state, [state.root(f["referred_by"])])
         referrer = next(iter(found.values()))[0] if found else None
     contact = Contact(
-        uid=view.uid, first_name=f["first_name"], last_name=f["last_name"],
-        company=f["company"], title=f["title"],
-        emails=[EmailAddress(d["value"], d["label"], bool(d["primary"]))
-                for d in want["email"].values()],
-        phones=[PhoneNumber(d["value"], d["label"], bool(d["primary"]), d.get("e164"))
-                for d in want["phone"].values()],
+        uid=view.uid,
+        first_name=f["first_name"],
+        last_name=f["last_name"],
+        company=f["company"],
+        title=f["title"],
+        emails=[
+            EmailAddress(d["value"], d["label"], bool(d["primary"])) for d in want["email"].values()
+        ],
+        phones=[
+            PhoneNumber(d["value"], d["label"], bool(d["primary"]), d.get("e164"))
+            for d in want["phone"].values()
+        ],
         address=Address(f["street"], f["postal_code"], f["city"], f["region"], f["country"]),
-        gender=f["gender"], source=LeadSource(f["source"]) if f["source"] else None,
-        source_detail=f["source_detail"], referred_by=referrer, stage=Stage(f["stage"]),
-        position=float(f["position"]), rating=Rating(f["rating"]), notes=f["notes"],
+        gender=f["gender"],
+        source=LeadSource(f["source"]) if f["source"] else None,
+        source_detail=f["source_detail"],
+        referred_by=referrer,
+        stage=Stage(f["stage"]),
+        position=float(f["position"]),
+        rating=Rating(f["rating"]),
+        notes=f["notes"],
         tags=[view.elements["tag"][key]["data"]["name"] for key in want["tag"]],
         consent=Consent(bool(f["consent_email"]), _time(f["consent_at"]), f["consent_how"]),
         do_not_contact=bool(f["do_not_contact"]),
-        photo=base64.b64decode(f["photo"]) if f["photo"] else None, photo_mime=f["photo_mime"],
-    )  # fmt: skip
+        photo=base64.b64decode(f["photo"]) if f["photo"] else None,
+        photo_mime=f["photo_mime"],
+    )
     if row is None:
         contact_id = store.insert_contact(contact, now)
         written.created.add(contact_id)
@@ -149,9 +171,15 @@ def _write(
     state.sql(
         "UPDATE contact SET created_at = ?, deleted_at = ?, follow_up_on = ?, follow_up_time = ?,"
         " follow_up_note = ? WHERE id = ?",
-        (store.to_db_time(_time(f["created_at"]) or now), store.to_db_time(_time(f["deleted_at"])),
-         f["follow_up_on"], f["follow_up_time"], f["follow_up_note"], contact_id),
-    )  # fmt: skip
+        (
+            store.to_db_time(_time(f["created_at"]) or now),
+            store.to_db_time(_time(f["deleted_at"])),
+            f["follow_up_on"],
+            f["follow_up_time"],
+            f["follow_up_note"],
+            contact_id,
+        ),
+    )
     _write_children(state, contact_id, want["children"], now)
     store_interactions.refresh_summaries([contact_id], now)
 
@@ -160,28 +188,29 @@ def _write_children(
     state: State, contact_id: int, children: dict[str, dict[str, Any]], now: dt.datetime
 ) -> None:
     for entity, table in _TABLES.items():
-        wanted = {
-            uid: values
-            for uid, values in children.items()
-            if values["entity"] == entity
+        wanted = {uid: values for uid, values in children.items() if values["entity"] == entity}
+        here = {
+            r[0]: r[1]
+            for r in state.sql(f"SELECT uid, id FROM {table} WHERE contact_id = ?", (contact_id,))
         }
-        here = {r[0]: r[1] for r in state.sql(
-            f"SELECT uid, id FROM {table} WHERE contact_id = ?", (contact_id,))}  # fmt: skip
         gone = [i for u, i in here.items() if u not in wanted]
         for part in chunked(gone):
             state.sql(f"DELETE FROM {table} WHERE id IN ({marks(part)})", part)
         elsewhere = [u for u in wanted if u not in here]
         found: dict[str, int] = {}
         for part in chunked(elsewhere):
-            found.update(state.sql(
-                f"SELECT uid, id FROM {table} WHERE uid IN ({marks(part)})", part))  # fmt: skip
+            found.update(
+                state.sql(f"SELECT uid, id FROM {table} WHERE uid IN ({marks(part)})", part)
+            )
         columns = CHILD_FIELDS[entity]
         for uid, values in wanted.items():
             data = [_column(entity, c, values.get(c), now) for c in columns]
             if uid in here or uid in found:
                 sets = ", ".join(f"{c} = ?" for c in columns)
-                state.sql(f"UPDATE {table} SET contact_id = ?, {sets} WHERE uid = ?",
-                          (contact_id, *data, uid))  # fmt: skip
+                state.sql(
+                    f"UPDATE {table} SET contact_id = ?, {sets} WHERE uid = ?",
+                    (contact_id, *data, uid),
+                )
             else:
                 state.sql(
                     f"INSERT INTO {table} (uid, contact_id, {', '.join(columns)}) "
@@ -193,8 +222,11 @@ def _write_children(
 def _column(entity: str, name: str, value: Any, now: dt.datetime) -> Any:
     if name in ("at", "created_at", "updated_at"):
         return store.to_db_time(_time(value) or now)
-    if value is None and (entity, name) in {("interaction", "summary"), ("interaction", "notes"),
-                                            ("follow_up_change", "note")}:  # fmt: skip
+    if value is None and (entity, name) in {
+        ("interaction", "summary"),
+        ("interaction", "notes"),
+        ("follow_up_change", "note"),
+    }:
         return ""
     return value
 

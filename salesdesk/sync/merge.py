@@ -64,9 +64,10 @@ def apply_op(state: State, op: Op, effects: Effects) -> bool:
             target.contact = new[1]
         target.regs[fld] = new
         target.dirty = True
-    elif new[0] < current[0]:
-        if current[1] != new[1] and (current[2] is None or current[2] < new[0]):
-            effects.conflicts.append((entity, uid, target.contact, fld, new[1], new[0]))
+    elif (
+        new[0] < current[0] and current[1] != new[1] and (current[2] is None or current[2] < new[0])
+    ):
+        effects.conflicts.append((entity, uid, target.contact, fld, new[1], new[0]))
     effects.contacts.add(target.contact if entity != "contact" else uid)
     if fld == "merged_into":
         effects.contacts.add(state.root(uid))
@@ -89,9 +90,14 @@ def erase(state: State, uid: str, hlc: str, effects: Effects) -> None:
         tree.append(uid)
     children: list[str] = []
     for part in chunked(tree):
-        children += [r[0] for r in state.sql(
-            f"SELECT uid FROM sync_entity WHERE contact IN ({marks(part)}) "
-            "AND entity != 'contact'", part)]  # fmt: skip
+        children += [
+            r[0]
+            for r in state.sql(
+                f"SELECT uid FROM sync_entity WHERE contact IN ({marks(part)}) "
+                "AND entity != 'contact'",
+                part,
+            )
+        ]
     gone = tree + children
     for part in chunked(gone):
         state.sql(f"DELETE FROM sync_entity WHERE uid IN ({marks(part)})", part)
@@ -100,9 +106,11 @@ def erase(state: State, uid: str, hlc: str, effects: Effects) -> None:
         state.sql(f"DELETE FROM sync_dot WHERE owner IN ({marks(part)})", part)
         state.sql(f"DELETE FROM sync_conflict WHERE contact IN ({marks(part)})", part)
         for table in ("sync_op", "sync_pending"):
-            rows = list(state.sql(
-                f"SELECT device, seq, body FROM {table} WHERE contact IN ({marks(part)})", part
-            ))  # fmt: skip
+            rows = list(
+                state.sql(
+                    f"SELECT device, seq, body FROM {table} WHERE contact IN ({marks(part)})", part
+                )
+            )
             state.db.cursor().executemany(
                 f"UPDATE {table} SET body = ? WHERE device = ? AND seq = ?",
                 [(json.dumps(redacted(json.loads(body))), d, s) for d, s, body in rows],
@@ -123,7 +131,13 @@ def redacted(op: Op) -> Op:
     if op.get("field") == "purged":
         return {**op, "value": None, "prev": None}
     return {
-        "device": op["device"], "seq": op["seq"], "hlc": op["hlc"], "entity": "contact",
-        "uid": op["contact"], "contact": op["contact"], "field": "redacted", "value": None,
+        "device": op["device"],
+        "seq": op["seq"],
+        "hlc": op["hlc"],
+        "entity": "contact",
+        "uid": op["contact"],
+        "contact": op["contact"],
+        "field": "redacted",
+        "value": None,
         "prev": None,
-    }  # fmt: skip
+    }

@@ -124,4 +124,3 @@ def reconcile(
             child = view.children[child_uid]
             prev = child.regs.get("deleted", [None])[0]
             emit(values["entity"], child_uid, uid, "deleted", True, prev)
-

@@ -23,7 +23,6 @@ from salesdesk.sync.codec import (
     CHILD_FIELDS,
     CHILD_REQUIRED,
     CONTACT_FIELDS,
-    ELEMENT_KINDS,
     Record,
 )
 
@@ -92,11 +91,11 @@ class View:
             out[kind] = {key: dict(item["data"]) for key, item in ordered}
         out["tag"] = {key: {} for key in sorted(self.elements.get("tag", {}))}
         for uid, child in self.children.items():
-            if child_exists(child) and all(
-                k in child.regs for k in CHILD_REQUIRED[child.entity]
-            ):
-                values = {f: child.regs[f][1] if f in child.regs else None
-                          for f in CHILD_FIELDS[child.entity]}  # fmt: skip
+            if child_exists(child) and all(k in child.regs for k in CHILD_REQUIRED[child.entity]):
+                values = {
+                    f: child.regs[f][1] if f in child.regs else None
+                    for f in CHILD_FIELDS[child.entity]
+                }
                 out["children"][uid] = {"entity": child.entity, **values}
         return out
 
@@ -202,9 +201,9 @@ class State:
         while frontier:
             rows = []
             for part in chunked(frontier):
-                rows += list(self.sql(
-                    f"SELECT uid FROM sync_entity WHERE alias IN ({marks(part)})", part
-                ))  # fmt: skip
+                rows += list(
+                    self.sql(f"SELECT uid FROM sync_entity WHERE alias IN ({marks(part)})", part)
+                )
             frontier = []
             for uid in [r[0] for r in rows]:
                 if uid not in seen and self.root(uid) == root:
@@ -237,8 +236,10 @@ class State:
                 continue
             cut = entity.alias_hlc
             for name, reg in entity.regs.items():
-                if name != "merged_into" and reg[0] > cut and (
-                    name not in regs or reg[0] > regs[name][0]
+                if (
+                    name != "merged_into"
+                    and reg[0] > cut
+                    and (name not in regs or reg[0] > regs[name][0])
                 ):
                     regs[name] = reg
         elements: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)

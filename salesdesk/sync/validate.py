@@ -101,8 +101,10 @@ _CHILD["interaction"].update(created_at=_time, updated_at=_time)
 
 
 def _stamps(value: Any) -> bool:
-    return isinstance(value, list) and len(value) <= 10_000 and all(
-        isinstance(d, str) and STAMP.match(d) for d in value
+    return (
+        isinstance(value, list)
+        and len(value) <= 10_000
+        and all(isinstance(d, str) and STAMP.match(d) for d in value)
     )
 
 
@@ -120,7 +122,11 @@ def _element(kind: str, field: str, value: Any) -> str | None:
         return "its data is not an element's"
     for name in ELEMENT_DATA[kind]:
         item = data.get(name)
-        ok = _bool(item) if name == "primary" else (_opt_text(item) if name == "e164" else _text(item))
+        ok = (
+            _bool(item)
+            if name == "primary"
+            else (_opt_text(item) if name == "e164" else _text(item))
+        )
         if not ok:
             return f"its {name} is not valid"
     if "sort" in data and not _number(data["sort"]):

@@ -58,8 +58,10 @@ class Replica:
         with self:
             ids = [r[0] for r in self.db.execute_sql("SELECT id FROM contact")]
             snaps = store.take_snapshots(ids)
-            uid_of = uids_of(State(self.db), [s.contact["referred_by"] for s in snaps.values()
-                                              if s.contact["referred_by"]])  # fmt: skip
+            uid_of = uids_of(
+                State(self.db),
+                [s.contact["referred_by"] for s in snaps.values() if s.contact["referred_by"]],
+            )
             return {s.contact["uid"]: store_record(s, uid_of) for s in snaps.values()}
 
 

@@ -26,8 +26,22 @@ FIELDS = {
 }
 SKEWS = [dt.timedelta(0), dt.timedelta(days=1), dt.timedelta(days=-1, hours=-3)]
 
-ACTIONS = ["create", "edit", "move", "tag", "email", "log", "follow_up", "delete", "restore",
-           "merge", "undo", "exchange", "deliver", "tick"]  # fmt: skip
+ACTIONS = [
+    "create",
+    "edit",
+    "move",
+    "tag",
+    "email",
+    "log",
+    "follow_up",
+    "delete",
+    "restore",
+    "merge",
+    "undo",
+    "exchange",
+    "deliver",
+    "tick",
+]
 
 
 def _live(replica: Replica) -> list[int]:
@@ -38,8 +52,14 @@ def _trashed(replica: Replica) -> list[int]:
     return [c.id for c in replica.contacts.trash()]
 
 
-def _act(data: Any, replicas: list[Replica], undo: list[list[Any]], inflight: list[list[Any]],
-         base: list[dt.datetime], acked: list[tuple[str, str, str, Any]]) -> None:  # fmt: skip
+def _act(
+    data: Any,
+    replicas: list[Replica],
+    undo: list[list[Any]],
+    inflight: list[list[Any]],
+    base: list[dt.datetime],
+    acked: list[tuple[str, str, str, Any]],
+) -> None:
     action = data.draw(st.sampled_from(ACTIONS))
     if action == "tick":
         base[0] += dt.timedelta(minutes=data.draw(st.integers(1, 600)))
@@ -75,8 +95,9 @@ def _act(data: Any, replicas: list[Replica], undo: list[list[Any]], inflight: li
             outcome = None
             if action == "create":
                 outcome = rep.contacts.create(
-                    first_name=data.draw(st.sampled_from(NAMES)), emails=["x@y.de"]
-                    if data.draw(st.booleans()) else [])  # fmt: skip
+                    first_name=data.draw(st.sampled_from(NAMES)),
+                    emails=["x@y.de"] if data.draw(st.booleans()) else [],
+                )
             elif not live and action not in ("restore", "undo"):
                 return
             elif action == "edit":
@@ -95,17 +116,20 @@ def _act(data: Any, replicas: list[Replica], undo: list[list[Any]], inflight: li
                 before = data.draw(st.sampled_from([None, *others]))
                 reason = "no budget" if stage is Stage.UNQUALIFIED else None
                 placed = rep.contacts.get(before).stage if before else None
-                outcome = rep.contacts.move([cid], stage, reason=reason,
-                                            before_id=before if placed is stage else None)  # fmt: skip
+                outcome = rep.contacts.move(
+                    [cid], stage, reason=reason, before_id=before if placed is stage else None
+                )
             elif action == "tag":
                 cid = data.draw(st.sampled_from(live))
-                tags = data.draw(st.lists(st.sampled_from(["vip", "VIP", "fair", "b2b"]),
-                                          max_size=3))  # fmt: skip
+                tags = data.draw(
+                    st.lists(st.sampled_from(["vip", "VIP", "fair", "b2b"]), max_size=3)
+                )
                 outcome = rep.contacts.update(cid, {"tags": tags})
             elif action == "email":
                 cid = data.draw(st.sampled_from(live))
-                emails = data.draw(st.lists(st.sampled_from(["a@x.de", "b@x.de", "A@x.de"]),
-                                            max_size=2))  # fmt: skip
+                emails = data.draw(
+                    st.lists(st.sampled_from(["a@x.de", "b@x.de", "A@x.de"]), max_size=2)
+                )
                 outcome = rep.contacts.update(cid, {"emails": emails})
             elif action == "log":
                 cid = data.draw(st.sampled_from(live))
@@ -113,8 +137,9 @@ def _act(data: Any, replicas: list[Replica], undo: list[list[Any]], inflight: li
             elif action == "follow_up":
                 cid = data.draw(st.sampled_from(live))
                 if data.draw(st.booleans()):
-                    outcome = rep.interactions.set_follow_up([cid], "2027-01-0" +
-                                                             str(data.draw(st.integers(1, 9))))
+                    outcome = rep.interactions.set_follow_up(
+                        [cid], "2027-01-0" + str(data.draw(st.integers(1, 9)))
+                    )
                 else:
                     outcome = rep.interactions.clear_follow_up([cid])
             elif action == "delete":
@@ -127,27 +152,32 @@ def _act(data: Any, replicas: list[Replica], undo: list[list[Any]], inflight: li
                 if len(live) >= 2:
                     pair = data.draw(st.permutations(live))[:2]
                     outcome = merge(rep.contacts, pair[0], [pair[1]])
-            elif action == "undo":
-                if undo[r]:
-                    step = undo[r].pop()
-                    outcome = rep.contacts.apply(step)
-                    outcome = None  # undoing an undo is redo: not exercised here
+            elif action == "undo" and undo[r]:
+                step = undo[r].pop()
+                outcome = rep.contacts.apply(step)
+                outcome = None  # undoing an undo is redo: not exercised here
             if outcome is not None:
                 undo[r].append(outcome.inverse)
         except SalesdeskError as error:
             import os
+
             if os.environ.get("SYNC_DEBUG"):
                 print(action, error)
             pass  # refused (e.g. an undo across another device's change): nothing happened
 
 
-@settings(max_examples=int(__import__("os").environ.get("SYNC_EXAMPLES", "30")), deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=int(__import__("os").environ.get("SYNC_EXAMPLES", "30")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
 @given(st.data())
 def test_three_replicas_converge(data: Any) -> None:
     base = [dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)]
     with tempfile.TemporaryDirectory() as folder:
-        replicas = [Replica(Path(folder) / f"{i}.db", SkewedClock(base, SKEWS[i]))
-                    for i in range(3)]  # fmt: skip
+        replicas = [
+            Replica(Path(folder) / f"{i}.db", SkewedClock(base, SKEWS[i])) for i in range(3)
+        ]
         try:
             undo: list[list[Any]] = [[], [], []]
             inflight: list[list[Any]] = [[], [], []]
@@ -161,6 +191,7 @@ def test_three_replicas_converge(data: Any) -> None:
                             exchange(replicas[a], replicas[b])
             dumps = [r.dump() for r in replicas]
             import os
+
             if os.environ.get("SYNC_DEBUG"):
                 print(len(dumps[0]), sum(len(d["children"]) for d in dumps[0].values()))
             if dumps[0] != dumps[1] or dumps[1] != dumps[2]:

@@ -59,8 +59,10 @@ def test_purge_erases_the_person_everywhere_and_from_the_file(trio: list[Replica
         assert by_uid(r, uid) is None
         with r:
             data = r.engine.personal_data(uid)
-            assert data["erased"] and data["operations"] == [] or all(
-                op["field"] in ("redacted", "purged") for op in data["operations"]
+            assert (
+                data["erased"]
+                and data["operations"] == []
+                or all(op["field"] in ("redacted", "purged") for op in data["operations"])
             )
             r.engine.compact(keep_vector={})
         r.db.close()

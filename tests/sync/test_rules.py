@@ -23,8 +23,11 @@ def sync_all(replicas: list[Replica]) -> None:
 
 def by_uid(replica: Replica, uid: str) -> Any:
     with replica:
-        found = [c for c in replica.contacts.list_contacts() + replica.contacts.list_contacts(
-            deleted=True) if c.uid == uid]  # fmt: skip
+        found = [
+            c
+            for c in replica.contacts.list_contacts() + replica.contacts.list_contacts(deleted=True)
+            if c.uid == uid
+        ]
         return found[0] if found else None
 
 

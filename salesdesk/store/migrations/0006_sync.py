@@ -47,12 +47,19 @@ _TABLES = (
 
 def up(migrator, db):
     sqlite = isinstance(db, SqliteDatabase)
-    new_uid = "lower(hex(randomblob(16)))" if sqlite else "md5(random()::text || clock_timestamp()::text)"
+    new_uid = (
+        "lower(hex(randomblob(16)))" if sqlite else "md5(random()::text || clock_timestamp()::text)"
+    )
     for table in ("stage_change", "follow_up_change"):
         # NOT NULL with an SQL DEFAULT in one ALTER: no table rebuild (DESIGN.md section 3)
         db.execute_sql(f"ALTER TABLE {table} ADD COLUMN uid TEXT NOT NULL DEFAULT ''")
         db.execute_sql(f"UPDATE {table} SET uid = {new_uid} WHERE uid = ''")
         db.execute_sql(f"CREATE INDEX {table}_uid ON {table} (uid)")
     for sql in _TABLES:
-        db.execute_sql(sql if sqlite else sql.replace(" WITHOUT ROWID", "").replace(
-            "INTEGER PRIMARY KEY AUTOINCREMENT", "SERIAL PRIMARY KEY"))
+        db.execute_sql(
+            sql
+            if sqlite
+            else sql.replace(" WITHOUT ROWID", "").replace(
+                "INTEGER PRIMARY KEY AUTOINCREMENT", "SERIAL PRIMARY KEY"
+            )
+        )
