@@ -142,6 +142,7 @@ class StageChangeRow(BaseRow):
     at = DateTimeField()
     reason = TextField(null=True)
     kind = TextField(default="forward")
+    uid = TextField(default="")  # given by sync when it records the row (0006_sync.py)
 
     class Meta:
         table_name = "stage_change"
@@ -177,6 +178,7 @@ class FollowUpChangeRow(BaseRow):
     due_on = DateField(null=True)
     due_time = TextField(null=True)
     note = TextField(default="")
+    uid = TextField(default="")  # given by sync when it records the row
 
     class Meta:
         table_name = "follow_up_change"
