@@ -1,0 +1,1 @@
+"""Replication between salesdesk databases without a server (see DESIGN.md section 9)."""
