@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
-from salesdesk.sync.api import ApplyResult, Op, Vector
+from salesdesk.sync.api import ApplyResult, Conflict, DeviceInfo, Op, Vector
 
 
 class Replica(Protocol):
@@ -25,6 +25,14 @@ class Replica(Protocol):
     def load_snapshot(self, records: Iterable[dict[str, Any]]) -> ApplyResult: ...
 
     def record_peer_vector(self, device: str, vector: Mapping[str, int]) -> Any: ...
+
+    def set_device_name(self, name: str) -> Any: ...
+
+    def pending_count(self) -> int: ...
+
+    def conflicts(self) -> Sequence[Conflict]: ...
+
+    def devices(self) -> Sequence[DeviceInfo]: ...
 
 
 def op_ranges(ops: Iterable[Op]) -> dict[str, list[list[int]]]:
