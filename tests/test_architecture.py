@@ -30,8 +30,17 @@ ALLOWED = {
         "salesdesk.formats",
         "salesdesk.store",
         "salesdesk.services",
+        "salesdesk.sync",
         "peewee",
         "rapidfuzz",
+    },
+    "sync": {
+        "salesdesk.domain",
+        "salesdesk.store",
+        "salesdesk.sync",
+        "peewee",
+        "playhouse",
+        "cryptography",
     },
     "views": {"salesdesk.domain", "salesdesk.services", "salesdesk.views", "PySide6", "shiboken6"},
 }
@@ -40,6 +49,7 @@ FORBIDDEN_LOADED = {
     "formats": ("PySide6", "peewee", "salesdesk.store", "salesdesk.services"),
     "store": ("PySide6", "salesdesk.services", "salesdesk.views"),
     "services": ("PySide6", "salesdesk.views"),
+    "sync": ("PySide6", "salesdesk.services", "salesdesk.views"),
 }
 
 

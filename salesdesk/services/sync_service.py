@@ -94,9 +94,7 @@ class SyncService:
             raise ValidationError("A device name needs 1 to 80 characters.", "device_name")
         self.engine.set_device_name(name)
 
-    def round(
-        self, folder: str | Path | None = None, passphrase: str | None = None
-    ) -> RoundReport:
+    def round(self, folder: str | Path | None = None, passphrase: str | None = None) -> RoundReport:
         """One round through ``folder`` (default: the remembered one), which is remembered.
 
         Damaged or foreign files are reported in ``errors`` and skipped; a folder that cannot
@@ -213,4 +211,3 @@ def _report(done: FolderReport, folder: str, at: str, warnings: tuple[str, ...])
         folder=folder,
         at=at,
     )
-

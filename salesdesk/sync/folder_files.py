@@ -155,7 +155,9 @@ def scan(root: Path) -> list[DeviceFolder]:
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as error:
-        raise StorageError(f"The sync folder '{root}' cannot be read ({error.strerror}).") from error
+        raise StorageError(
+            f"The sync folder '{root}' cannot be read ({error.strerror})."
+        ) from error
     for entry in entries:
         if not (DEVICE_ID.fullmatch(entry.name) and entry.is_dir()):
             continue
@@ -220,7 +222,10 @@ def read_team(root: Path) -> Team | None:
         if data.get("encrypted"):
             kdf = data["kdf"]
             if (kdf["name"], kdf["n"], kdf["r"], kdf["p"]) != (
-                "scrypt", crypto.SCRYPT_N, crypto.SCRYPT_R, crypto.SCRYPT_P
+                "scrypt",
+                crypto.SCRYPT_N,
+                crypto.SCRYPT_R,
+                crypto.SCRYPT_P,
             ):
                 raise ValueError("unknown key derivation")
             salt = base64.b64decode(data["salt"], validate=True)
@@ -232,8 +237,9 @@ def read_team(root: Path) -> Team | None:
         raise
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise SyncFileError(
-            TEAM_FILE, "it is damaged or not salesdesk's; the folder cannot be synced until it "
-            "is restored (or removed, which starts the folder anew)"
+            TEAM_FILE,
+            "it is damaged or not salesdesk's; the folder cannot be synced until it "
+            "is restored (or removed, which starts the folder anew)",
         ) from None
 
 

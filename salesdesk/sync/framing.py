@@ -164,7 +164,9 @@ def read_container(
     except ValueError:
         raise SyncFileError(name, f"it holds an unknown kind of data ({kind_no})") from None
     if expect_kind is not None and kind is not expect_kind:
-        raise SyncFileError(name, f"it holds a {kind.name.lower()}, not a {expect_kind.name.lower()}")
+        raise SyncFileError(
+            name, f"it holds a {kind.name.lower()}, not a {expect_kind.name.lower()}"
+        )
     if flags & ~FLAG_ENCRYPTED:
         raise SyncFileError(name, "its header has unknown flags (damaged or from a newer version)")
     device = reader.take(id_len).decode("ascii", "replace")
@@ -199,7 +201,7 @@ def read_container(
             raise SyncFileError(
                 name, "it was changed after it was written (authentication failed)"
             ) from None
-    elif hashlib.sha256(data[:header_end + length]).digest() != data[header_end + length :]:
+    elif hashlib.sha256(data[: header_end + length]).digest() != data[header_end + length :]:
         raise SyncFileError(name, "it is damaged (its checksum does not match)")
     meta, records = _decode_lines(body, name)
     return Container(kind, device, number, encrypted, meta, records, salt)

@@ -26,6 +26,7 @@ from salesdesk.sync import folder_files as files
 from salesdesk.sync.api import ApplyResult, SnapshotNeededError, SyncFormatError
 from salesdesk.sync.crypto import TeamKey
 from salesdesk.sync.framing import (
+    DEVICE_ID,
     Container,
     Kind,
     PassphraseError,
@@ -82,7 +83,7 @@ def _valid_runs(ops: list[dict[str, Any]]) -> Runs:
     """The runs of a segment's ops; ValueError if an op lacks a proper device and seq."""
     for op in ops:
         device, seq = op.get("device"), op.get("seq")
-        if not (isinstance(device, str) and files.DEVICE_ID.fullmatch(device)):
+        if not (isinstance(device, str) and DEVICE_ID.fullmatch(device)):
             raise ValueError("an operation has no valid device")
         if not (isinstance(seq, int) and not isinstance(seq, bool) and seq > 0):
             raise ValueError("an operation has no valid sequence number")
@@ -237,7 +238,8 @@ class FolderTransport:
                     try:
                         runs = _valid_runs(box.records)
                     except ValueError as error:
-                        raise SyncFileError(listed.key, f"its contents are garbled ({error})")
+                        reason = f"its contents are garbled ({error})"
+                        raise SyncFileError(listed.key, reason) from None
                 except SyncFileError as error:
                     report.errors.append(str(error))
                     index[listed.key] = {"stamp": listed.stamp, "bad": error.reason}

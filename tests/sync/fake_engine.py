@@ -89,9 +89,14 @@ class FakeEngine:
 
     def apply(self, ops: Sequence[Op]) -> ApplyResult:
         for op in ops:
-            if not (isinstance(op, dict) and isinstance(op.get("device"), str)
-                    and isinstance(op.get("seq"), int) and isinstance(op.get("uid"), str)
-                    and isinstance(op.get("field"), str) and isinstance(op.get("hlc"), str)):
+            if not (
+                isinstance(op, dict)
+                and isinstance(op.get("device"), str)
+                and isinstance(op.get("seq"), int)
+                and isinstance(op.get("uid"), str)
+                and isinstance(op.get("field"), str)
+                and isinstance(op.get("hlc"), str)
+            ):
                 raise SyncFormatError(f"An operation is not valid: {str(op)[:80]}")  # fmt: skip
         applied = duplicates = held = 0
         touched: set[str] = set()

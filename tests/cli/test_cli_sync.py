@@ -1,0 +1,203 @@
+"""``salesdesk sync``: rounds through a folder, the remembered folder, passphrases, bundles."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
+from fake_engine import FakeEngine  # noqa: E402
+
+from salesdesk import cli_sync  # noqa: E402
+from salesdesk.store.db import open_database  # noqa: E402
+
+PASS = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI builds its engine through make_engine: use the stand-in engine here."""
+    monkeypatch.setattr(cli_sync, "make_engine", FakeEngine)
+    monkeypatch.delenv(cli_sync.PASSPHRASE_ENV, raising=False)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "share"
+    path.mkdir()
+    return path
+
+
+@contextlib.contextmanager
+def _engine(db: Path) -> Iterator[FakeEngine]:
+    opened = open_database(db)  # a salesdesk database, as the CLI would create it
+    try:
+        yield FakeEngine(opened.db)
+    finally:
+        opened.db.close()
+
+
+def _edit(db: Path, uid: str, value: str) -> None:
+    with _engine(db) as engine:
+        engine.put(uid, "name", value)
+
+
+def _state(db: Path) -> dict:
+    with _engine(db) as engine:
+        return engine.state()
+
+
+def test_round_prints_what_came_in_and_went_out(run, tmp_path: Path, folder: Path) -> None:
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    run("--db", str(a), "sync", "name", "Booth A")
+    _edit(a, "c1", "Anna")
+    out = run("--db", str(a), "sync", "--folder", str(folder))
+    assert out.code == 0, out.err
+    assert out.out == f"Synced with {folder}: 0 changes came in, 1 change went out.\n"
+    assert "Warning: This sync folder is not protected by a team passphrase" in out.err
+    got = run("--db", str(b), "sync", "--folder", str(folder), "--json")
+    assert got.code == 0, got.err
+    report = got.json()
+    assert (report["received"], report["sent"], report["errors"]) == (1, 0, [])
+    assert report["folder"] == str(folder) and report["contacts_changed"] == 1
+    assert _state(b) == {("c1", "name"): "Anna"}
+
+
+def test_folder_is_remembered_per_database(run, tmp_path: Path, folder: Path) -> None:
+    a = tmp_path / "a.db"
+    first = run("--db", str(a), "sync")
+    assert first.code == 1
+    assert "No sync folder is set for this database yet" in first.err
+    assert run("--db", str(a), "sync", "--folder", str(folder)).code == 0
+    _edit(a, "c1", "Anna")
+    again = run("--db", str(a), "sync", "--json")
+    assert again.code == 0, again.err
+    assert again.json()["sent"] == 1 and again.json()["folder"] == str(folder)
+    other = run("--db", str(tmp_path / "b.db"), "sync")
+    assert other.code == 1  # another database does not inherit it
+
+
+def test_passphrase_from_file_or_environment_never_printed(
+    run, tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS + "\n", encoding="utf-8")
+    _edit(a, "c1", "Anna")
+    out = run("--db", str(a), "sync", "--folder", str(folder), "--passphrase-file", str(secret))
+    assert out.code == 0, out.err
+    assert "Warning" not in out.err
+    monkeypatch.setenv(cli_sync.PASSPHRASE_ENV, "wrong passphrase here")
+    wrong = run("--db", str(b), "sync", "--folder", str(folder))
+    assert wrong.code == 1
+    assert "does not match the one this sync folder was set up with" in wrong.err
+    monkeypatch.setenv(cli_sync.PASSPHRASE_ENV, PASS)
+    right = run("--db", str(b), "sync", "--folder", str(folder), "--json")
+    assert right.code == 0 and right.json()["received"] == 1
+    for result in (out, wrong, right):
+        assert PASS not in result.out + result.err and "wrong passphrase" not in result.err
+    status = run("--db", str(b), "sync", "status", "--json")
+    assert status.json()["encrypted"] is True
+
+
+def test_passphrase_is_not_accepted_on_the_command_line(run, tmp_path, folder) -> None:
+    result = run("--db", str(tmp_path / "a.db"), "sync", "--folder", str(folder),
+                 "--passphrase", PASS)  # fmt: skip
+    assert result.code == 2 and "not accepted on the command line" in result.err
+    assert PASS not in result.err
+    equals = run(
+        "--db", str(tmp_path / "a.db"), "sync", "export", "-o", "x", "--passphrase=x1y2z3w4"
+    )
+    assert equals.code == 2 and "x1y2z3w4" not in equals.err
+    missing = run("--db", str(tmp_path / "a.db"), "sync", "--folder", str(folder),
+                  "--passphrase-file", str(tmp_path / "none"))  # fmt: skip
+    assert missing.code == 1 and "cannot be read" in missing.err
+    short = tmp_path / "short"
+    short.write_text("abc")
+    too_short = run("--db", str(tmp_path / "a.db"), "sync", "--folder", str(folder),
+                    "--passphrase-file", str(short))  # fmt: skip
+    assert too_short.code == 1 and "at least 8 characters" in too_short.err
+
+
+def test_status_conflicts_devices(run, tmp_path: Path, folder: Path) -> None:
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    run("--db", str(a), "sync", "name", "Booth A")
+    run("--db", str(a), "sync", "--folder", str(folder))
+    never = run("--db", str(b), "sync", "status", "--json")
+    assert never.code == 1  # no such database yet: status does not create one
+    run("--db", str(b), "sync", "--folder", str(folder))
+    status = run("--db", str(b), "sync", "status", "--json").json()
+    assert status["folder"] == str(folder) and status["last_sync"]
+    assert (status["pending"], status["errors"], status["encrypted"]) == (0, [], False)
+    assert len(status["device_id"]) == 32
+    text = run("--db", str(b), "sync", "status")
+    assert "Folder:" in text.out and str(folder) in text.out and "plain text" in text.out
+    assert run("--db", str(b), "sync", "conflicts", "--json").json() == []
+    assert run("--db", str(b), "sync", "--json", "conflicts").json() == []  # either order
+    assert run("--db", str(b), "sync", "conflicts").out == "No conflicts.\n"
+    devices = run("--db", str(b), "sync", "devices", "--json").json()
+    assert [d["name"] for d in devices] == ["Booth A"]
+    assert "Booth A" in run("--db", str(b), "sync", "devices").out
+
+
+def test_damaged_file_is_reported_and_shown_in_status(run, tmp_path, folder) -> None:
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    _edit(a, "c1", "Anna")
+    run("--db", str(a), "sync", "--folder", str(folder))
+    seg = next(folder.rglob("seg-0000000001.sdsync"))
+    seg.write_bytes(seg.read_bytes()[:-3])
+    result = run("--db", str(b), "sync", "--folder", str(folder))
+    assert result.code == 0
+    assert "1 file could not be used and was skipped" in result.err
+    assert "seg-0000000001.sdsync: the file is cut short (truncated)" in result.err
+    status = run("--db", str(b), "sync", "status", "--json").json()
+    assert len(status["errors"]) == 1 and "truncated" in status["errors"][0]
+
+
+def test_missing_folder_fails_plainly(run, tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "a.db"), "sync", "--folder", str(tmp_path / "usb"))
+    assert result.code == 1 and "cannot be found" in result.err
+    assert result.err.startswith("Error: ")
+
+
+def test_export_and_import_bundles(run, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    _edit(a, "c1", "Anna")
+    _edit(a, "c2", "Ben")
+    bundle = tmp_path / "booth-a.sdsync"
+    secret = tmp_path / "pass"
+    secret.write_text(PASS)
+    out = run("--db", str(a), "sync", "export", "-o", str(bundle), "--passphrase-file",
+              str(secret))  # fmt: skip
+    assert (out.code, out.out, out.err) == (0, f"Wrote 2 changes to {bundle}.\n", "")
+    no_pass = run("--db", str(b), "sync", "import", str(bundle))
+    assert no_pass.code == 1 and "encrypted with a team passphrase" in no_pass.err
+    got = run("--db", str(b), "sync", "import", str(bundle), "--passphrase-file", str(secret))
+    assert got.code == 0, got.err
+    assert got.out == f"Imported {bundle}: 2 changes came in.\n"
+    again = run("--db", str(b), "sync", "import", str(bundle), "--passphrase-file",
+                str(secret), "--json")  # fmt: skip
+    assert (again.json()["received"], again.json()["duplicates"]) == (0, 2)
+    assert _state(b) == _state(a)
+    plain = run("--db", str(a), "sync", "export", "-o", str(tmp_path / "p.sdsync"))
+    assert "plain text" in plain.err
+
+
+def test_import_of_a_bad_file_names_it_and_changes_nothing(run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sdsync"
+    bad.write_text(json.dumps({"not": "a bundle"}))
+    result = run("--db", str(tmp_path / "b.db"), "sync", "import", str(bad))
+    assert result.code == 1
+    assert result.err == "Error: bad.sdsync: this is not a salesdesk sync file\n"
+
+
+def test_help_lists_the_sync_commands(run) -> None:
+    result = run("sync", "--help")
+    assert result.code == 0
+    for word in ("status", "conflicts", "devices", "export", "import", "--passphrase-file"):
+        assert word in result.out
