@@ -19,7 +19,7 @@ from salesdesk.sync import folder_files as files
 from salesdesk.sync.api import Op, SnapshotNeededError, SyncFormatError
 from salesdesk.sync.crypto import TeamKey
 from salesdesk.sync.framing import Kind, PassphraseError, read_file, write_container
-from salesdesk.sync.replica import Replica, covers
+from salesdesk.sync.transport_base import Replica, covers
 
 SUFFIX = ".sdsync"
 

@@ -34,7 +34,7 @@ from salesdesk.sync.framing import (
     read_file,
     write_container,
 )
-from salesdesk.sync.replica import Replica, covers, extend, lowest, merge_runs, op_ranges
+from salesdesk.sync.transport_base import Replica, covers, extend, lowest, merge_runs, op_ranges
 from salesdesk.sync.settings import SyncSettings
 
 SEGMENT_OPS = 5000  # ops per segment file (keeps one file's memory and a re-send small)
