@@ -139,6 +139,7 @@ def write_batch(
             first = next(i for i, item in enumerate(items) if item.contact.uid in taken)
             refusal = ValidationError("A contact with the same uid is already stored.", "uid")
             raise _in_batch(refusal, first, contacts[first]) from error
+        service.recorder.record_created(ids)
     changes = ChangeSet(description, created=frozenset(ids), stages=stages)
     inverse = RestoreSnapshots(
         description=description,

@@ -24,6 +24,18 @@ from salesdesk.store import search as store_search
 from salesdesk.store.db import write_transaction
 
 Clock = Callable[[], dt.datetime]
+
+
+class NoRecorder:
+    """The recorder of a database without sync: records nothing."""
+
+    def record(self, before: Any, ids: Sequence[int]) -> None:
+        return None
+
+    def record_created(self, ids: Sequence[int]) -> None:
+        return None
+
+
 Snapshots = dict[int, store.Snapshot]
 MIN_GAP = 1e-7  # below this spacing a column is renumbered
 
@@ -87,6 +99,8 @@ class ContactService:
         self.db = db
         self.clock = clock
         self.phone_region = phone_region
+        # sync (salesdesk.sync) sets its recorder here; by default nothing is recorded
+        self.recorder: Any = NoRecorder()
 
     # --- reading ---------------------------------------------------------------------
 
@@ -418,6 +432,7 @@ class ContactService:
             before = store.take_snapshots(ids)
             created, touched = work(before)
             all_ids = list(dict.fromkeys(list(ids) + created + touched))
+            self.recorder.record(before, all_ids)
             after = store.placements(all_ids)
             deleted_after = store.existing_ids(all_ids, live_only=True)
         changes = _change_set(description, before, after, deleted_after)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from peewee import (
@@ -21,6 +22,11 @@ from peewee import (
 )
 
 database_proxy: Any = DatabaseProxy()
+
+
+def new_uid() -> str:
+    """A fresh uid for a row that sync tells apart across databases (stage, follow-up changes)."""
+    return uuid.uuid4().hex
 
 
 class BaseRow(Model):
@@ -142,6 +148,7 @@ class StageChangeRow(BaseRow):
     at = DateTimeField()
     reason = TextField(null=True)
     kind = TextField(default="forward")
+    uid = TextField(default=new_uid)
 
     class Meta:
         table_name = "stage_change"
@@ -177,6 +184,7 @@ class FollowUpChangeRow(BaseRow):
     due_on = DateField(null=True)
     due_time = TextField(null=True)
     note = TextField(default="")
+    uid = TextField(default=new_uid)
 
     class Meta:
         table_name = "follow_up_change"

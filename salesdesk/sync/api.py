@@ -7,6 +7,7 @@ An operation ("op") is a JSON-safe dict; a list of ops is what bundles and segme
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from salesdesk.domain.changes import ChangeSet
@@ -92,14 +93,10 @@ class DeviceInfo:
 
 
 class Recorder(Protocol):
-    """What ContactService._mutate calls inside its transaction: ``before`` and ``after``
-    are ``store.contacts.take_snapshots`` results (before the work, after it)."""
+    """What ContactService._mutate calls inside its transaction: ``before`` is its
+    ``store.contacts.take_snapshots`` result from before the work (with what the work added),
+    ``ids`` every contact the call touched. Bulk writes call ``record_created(ids)``."""
 
-    def record(self, before: Any, after: Any) -> None: ...
+    def record(self, before: Any, ids: Sequence[int]) -> None: ...
 
-
-class NoRecorder:
-    """The default recorder: records nothing (no sync set up)."""
-
-    def record(self, before: Any, after: Any) -> None:
-        return None
+    def record_created(self, ids: Sequence[int]) -> None: ...

@@ -1,0 +1,119 @@
+"""What sync keeps of a contact, as JSON-safe values: fields, element sets and child rows.
+
+One shape, the *record*, is built both from the store (a ``take_snapshots`` snapshot) and
+from the replicated state, so the recorder (store -> ops) and the materialiser (state ->
+store) compare like with like, and tests compare replicas with it.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+from typing import Any
+
+CONTACT_FIELDS: dict[str, Any] = {
+    # field -> the value a contact has when no op ever wrote it
+    "first_name": "", "last_name": "", "company": "", "title": "", "gender": "",
+    "source": None, "source_detail": "", "referred_by": None, "stage": "new", "position": 0.0,
+    "rating": "none", "notes": "", "street": "", "postal_code": "", "city": "", "region": "",
+    "country": "", "consent_email": False, "consent_at": None, "consent_how": "",
+    "do_not_contact": False, "photo": None, "photo_mime": "", "follow_up_on": None,
+    "follow_up_time": None, "follow_up_note": "", "created_at": None, "deleted_at": None,
+}  # fmt: skip
+"""Replicated contact columns. Left out, because each replica derives them: id, version,
+updated_at, primary_email, primary_phone, tag_names, search_extra (from the rest),
+last_interaction_at and engagement (from the interactions)."""
+
+ALWAYS_RECORDED = ("stage", "created_at")
+"""Written by every creation even when default: a contact exists once these arrived."""
+
+CHILD_FIELDS: dict[str, tuple[str, ...]] = {
+    "stage_change": ("from_stage", "to_stage", "at", "reason", "kind"),
+    "follow_up_change": ("at", "kind", "due_on", "due_time", "note"),
+    "interaction": (
+        "channel", "direction", "at", "summary", "notes", "outcome", "created_at", "updated_at",
+    ),
+}  # fmt: skip
+CHILD_TABLES = {"stage_change": "history", "follow_up_change": "follow_ups",
+                "interaction": "interactions"}  # fmt: skip
+"""Child entity -> the Snapshot attribute holding its rows."""
+
+CHILD_REQUIRED = {"stage_change": ("to_stage", "at"), "follow_up_change": ("at", "kind"),
+                  "interaction": ("channel", "direction", "at")}  # fmt: skip
+"""A child row shows once these arrived (an edit can overtake the creation it follows)."""
+
+ELEMENT_KINDS = ("email", "phone", "tag")
+ELEMENT_DATA: dict[str, tuple[str, ...]] = {
+    "email": ("value", "label", "primary"),
+    "phone": ("value", "label", "primary", "e164"),
+    "tag": ("name",),
+}
+ENTITIES = ("contact", "device", *CHILD_FIELDS, *ELEMENT_KINDS)
+
+Record = dict[str, Any]
+"""{"fields": {field: json}, "email"|"phone"|"tag": {key: data (with "sort": rank)},
+"children": {uid: {"entity": entity, field: json...}}}"""
+
+
+def to_json(value: Any) -> Any:
+    """A stored column value as JSON (times as ISO text, photos as base64)."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, float) and value.is_integer():
+        return float(value)
+    return value
+
+
+def element_key(kind: str, data: dict[str, Any]) -> str:
+    """The identity of an element within its contact: what makes two adds the same one."""
+    if kind == "email":
+        return str(data["value"]).casefold()
+    if kind == "phone":
+        return str(data.get("e164") or data["value"])
+    return str(data["name"]).casefold()
+
+
+def element_uid(contact_uid: str, kind: str, key: str) -> str:
+    """A derived uid for an element (a hash, so an op's uid carries no address)."""
+    return hashlib.sha1(f"{contact_uid}\0{kind}\0{key}".encode()).hexdigest()
+
+
+def store_record(snapshot: Any, uid_of: dict[int, str]) -> Record:
+    """The record of a stored contact (``uid_of`` maps referrer ids to uids)."""
+    row = snapshot.contact
+    fields = {name: to_json(row[name]) for name in CONTACT_FIELDS if name != "referred_by"}
+    referrer = row["referred_by"]
+    fields["referred_by"] = uid_of.get(referrer) if referrer is not None else None
+    if fields["photo"] is None:
+        fields["photo_mime"] = ""
+    record: Record = {"fields": fields, "children": {}}
+    for kind, items in (("email", snapshot.emails), ("phone", snapshot.phones)):
+        elements: dict[str, Any] = {}
+        for item in items:
+            data = {
+                "value": item["value"], "label": item["label"], "primary": bool(item["is_primary"]),
+            }  # fmt: skip
+            if kind == "phone":
+                data["e164"] = item["e164"]
+            elements.setdefault(element_key(kind, data), data)
+        record[kind] = _ranked(elements)
+    tags: dict[str, Any] = {}
+    for _, name in snapshot.tags:
+        tags.setdefault(name.casefold(), {"name": name})
+    record["tag"] = _ranked(dict(sorted(tags.items())))
+    for entity, attribute in CHILD_TABLES.items():
+        for child in getattr(snapshot, attribute):
+            values = {f: to_json(child[f]) for f in CHILD_FIELDS[entity]}
+            record["children"][child["uid"]] = {"entity": entity, **values}
+    return record
+
+
+def _ranked(elements: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {key: {**data, "sort": rank} for rank, (key, data) in enumerate(elements.items())}

@@ -1,0 +1,486 @@
+"""SyncEngine: record local changes as ops, apply remote ops, snapshots, compaction, conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from salesdesk.domain.changes import ChangeSet
+from salesdesk.domain.stages import Stage
+from salesdesk.store import contacts as store
+from salesdesk.store.db import write_transaction
+from salesdesk.sync import recorder
+from salesdesk.sync.api import (
+    ApplyResult,
+    Conflict,
+    DeviceInfo,
+    Op,
+    SnapshotNeededError,
+    SwapOutcome,
+    SyncFormatError,
+    Vector,
+)
+from salesdesk.sync.hlc import HybridClock, stamp_time
+from salesdesk.sync.materialize import Written, materialize
+from salesdesk.sync.merge import Effects, apply_op
+from salesdesk.sync.state import State, chunked, marks
+from salesdesk.sync.validate import validate_ops
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class SyncEngine:
+    """One replica's sync machinery over an open database (the store's proxy bound to it)."""
+
+    def __init__(self, db: Any, *, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.clock = clock
+        self.enabled = True
+        # erased data must not linger in free pages of the file (GDPR erasure)
+        db.execute_sql("PRAGMA secure_delete = ON")
+        with write_transaction(db):
+            self.device_id = self._meta("device_id") or self._set_meta("device_id", uuid.uuid4().hex)
+            db.execute_sql("INSERT OR IGNORE INTO sync_device (id) VALUES (?)", (self.device_id,))
+            for table in ("stage_change", "follow_up_change"):
+                db.execute_sql(f"UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE uid = ''")
+        last = db.execute_sql("SELECT max(last_hlc) FROM sync_device").fetchone()[0] or ""
+        self.hlc = HybridClock(self.device_id, clock)
+        if last:
+            self.hlc.receive(last)
+        self.recorder = _Recorder(self)
+
+    # --- identity ----------------------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute_sql("SELECT value FROM sync_meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> str:
+        self.db.execute_sql(
+            "INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)", (key, value)
+        )
+        return value
+
+    @property
+    def device_name(self) -> str:
+        row = self.db.execute_sql(
+            "SELECT name FROM sync_device WHERE id = ?", (self.device_id,)
+        ).fetchone()
+        return row[0] if row else ""
+
+    def set_device_name(self, name: str) -> None:
+        name = name.strip()[:200]
+        with write_transaction(self.db):
+            session = _Session(self)
+            session.emit("device", self.device_id, "", "name", name, None)
+            session.finish()
+
+    # --- what is held ------------------------------------------------------------------
+
+    def vector(self) -> Vector:
+        rows = self.db.execute_sql("SELECT id, seq FROM sync_device WHERE seq > 0")
+        return {d: s for d, s in rows}
+
+    def ops_since(self, vector: Vector, limit: int | None = None) -> list[Op]:
+        """Every op held here (own and relayed) that ``vector`` lacks, in (device, seq) order.
+        SnapshotNeededError if some were compacted away: that peer must join from a snapshot."""
+        out: list[Op] = []
+        rows = list(self.db.execute_sql("SELECT id, seq, floor FROM sync_device ORDER BY id"))
+        for device, seq, floor in rows:
+            have = int(vector.get(device, 0))
+            if have >= seq:
+                continue
+            if have < floor:
+                raise SnapshotNeededError(
+                    "The other device is too far behind (its changes were compacted here); "
+                    "it must join again from a snapshot."
+                )
+            left = None if limit is None else limit - len(out)
+            if left is not None and left <= 0:
+                break
+            query = "SELECT body FROM sync_op WHERE device = ? AND seq > ? ORDER BY seq"
+            params: tuple[Any, ...] = (device, have)
+            if left is not None:
+                query += " LIMIT ?"
+                params += (left,)
+            out += [json.loads(body) for (body,) in self.db.execute_sql(query, params)]
+        return out
+
+    # --- applying ----------------------------------------------------------------------
+
+    def apply(self, ops: list[Op]) -> ApplyResult:
+        """Validate all, then apply in one transaction (idempotent). Ops after a gap in their
+        device's seq are held (stored pending) until the gap is filled."""
+        ops = validate_ops(ops, self.hlc.too_far_ahead)
+        with write_transaction(self.db):
+            session = _Session(self)
+            duplicates = 0
+            batch = set()
+            for op in sorted(ops, key=lambda o: (o["device"], o["seq"])):
+                key = (op["device"], op["seq"])
+                if key in batch or op["seq"] <= session.seq_of(op["device"]):
+                    duplicates += 1
+                    continue
+                cursor = self.db.execute_sql(
+                    "INSERT OR IGNORE INTO sync_pending (device, seq, contact, body) "
+                    "VALUES (?, ?, ?, ?)",
+                    (op["device"], op["seq"], op["contact"], json.dumps(op)),
+                )
+                if cursor.rowcount == 0:
+                    duplicates += 1
+                batch.add(key)
+            applied = session.drain({d for d, _ in batch})
+            held = sum(
+                1
+                for d, s in batch
+                if self.db.execute_sql(
+                    "SELECT 1 FROM sync_pending WHERE device = ? AND seq = ?", (d, s)
+                ).fetchone()
+            )
+            changes, conflicts = session.finish()
+        return ApplyResult(changes, applied, duplicates, held, conflicts)
+
+    # --- snapshots and compaction ----------------------------------------------------------
+
+    def snapshot(self) -> Iterator[dict[str, Any]]:
+        """The compacted state, JSON-safe records: a header (vector, devices) first."""
+        devices = [
+            {"id": d, "name": n, "last_hlc": h}
+            for d, n, h in self.db.execute_sql("SELECT id, name, last_hlc FROM sync_device")
+        ]
+        yield {"type": "header", "format": 1, "vector": self.vector(), "devices": devices}
+        for uid, entity, contact, state in self.db.execute_sql(
+            "SELECT uid, entity, contact, state FROM sync_entity"
+        ):
+            yield {"type": "entity", "uid": uid, "entity": entity, "contact": contact,
+                   "state": json.loads(state)}  # fmt: skip
+        for dot, owner, kind, key, data, removed in self.db.execute_sql(
+            "SELECT dot, owner, kind, key, data, removed FROM sync_dot"
+        ):
+            yield {"type": "dot", "dot": dot, "owner": owner, "kind": kind, "key": key,
+                   "data": json.loads(data) if data else None, "removed": bool(removed)}  # fmt: skip
+        for uid, hlc in self.db.execute_sql("SELECT uid, hlc FROM sync_tomb"):
+            yield {"type": "tomb", "uid": uid, "hlc": hlc}
+
+    def load_snapshot(self, records: Iterable[dict[str, Any]]) -> ApplyResult:
+        """Join: fill an EMPTY replica from ``snapshot()`` records of another one."""
+        from salesdesk.sync.snapshot import load_snapshot
+
+        return load_snapshot(self, records)
+
+    def compact(self, *, keep_vector: Vector) -> int:
+        """Drop logged ops every known peer has (``keep_vector``: what all of them hold);
+        returns how many went. Afterwards a peer further behind must join by snapshot."""
+        removed = 0
+        with write_transaction(self.db):
+            for device, seq in list(self.db.execute_sql("SELECT id, seq FROM sync_device")):
+                cut = min(int(keep_vector.get(device, 0)), seq)
+                if cut <= 0:
+                    continue
+                cursor = self.db.execute_sql(
+                    "DELETE FROM sync_op WHERE device = ? AND seq <= ?", (device, cut)
+                )
+                removed += cursor.rowcount
+                self.db.execute_sql(
+                    "UPDATE sync_device SET floor = max(floor, ?) WHERE id = ?", (cut, device)
+                )
+            if self._meta("erased"):
+                # an FTS index keeps deleted text in old segments until they are merged
+                if self.db.execute_sql(
+                    "SELECT 1 FROM sqlite_master WHERE name = 'contact_fts'"
+                ).fetchone():
+                    self.db.execute_sql("INSERT INTO contact_fts(contact_fts) VALUES ('optimize')")
+                self.db.execute_sql("DELETE FROM sync_meta WHERE key = 'erased'")
+        self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return removed
+
+    # --- peers and devices -----------------------------------------------------------------
+
+    def record_peer_vector(self, device: str, vector: Vector) -> None:
+        """A transport saw that ``device`` holds ``vector`` (for pending_count and compaction)."""
+        now = self.clock().astimezone(dt.UTC).isoformat()
+        with write_transaction(self.db):
+            self.db.execute_sql(
+                "INSERT OR REPLACE INTO sync_peer (device, vector, at) VALUES (?, ?, ?)",
+                (device, json.dumps(vector), now),
+            )
+            self.db.execute_sql("INSERT OR IGNORE INTO sync_device (id) VALUES (?)", (device,))
+            self.db.execute_sql("UPDATE sync_device SET last_seen = ? WHERE id = ?", (now, device))
+
+    def peer_vectors(self) -> dict[str, Vector]:
+        return {d: json.loads(v) for d, v in self.db.execute_sql(
+            "SELECT device, vector FROM sync_peer")}  # fmt: skip
+
+    def common_vector(self) -> Vector:
+        """What every recorded peer holds (the element-wise minimum): safe to compact."""
+        peers = list(self.peer_vectors().values())
+        if not peers:
+            return {}
+        devices = set().union(*peers)
+        return {d: min(int(p.get(d, 0)) for p in peers) for d in devices}
+
+    def pending_count(self) -> int:
+        """Own ops not yet known (from recorded peer vectors) to be held elsewhere."""
+        own = self.vector().get(self.device_id, 0)
+        seen = max((int(v.get(self.device_id, 0)) for v in self.peer_vectors().values()), default=0)
+        return max(0, own - seen)
+
+    def devices(self) -> list[DeviceInfo]:
+        counts = dict(self.db.execute_sql("SELECT device, count(*) FROM sync_op GROUP BY device"))
+        out = []
+        for d, name, seq, last_hlc, last_seen in self.db.execute_sql(
+            "SELECT id, name, seq, last_hlc, last_seen FROM sync_device ORDER BY name, id"
+        ):
+            if not last_seen and last_hlc:
+                last_seen = stamp_time(last_hlc).isoformat()
+            out.append(DeviceInfo(d, name, d == self.device_id, last_hlc, last_seen,
+                                  counts.get(d, 0), seq))  # fmt: skip
+        return out
+
+    # --- conflicts ---------------------------------------------------------------------------
+
+    def conflicts(self) -> list[Conflict]:
+        state = State(self.db)
+        names = {i.id: i.name for i in self.devices()}
+        out = []
+        for cid, entity, uid, contact, fld, lost, lost_hlc in self.db.execute_sql(
+            "SELECT id, entity, uid, contact, field, lost_value, lost_hlc FROM sync_conflict "
+            "ORDER BY id"
+        ):
+            target = state.get(uid)
+            kept = target.regs.get(fld) if target is not None else None
+            lost_value = json.loads(lost)
+            if kept is None or kept[1] == lost_value:
+                continue  # the record went, or now agrees: nothing left to choose
+            device = lost_hlc.rsplit(".", 1)[-1]
+            out.append(Conflict(cid, entity, uid, contact, fld, kept[1], kept[0], lost_value,
+                                lost_hlc, device, names.get(device, "")))  # fmt: skip
+        return out
+
+    def swap_conflict(self, conflict_id: int) -> SwapOutcome:
+        """Use the losing value instead (a new change, synced like any); the value it replaces
+        becomes a conflict entry of its own, whose swap undoes this one."""
+        with write_transaction(self.db):
+            row = self.db.execute_sql(
+                "SELECT entity, uid, contact, field, lost_value FROM sync_conflict WHERE id = ?",
+                (conflict_id,),
+            ).fetchone()
+            if row is None:
+                raise SyncFormatError("That conflict is no longer there.")
+            entity, uid, contact, fld, lost = row
+            session = _Session(self)
+            target = session.state.get(uid)
+            if target is None or fld not in target.regs:
+                raise SyncFormatError("The record of that conflict is no longer there.")
+            kept = target.regs[fld]
+            session.emit(entity, uid, target.contact, fld, json.loads(lost), kept[0])
+            self.db.execute_sql("DELETE FROM sync_conflict WHERE id = ?", (conflict_id,))
+            cursor = self.db.execute_sql(
+                "INSERT INTO sync_conflict (entity, uid, contact, field, lost_value, lost_hlc, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (entity, uid, contact, fld, json.dumps(kept[1]), kept[0], session.now_text),
+            )
+            new_id = int(cursor.lastrowid)
+            session.effects.contacts.add(target.contact if entity != "contact" else uid)
+            changes, _ = session.finish(materialize_all=True)
+        return SwapOutcome(changes, new_id)
+
+    # --- GDPR ----------------------------------------------------------------------------
+
+    def personal_data(self, contact_uid: str) -> dict[str, Any]:
+        """Everything sync keeps about one person (GDPR access request): replicated fields,
+        e-mails/phones/tags with their history of adds, child records, logged and held ops,
+        and conflict entries."""
+        state = State(self.db)
+        view = state.view(contact_uid)
+        tree = view.tree
+        ops: list[Op] = []
+        for table in ("sync_op", "sync_pending"):
+            for part in chunked(tree):
+                ops += [json.loads(b) for (b,) in self.db.execute_sql(
+                    f"SELECT body FROM {table} WHERE contact IN ({marks(part)}) "
+                    "ORDER BY device, seq", part)]  # fmt: skip
+        dots = []
+        for part in chunked(tree):
+            dots += [
+                {"dot": d, "kind": k, "key": key, "data": json.loads(data) if data else None,
+                 "removed": bool(r)}
+                for d, k, key, data, r in self.db.execute_sql(
+                    f"SELECT dot, kind, key, data, removed FROM sync_dot WHERE owner IN "
+                    f"({marks(part)})", part)
+            ]  # fmt: skip
+        conflicts = [c.__dict__ for c in self.conflicts() if c.contact_uid in tree]
+        return {
+            "contact_uid": contact_uid,
+            "merged_contacts": tree[1:],
+            "record": view.record() if view.exists else None,
+            "registers": view.regs,
+            "elements": dots,
+            "children": {u: c.regs for u, c in view.children.items()},
+            "operations": ops,
+            "conflicts": conflicts,
+            "erased": state.is_tomb(contact_uid),
+        }
+
+    def tombstones(self) -> set[str]:
+        """Uids of erased contacts (transports rewrite their own segments without them)."""
+        return {r[0] for r in self.db.execute_sql("SELECT uid FROM sync_tomb")}
+
+
+class _Recorder:
+    """The hook ContactService._mutate calls inside its transaction."""
+
+    def __init__(self, engine: SyncEngine) -> None:
+        self.engine = engine
+
+    def record(self, before: dict[int, Any], ids: Sequence[int]) -> None:
+        if not self.engine.enabled:
+            return
+        after = store.take_snapshots(ids)
+        session = _Session(self.engine)
+        recorder.record(session.state, before, after, session.emit)
+        session.finish(materialize_all=False)
+
+    def record_created(self, ids: Sequence[int]) -> None:
+        """A bulk write (import) added ``ids``: record them in chunks."""
+        for start in range(0, len(ids), 500):
+            self.record({}, ids[start : start + 500])
+
+
+class _Session:
+    """One transaction's worth of sync work: emits own ops, applies, materialises."""
+
+    def __init__(self, engine: SyncEngine) -> None:
+        self.engine = engine
+        self.db = engine.db
+        self.state = State(engine.db)
+        self.effects = Effects()
+        self.seqs: dict[str, int] = {}
+        self.new_ops: list[Op] = []
+        self.touched_devices: set[str] = set()
+        self.now = engine.clock()
+        self.now_text = self.now.astimezone(dt.UTC).isoformat()
+        self.conflict_count = 0
+
+    def seq_of(self, device: str) -> int:
+        if device not in self.seqs:
+            row = self.db.execute_sql(
+                "SELECT seq FROM sync_device WHERE id = ?", (device,)
+            ).fetchone()
+            self.seqs[device] = int(row[0]) if row else 0
+        return self.seqs[device]
+
+    def emit(
+        self, entity: str, uid: str, contact: str, fld: str, value: Any, prev: str | None
+    ) -> None:
+        device = self.engine.device_id
+        seq = self.seq_of(device) + 1
+        self.seqs[device] = seq
+        op = {"device": device, "seq": seq, "hlc": self.engine.hlc.now(), "entity": entity,
+              "uid": uid, "contact": contact, "field": fld, "value": value, "prev": prev}  # fmt: skip
+        apply_op(self.state, op, self.effects)
+        self.new_ops.append(op)
+        self.touched_devices.add(device)
+
+    def drain(self, devices: Iterable[str]) -> int:
+        """Apply the held ops that now follow their device's seq without a gap."""
+        applied = 0
+        for device in sorted(devices):
+            expected = self.seq_of(device) + 1
+            rows = self.db.execute_sql(
+                "SELECT seq, body FROM sync_pending WHERE device = ? AND seq >= ? ORDER BY seq",
+                (device, expected),
+            ).fetchall()
+            done = []
+            for seq, body in rows:
+                if seq != expected:
+                    break
+                op = json.loads(body)
+                self.engine.hlc.receive(op["hlc"])
+                kept = apply_op(self.state, op, self.effects)
+                from salesdesk.sync.merge import redacted
+
+                self.new_ops.append(op if kept or op["field"] == "purged" else redacted(op))
+                done.append(seq)
+                expected += 1
+                applied += 1
+            if done:
+                self.seqs[device] = expected - 1
+                self.touched_devices.add(device)
+                self.db.cursor().executemany(
+                    "DELETE FROM sync_pending WHERE device = ? AND seq = ?",
+                    [(device, s) for s in done],
+                )
+        return applied
+
+    def finish(self, materialize_all: bool = True) -> tuple[ChangeSet, int]:
+        """Write the ops and device rows; materialise (remote ops) and return the ChangeSet."""
+        state, db = self.state, self.db
+        state.flush()
+        if self.new_ops:
+            # ops of an erased contact applied in this session are stored redacted too
+            from salesdesk.sync.merge import redacted
+
+            erased = self.effects.erased
+            db.cursor().executemany(
+                "INSERT OR IGNORE INTO sync_op (device, seq, hlc, contact, body) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(o["device"], o["seq"], o["hlc"], o["contact"],
+                  json.dumps(redacted(o) if o["contact"] in erased and o["field"] != "purged"
+                             else o))
+                 for o in self.new_ops],
+            )  # fmt: skip
+        if self.effects.erased:
+            self.engine._set_meta("erased", "1")
+        for device in self.touched_devices:
+            last = max((o["hlc"] for o in self.new_ops if o["device"] == device), default="")
+            db.execute_sql("INSERT OR IGNORE INTO sync_device (id) VALUES (?)", (device,))
+            db.execute_sql(
+                "UPDATE sync_device SET seq = ?, last_hlc = max(last_hlc, ?), last_seen = ? "
+                "WHERE id = ?",
+                (self.seqs.get(device, 0), last, self.now_text if device != self.engine.device_id
+                 else "", device),
+            )  # fmt: skip
+        for device, name in self.effects.devices.items():
+            db.execute_sql("INSERT OR IGNORE INTO sync_device (id) VALUES (?)", (device,))
+            db.execute_sql("UPDATE sync_device SET name = ? WHERE id = ?", (name, device))
+        conflicts = self.effects.conflicts
+        if conflicts:
+            db.cursor().executemany(
+                "INSERT INTO sync_conflict (entity, uid, contact, field, lost_value, lost_hlc, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(e, u, c, f, json.dumps(v), h, self.now_text) for e, u, c, f, v, h in conflicts],
+            )
+        written = Written()
+        if materialize_all and self.effects.contacts:
+            materialize(state, self.effects.contacts, self.now, written)
+            again = _referring(state, written.moved_uids)
+            if again:
+                materialize(state, again, self.now, written)
+            store.delete_orphan_tags()
+        stages = frozenset(Stage(s) for s in written.stages if s)
+        changes = ChangeSet(
+            "changes from other devices",
+            frozenset(written.created),
+            frozenset(written.updated - written.created - written.removed),
+            frozenset(written.removed),
+            stages,
+        )
+        return changes, len(conflicts)
+
+
+def _referring(state: State, uids: set[str]) -> set[str]:
+    """Contacts whose referrer (by uid) just got, or lost, a row of its own here."""
+    found: set[str] = set()
+    for part in chunked(sorted(uids)):
+        found.update(r[0] for r in state.sql(
+            "SELECT uid FROM sync_entity WHERE entity = 'contact' AND "
+            f"json_extract(state, '$.referred_by[1]') IN ({marks(part)})", part))  # fmt: skip
+    return found

@@ -1,0 +1,202 @@
+"""State -> store: write a contact's view into the ordinary tables, through store functions.
+
+Writing through ``store.contacts.insert_contact``/``update_contact`` keeps the search index
+right (its triggers) and bumps the contact's version, so an editor open on it notices."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from salesdesk.domain.contact import (
+    Address,
+    Consent,
+    Contact,
+    EmailAddress,
+    LeadSource,
+    PhoneNumber,
+    Rating,
+)
+from salesdesk.domain.stages import Stage
+from salesdesk.store import contacts as store
+from salesdesk.store import interactions as store_interactions
+from salesdesk.sync.codec import CHILD_FIELDS, CHILD_TABLES, Record, store_record
+from salesdesk.sync.state import State, View, chunked, marks
+
+_TABLES = {"stage_change": "stage_change", "follow_up_change": "follow_up_change",
+           "interaction": "interaction"}  # fmt: skip
+
+
+@dataclass
+class Written:
+    """Local ids the materialiser created, changed or removed, and stages touched."""
+
+    created: set[int] = field(default_factory=set)
+    updated: set[int] = field(default_factory=set)
+    removed: set[int] = field(default_factory=set)
+    stages: set[str] = field(default_factory=set)
+    moved_uids: set[str] = field(default_factory=set)  # contacts whose local id appeared/went
+
+
+def local_ids(state: State, uids: Iterable[str]) -> dict[str, tuple[int, int, str, Any]]:
+    """uid -> (id, version, stage, deleted_at) of stored contacts."""
+    wanted = list(dict.fromkeys(uids))
+    out: dict[str, tuple[int, int, str, Any]] = {}
+    for part in chunked(wanted):
+        rows = state.sql(
+            f"SELECT uid, id, version, stage, deleted_at FROM contact WHERE uid IN ({marks(part)})",
+            part,
+        )
+        out.update((r[0], (r[1], r[2], r[3], r[4])) for r in rows)
+    return out
+
+
+def uids_of(state: State, ids: Iterable[int]) -> dict[int, str]:
+    wanted = [i for i in dict.fromkeys(ids) if i is not None]
+    out: dict[int, str] = {}
+    for part in chunked(wanted):
+        rows = state.sql(f"SELECT id, uid FROM contact WHERE id IN ({marks(part)})", part)
+        out.update((r[0], r[1]) for r in rows)
+    return out
+
+
+def stored_record(state: State, contact_id: int) -> Record | None:
+    snap = store.take_snapshots([contact_id]).get(contact_id)
+    if snap is None:
+        return None
+    return store_record(snap, uids_of(state, [snap.contact["referred_by"]]))
+
+
+def materialize(state: State, uids: Iterable[str], now: dt.datetime, written: Written) -> None:
+    """Make the store show the state's view of each of ``uids`` (and their roots)."""
+    uids = list(dict.fromkeys(uids))
+    roots = list(dict.fromkeys(state.root(u) for u in uids))
+    stored = local_ids(state, uids + roots)
+    for uid in uids:  # merged away or erased: no row of its own any more
+        if uid in stored and (state.root(uid) != uid or state.is_tomb(uid)):
+            _remove(state, uid, stored[uid], written)
+    for root in roots:
+        view = state.view(root)
+        if not view.exists or state.is_tomb(root):
+            if root in stored:
+                _remove(state, root, stored[root], written)
+            continue
+        _write(state, view, stored.get(root), now, written)
+
+
+def _remove(state: State, uid: str, row: tuple[int, int, str, Any], written: Written) -> None:
+    contact_id = row[0]
+    if contact_id in written.removed:
+        return
+    # others may name it as referrer (RESTRICT): their register keeps the uid, the row loses it
+    referring = [r[0] for r in state.sql(
+        "SELECT id FROM contact WHERE referred_by_id = ?", (contact_id,))]  # fmt: skip
+    if referring:
+        state.sql("UPDATE contact SET referred_by_id = NULL, version = version + 1 "
+                  "WHERE referred_by_id = ?", (contact_id,))  # fmt: skip
+        written.updated.update(referring)
+    store.purge_contacts([contact_id])
+    written.removed.add(contact_id)
+    written.stages.add(row[2])
+    written.moved_uids.add(uid)
+
+
+def _time(value: Any) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def _write(
+    state: State, view: View, row: tuple[int, int, str, Any] | None, now: dt.datetime,
+    written: Written,
+) -> None:  # fmt: skip
+    want = view.record()
+    if row is not None and stored_record(state, row[0]) == want:
+        return
+    f = want["fields"]
+    referrer = None
+    if f["referred_by"]:
+        found = local_ids(state, [state.root(f["referred_by"])])
+        referrer = next(iter(found.values()))[0] if found else None
+    contact = Contact(
+        uid=view.uid, first_name=f["first_name"], last_name=f["last_name"],
+        company=f["company"], title=f["title"],
+        emails=[EmailAddress(d["value"], d["label"], bool(d["primary"]))
+                for d in want["email"].values()],
+        phones=[PhoneNumber(d["value"], d["label"], bool(d["primary"]), d.get("e164"))
+                for d in want["phone"].values()],
+        address=Address(f["street"], f["postal_code"], f["city"], f["region"], f["country"]),
+        gender=f["gender"], source=LeadSource(f["source"]) if f["source"] else None,
+        source_detail=f["source_detail"], referred_by=referrer, stage=Stage(f["stage"]),
+        position=float(f["position"]), rating=Rating(f["rating"]), notes=f["notes"],
+        tags=[d["name"] for d in want["tag"].values()],
+        consent=Consent(bool(f["consent_email"]), _time(f["consent_at"]), f["consent_how"]),
+        do_not_contact=bool(f["do_not_contact"]),
+        photo=base64.b64decode(f["photo"]) if f["photo"] else None, photo_mime=f["photo_mime"],
+    )  # fmt: skip
+    if row is None:
+        contact_id = store.insert_contact(contact, now)
+        written.created.add(contact_id)
+        written.moved_uids.add(view.uid)
+    else:
+        contact_id = row[0]
+        store.update_contact(contact_id, contact, row[1], now)
+        written.updated.add(contact_id)
+        written.stages.add(row[2])
+    written.stages.add(f["stage"])
+    state.sql(
+        "UPDATE contact SET created_at = ?, deleted_at = ?, follow_up_on = ?, follow_up_time = ?,"
+        " follow_up_note = ? WHERE id = ?",
+        (store.to_db_time(_time(f["created_at"]) or now), store.to_db_time(_time(f["deleted_at"])),
+         f["follow_up_on"], f["follow_up_time"], f["follow_up_note"], contact_id),
+    )  # fmt: skip
+    _write_children(state, contact_id, want["children"], now)
+    store_interactions.refresh_summaries([contact_id], now)
+
+
+def _write_children(
+    state: State, contact_id: int, children: dict[str, dict[str, Any]], now: dt.datetime
+) -> None:
+    for entity, table in _TABLES.items():
+        wanted = {
+            uid: values
+            for uid, values in children.items()
+            if values["entity"] == entity
+        }
+        here = {r[0]: r[1] for r in state.sql(
+            f"SELECT uid, id FROM {table} WHERE contact_id = ?", (contact_id,))}  # fmt: skip
+        gone = [i for u, i in here.items() if u not in wanted]
+        for part in chunked(gone):
+            state.sql(f"DELETE FROM {table} WHERE id IN ({marks(part)})", part)
+        elsewhere = [u for u in wanted if u not in here]
+        found: dict[str, int] = {}
+        for part in chunked(elsewhere):
+            found.update(state.sql(
+                f"SELECT uid, id FROM {table} WHERE uid IN ({marks(part)})", part))  # fmt: skip
+        columns = CHILD_FIELDS[entity]
+        for uid, values in wanted.items():
+            data = [_column(entity, c, values.get(c), now) for c in columns]
+            if uid in here or uid in found:
+                sets = ", ".join(f"{c} = ?" for c in columns)
+                state.sql(f"UPDATE {table} SET contact_id = ?, {sets} WHERE uid = ?",
+                          (contact_id, *data, uid))  # fmt: skip
+            else:
+                state.sql(
+                    f"INSERT INTO {table} (uid, contact_id, {', '.join(columns)}) "
+                    f"VALUES (?, ?, {marks(columns)})",
+                    (uid, contact_id, *data),
+                )
+
+
+def _column(entity: str, name: str, value: Any, now: dt.datetime) -> Any:
+    if name in ("at", "created_at", "updated_at"):
+        return store.to_db_time(_time(value) or now)
+    if value is None and (entity, name) in {("interaction", "summary"), ("interaction", "notes"),
+                                            ("follow_up_change", "note")}:  # fmt: skip
+        return ""
+    return value
+
+
+assert set(CHILD_TABLES) == set(_TABLES)

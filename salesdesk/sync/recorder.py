@@ -1,0 +1,124 @@
+"""Store -> ops: after a service call, turn what it changed into recorded operations.
+
+The recorder compares the stored contacts with the state's view of them (not with the
+snapshots from before), so whatever the call did, the state ends up agreeing with the store.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from salesdesk.sync.codec import (
+    ALWAYS_RECORDED,
+    CHILD_FIELDS,
+    CHILD_TABLES,
+    CONTACT_FIELDS,
+    ELEMENT_KINDS,
+    element_uid,
+    store_record,
+)
+from salesdesk.sync.materialize import uids_of
+from salesdesk.sync.state import State, child_exists
+
+Emit = Callable[[str, str, str, str, Any, "str | None"], None]
+_UID_TABLES = {"history": "stage_change", "follow_ups": "follow_up_change"}
+
+
+def children(snapshot: Any) -> Iterable[dict[str, Any]]:
+    for attribute in CHILD_TABLES.values():
+        yield from getattr(snapshot, attribute)
+
+
+def give_uids(state: State, after: dict[int, Any]) -> None:
+    """Rows written without a uid (bulk writes, older code) get one now, in store and snapshot."""
+    for snap in after.values():
+        for attribute, table in _UID_TABLES.items():
+            for row in getattr(snap, attribute):
+                if not row.get("uid"):
+                    row["uid"] = uuid.uuid4().hex
+                    state.sql(f"UPDATE {table} SET uid = ? WHERE id = ?", (row["uid"], row["id"]))
+
+
+def record(state: State, before: dict[int, Any], after: dict[int, Any], emit: Emit) -> None:
+    give_uids(state, after)
+    owner_after = {
+        child["uid"]: snap.contact["uid"] for snap in after.values() for child in children(snap)
+    }
+    for contact_id, snap in before.items():
+        if contact_id in after:
+            continue
+        uid = snap.contact["uid"]
+        if state.is_tomb(uid) or state.get(uid) is None:
+            continue
+        moved_to = {owner_after.get(c["uid"]) for c in children(snap)} - {None, uid}
+        current = state.get(uid)
+        prev = current.regs.get("merged_into", [None])[0] if current else None
+        if moved_to:  # its rows went to another contact: a duplicate merge
+            emit("contact", uid, uid, "merged_into", min(m for m in moved_to if m), prev)
+        else:
+            emit("contact", uid, uid, "purged", None, None)
+    for contact_id, snap in after.items():
+        uid = snap.contact["uid"]
+        if state.is_tomb(uid):
+            # an erased contact brought back (undo of a purge): to the other replicas it is
+            # a new contact, since they have forgotten the old one for good
+            uid = str(uuid.uuid4())
+            state.sql("UPDATE contact SET uid = ? WHERE id = ?", (uid, contact_id))
+            snap.contact["uid"] = uid
+            continue
+        entity = state.get(uid)
+        if entity is not None and entity.alias:  # an undone merge
+            emit("contact", uid, uid, "merged_into", None, entity.regs["merged_into"][0])
+    state.flush()
+    referrers = [s.contact["referred_by"] for s in after.values()]
+    uid_of = uids_of(state, [r for r in referrers if r is not None])
+    for snap in after.values():
+        reconcile(state, snap, uid_of, owner_after, emit)
+        state.flush()
+
+
+def reconcile(
+    state: State, snap: Any, uid_of: dict[int, str], owner_after: dict[str, str], emit: Emit
+) -> None:
+    """Emit the ops that make the state's view of ``snap``'s contact equal to the store."""
+    uid = snap.contact["uid"]
+    have = store_record(snap, uid_of)
+    view = state.view(uid)
+    known = view.record()
+    creating = not view.exists
+    for name, value in have["fields"].items():
+        if creating:
+            if value != CONTACT_FIELDS[name] or name in ALWAYS_RECORDED:
+                emit("contact", uid, uid, name, value, None)
+        elif value != known["fields"][name]:
+            emit("contact", uid, uid, name, value, view.regs.get(name, [None])[0])
+    for kind in ELEMENT_KINDS:
+        present = view.elements.get(kind, {})
+        for key, data in have[kind].items():
+            if known[kind].get(key) != data:
+                dots = present.get(key, {}).get("dots", [])
+                value = {"key": key, "data": data, "dots": dots}
+                emit(kind, element_uid(uid, kind, key), uid, "add", value, None)
+        for key in known[kind]:
+            if key not in have[kind]:
+                value = {"key": key, "dots": present[key]["dots"]}
+                emit(kind, element_uid(uid, kind, key), uid, "remove", value, None)
+    for child_uid, values in have["children"].items():
+        entity = values["entity"]
+        child = view.children.get(child_uid) or state.get(child_uid)
+        regs = child.regs if child is not None else {}
+        for name in CHILD_FIELDS[entity]:
+            if regs.get(name, [None, None])[1] != values[name]:
+                emit(entity, child_uid, uid, name, values[name], regs.get(name, [None])[0])
+        if child is None or state.root(child.contact) != uid:
+            emit(entity, child_uid, uid, "contact", uid, regs.get("contact", [None])[0])
+        if child is not None and not child_exists(child):
+            emit(entity, child_uid, uid, "deleted", False, regs["deleted"][0])
+    for child_uid, values in known["children"].items():
+        if child_uid not in have["children"] and child_uid not in owner_after:
+            child = view.children[child_uid]
+            prev = child.regs.get("deleted", [None])[0]
+            emit(values["entity"], child_uid, uid, "deleted", True, prev)
+
