@@ -6,8 +6,8 @@ An operation ("op") is a JSON-safe dict; a list of ops is what bundles and segme
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from salesdesk.domain.changes import ChangeSet

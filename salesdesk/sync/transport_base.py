@@ -1,4 +1,4 @@
-"""What the transports need of the replication engine (SyncEngine fits it), and vector arithmetic."""
+"""What the transports need of the sync engine (SyncEngine fits it), and vector arithmetic."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk.domain.changes import ChangeSet
-from salesdesk.domain.errors import StorageError
+from salesdesk.domain.errors import StorageError, ValidationError
 from salesdesk.sync import crypto
 from salesdesk.sync import folder_files as files
 from salesdesk.sync.api import ApplyResult, SnapshotNeededError, SyncFormatError
@@ -34,8 +34,8 @@ from salesdesk.sync.framing import (
     read_file,
     write_container,
 )
-from salesdesk.sync.transport_base import Replica, covers, extend, lowest, merge_runs, op_ranges
 from salesdesk.sync.settings import SyncSettings
+from salesdesk.sync.transport_base import Replica, covers, extend, lowest, merge_runs, op_ranges
 
 SEGMENT_OPS = 5000  # ops per segment file (keeps one file's memory and a re-send small)
 SNAPSHOT_AFTER_OPS = 20_000  # own ops in segments beyond the newest own snapshot
@@ -287,9 +287,14 @@ class FolderTransport:
         try:
             box = self._read(listed.path, Kind.SNAPSHOT, listed.device, listed.number)
             report.add(self.replica.load_snapshot(box.records))
-        except (SyncFileError, SyncFormatError) as error:
-            report.errors.append(f"{listed.key}: {error}" if isinstance(error, SyncFormatError)
-                                 else str(error))  # fmt: skip
+        except SyncFileError as error:
+            report.errors.append(str(error))
+            return
+        except (SyncFormatError, ValidationError) as error:  # bad records, or not empty here
+            report.errors.append(
+                f"{listed.key}: {error} Changes older than the snapshot cannot come in "
+                "through this folder; exchange a bundle with a device that has them."
+            )
             return
         report.snapshot_loaded = listed.key
 
@@ -404,12 +409,14 @@ class FolderTransport:
         if not snapshot:
             return
         horizon = self.clock() - dt.timedelta(days=PEER_ACTIVE_DAYS)
-        vectors = [snapshot["vector"]]
+        vectors = []
         for info in report.peers.values():
             with contextlib.suppress(TypeError, ValueError):
                 if dt.datetime.fromisoformat(str(info.get("last_seen"))) >= horizon:
                     vectors.append(dict(info.get("vector", {})))
-        everyone = lowest(vectors)
+        if not vectors:
+            return  # nobody else is known yet: whoever comes first reads the segments
+        everyone = lowest([snapshot["vector"], *vectors])
         own = self.root / self.me
         for key, entry in self._own_entries(index):
             if _runs_within(entry["runs"], everyone):

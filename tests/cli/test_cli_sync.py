@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,11 +21,17 @@ from salesdesk.store.db import open_database  # noqa: E402
 PASS = "correct horse battery"
 
 
-@pytest.fixture(autouse=True)
-def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI builds its engine through make_engine: use the stand-in engine here."""
-    monkeypatch.setattr(cli_sync, "make_engine", FakeEngine)
+KIND = ["fake"]
+
+
+@pytest.fixture(autouse=True, params=["fake", "real"])
+def engine_kind(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs with the stand-in engine and with the real SyncEngine."""
+    if request.param == "fake":
+        monkeypatch.setattr(cli_sync, "make_engine", FakeEngine)
     monkeypatch.delenv(cli_sync.PASSPHRASE_ENV, raising=False)
+    monkeypatch.setattr(sys.modules[__name__], "KIND", [request.param])
+    return str(request.param)
 
 
 @pytest.fixture
@@ -34,22 +42,33 @@ def folder(tmp_path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _engine(db: Path) -> Iterator[FakeEngine]:
+def _opened(db: Path) -> Iterator[Any]:
     opened = open_database(db)  # a salesdesk database, as the CLI would create it
     try:
-        yield FakeEngine(opened.db)
+        yield opened.db
     finally:
         opened.db.close()
 
 
 def _edit(db: Path, uid: str, value: str) -> None:
-    with _engine(db) as engine:
-        engine.put(uid, "name", value)
+    """A change made on that device: a fake op, or a new contact recorded by the engine."""
+    with _opened(db) as handle:
+        if KIND[0] == "fake":
+            FakeEngine(handle).put(uid, "name", value)
+        else:
+            from salesdesk.services import ContactService
+            from salesdesk.sync.engine import SyncEngine
+
+            contacts = ContactService(handle)
+            contacts.recorder = SyncEngine(handle).recorder
+            contacts.create(first_name=value)
 
 
-def _state(db: Path) -> dict:
-    with _engine(db) as engine:
-        return engine.state()
+def _names(db: Path) -> set[str]:
+    with _opened(db) as handle:
+        if KIND[0] == "fake":
+            return {v for (_u, f), v in FakeEngine(handle).state().items() if f == "name"}
+        return {r[0] for r in handle.execute_sql("SELECT first_name FROM contact")}
 
 
 def test_round_prints_what_came_in_and_went_out(run, tmp_path: Path, folder: Path) -> None:
@@ -58,14 +77,18 @@ def test_round_prints_what_came_in_and_went_out(run, tmp_path: Path, folder: Pat
     _edit(a, "c1", "Anna")
     out = run("--db", str(a), "sync", "--folder", str(folder))
     assert out.code == 0, out.err
-    assert out.out == f"Synced with {folder}: 0 changes came in, 1 change went out.\n"
+    assert re.fullmatch(
+        f"Synced with {re.escape(str(folder))}: 0 changes came in, "
+        r"\d+ changes? went out.\n",
+        out.out,
+    ), out.out
     assert "Warning: This sync folder is not protected by a team passphrase" in out.err
     got = run("--db", str(b), "sync", "--folder", str(folder), "--json")
     assert got.code == 0, got.err
     report = got.json()
-    assert (report["received"], report["sent"], report["errors"]) == (1, 0, [])
+    assert (report["received"] > 0, report["sent"], report["errors"]) == (True, 0, [])
     assert report["folder"] == str(folder) and report["contacts_changed"] == 1
-    assert _state(b) == {("c1", "name"): "Anna"}
+    assert _names(b) == {"Anna"}
 
 
 def test_folder_is_remembered_per_database(run, tmp_path: Path, folder: Path) -> None:
@@ -77,7 +100,7 @@ def test_folder_is_remembered_per_database(run, tmp_path: Path, folder: Path) ->
     _edit(a, "c1", "Anna")
     again = run("--db", str(a), "sync", "--json")
     assert again.code == 0, again.err
-    assert again.json()["sent"] == 1 and again.json()["folder"] == str(folder)
+    assert again.json()["sent"] > 0 and again.json()["folder"] == str(folder)
     other = run("--db", str(tmp_path / "b.db"), "sync")
     assert other.code == 1  # another database does not inherit it
 
@@ -98,7 +121,7 @@ def test_passphrase_from_file_or_environment_never_printed(
     assert "does not match the one this sync folder was set up with" in wrong.err
     monkeypatch.setenv(cli_sync.PASSPHRASE_ENV, PASS)
     right = run("--db", str(b), "sync", "--folder", str(folder), "--json")
-    assert right.code == 0 and right.json()["received"] == 1
+    assert right.code == 0 and right.json()["received"] > 0
     for result in (out, wrong, right):
         assert PASS not in result.out + result.err and "wrong passphrase" not in result.err
     status = run("--db", str(b), "sync", "status", "--json")
@@ -141,7 +164,7 @@ def test_status_conflicts_devices(run, tmp_path: Path, folder: Path) -> None:
     assert run("--db", str(b), "sync", "--json", "conflicts").json() == []  # either order
     assert run("--db", str(b), "sync", "conflicts").out == "No conflicts.\n"
     devices = run("--db", str(b), "sync", "devices", "--json").json()
-    assert [d["name"] for d in devices] == ["Booth A"]
+    assert "Booth A" in [d["name"] for d in devices]
     assert "Booth A" in run("--db", str(b), "sync", "devices").out
 
 
@@ -174,16 +197,17 @@ def test_export_and_import_bundles(run, tmp_path: Path) -> None:
     secret.write_text(PASS)
     out = run("--db", str(a), "sync", "export", "-o", str(bundle), "--passphrase-file",
               str(secret))  # fmt: skip
-    assert (out.code, out.out, out.err) == (0, f"Wrote 2 changes to {bundle}.\n", "")
+    assert (out.code, out.err) == (0, "")
+    assert re.fullmatch(rf"Wrote \d+ changes to {re.escape(str(bundle))}.\n", out.out)
     no_pass = run("--db", str(b), "sync", "import", str(bundle))
     assert no_pass.code == 1 and "encrypted with a team passphrase" in no_pass.err
     got = run("--db", str(b), "sync", "import", str(bundle), "--passphrase-file", str(secret))
     assert got.code == 0, got.err
-    assert got.out == f"Imported {bundle}: 2 changes came in.\n"
+    assert re.fullmatch(rf"Imported {re.escape(str(bundle))}: \d+ changes came in.\n", got.out)
     again = run("--db", str(b), "sync", "import", str(bundle), "--passphrase-file",
                 str(secret), "--json")  # fmt: skip
-    assert (again.json()["received"], again.json()["duplicates"]) == (0, 2)
-    assert _state(b) == _state(a)
+    assert again.json()["received"] == 0 and again.json()["duplicates"] > 0
+    assert _names(b) == _names(a) == {"Anna", "Ben"}
     plain = run("--db", str(a), "sync", "export", "-o", str(tmp_path / "p.sdsync"))
     assert "plain text" in plain.err
 
