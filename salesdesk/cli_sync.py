@@ -188,11 +188,11 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
 
     protection = {None: "-", True: "team passphrase", False: "none (plain text)"}
     rows = [
-        ("This device", f"{status.device_name} ({status.device_id})"),
+        ("This device", f"{status.device_name or '(no name)'} ({status.device_id})"),
         ("Folder", status.folder or "- (salesdesk sync --folder DIR sets it)"),
         ("Encryption", protection[status.encrypted]),
         ("Last sync", _when(status.last_sync)),
-        ("Waiting", _plural(status.pending, "change") + " for earlier ones"
+        ("Pending", _plural(status.pending, "change") + " not yet on another device"
          if status.pending else "-"),
     ]  # fmt: skip
     for label, value in rows:

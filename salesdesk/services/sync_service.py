@@ -59,7 +59,7 @@ class SyncStatus:
     folder: str | None
     last_sync: str | None  # ISO time of the last round that completed
     last_attempt: str | None
-    pending: int  # operations held, waiting for earlier ones
+    pending: int  # own changes no other device is known to hold yet
     errors: tuple[str, ...]  # of the last round
     encrypted: bool | None
 
