@@ -14,8 +14,8 @@ from salesdesk.domain.errors import SalesdeskError, ValidationError
 from salesdesk.store.db import write_transaction
 from salesdesk.sync import bundle as bundles
 from salesdesk.sync.api import Conflict, DeviceInfo
-from salesdesk.sync.transport_base import Replica
 from salesdesk.sync.settings import SyncSettings
+from salesdesk.sync.transport_base import Replica
 from salesdesk.sync.transport_folder import FolderReport, FolderTransport
 
 PLAIN_TEXT_WARNING = (

@@ -225,3 +225,14 @@ def test_help_lists_the_sync_commands(run) -> None:
     assert result.code == 0
     for word in ("status", "conflicts", "devices", "export", "import", "--passphrase-file"):
         assert word in result.out
+
+
+def test_passphrase_from_standard_input(run, tmp_path: Path, folder: Path, monkeypatch) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASS + "\n"))
+    first = run("--db", str(tmp_path / "a.db"), "sync", "--folder", str(folder),
+                "--passphrase-file", "-")  # fmt: skip
+    assert first.code == 0 and "Warning" not in first.err
+    team = json.loads((folder / "salesdesk-sync" / "team.json").read_text())
+    assert team["encrypted"] is True
