@@ -191,3 +191,33 @@ def test_device_with_compacted_log_writes_a_snapshot_for_a_new_folder(a, b, tmp_
     assert report.snapshot_written and report.errors == []
     joined = transport(b, fresh).round()
     assert joined.snapshot_loaded and b.state() == a.state()
+
+
+def test_a_quiet_round_rewrites_nothing_until_last_seen_is_due(a, b, shared, clock) -> None:
+    import datetime as dt
+
+    a.put("c1", "name", "Anna")
+    transport(a, shared, clock=clock).round()
+    transport(b, shared, clock=clock).round()
+    transport(a, shared, clock=clock).round()  # A reads B's device file once
+    device_file = shared / files.ROOT_NAME / a.device_id / files.DEVICE_FILE
+    before = device_file.stat().st_mtime_ns, device_file.read_bytes()
+    index_before = SyncSettings(a.db).get(next(iter(_index_keys(a))))
+    clock.advance(minutes=5)
+    transport(a, shared, clock=clock).round()
+    assert (device_file.stat().st_mtime_ns, device_file.read_bytes()) == before
+    assert SyncSettings(a.db).get(next(iter(_index_keys(a)))) == index_before
+    clock.advance(minutes=6)  # last seen is due again
+    transport(a, shared, clock=clock).round()
+    report = transport(b, shared, clock=clock).round()
+    assert report.peers[a.device_id]["last_seen"] == clock.now.astimezone(dt.UTC).isoformat(
+        timespec="seconds"
+    )
+    a.set_device_name("Renamed")  # what it says changed: written at once
+    transport(a, shared, clock=clock).round()
+    assert transport(b, shared, clock=clock).round().peers[a.device_id]["name"] == "Renamed"
+
+
+def _index_keys(engine: FakeEngine) -> list[str]:
+    rows = engine.db.execute_sql("SELECT key FROM sync_meta WHERE key LIKE 'transport.%.index'")
+    return [r[0].removeprefix("transport.") for r in rows]
