@@ -108,30 +108,42 @@ class SyncService:
                 "folder",
             )
         at = self._now()
-        self.settings.set_json("last_attempt", at)
         transport = FolderTransport(self.engine, self.settings, chosen, passphrase,
                                     clock=self.clock)  # fmt: skip
         try:
             done = transport.round()
         except SalesdeskError as error:
-            self.settings.set_json("last_errors", [str(error)])
+            self._remember_round(at, None, [str(error)], None)
             raise
         if folder is not None:
             self.set_folder(chosen)
         self._remember_peers(done)
         warnings = () if transport.key is not None else (PLAIN_TEXT_WARNING,)
         report = _report(done, chosen, at, warnings)
-        self.settings.set_json("last_sync", at)
-        self.settings.set_json("last_errors", list(report.errors))
-        self.settings.set_json("encrypted", transport.key is not None)
+        self._remember_round(at, at, list(report.errors), transport.key is not None)
         return report
+
+    def _remember_round(
+        self, attempt: str, done: str | None, errors: list[str], encrypted: bool | None
+    ) -> None:
+        """One settings write per round (each write is a commit, an fsync)."""
+        last = self.settings.get_json("last_round", {})
+        data = {
+            "attempt": attempt,
+            "sync": done or last.get("sync"),
+            "errors": errors,
+            "encrypted": last.get("encrypted") if encrypted is None else encrypted,
+        }
+        self.settings.set_json("last_round", data)
 
     def _remember_peers(self, done: FolderReport) -> None:
         known: dict[str, Any] = self.settings.get_json("peers", {})
+        before = dict(known)
         for device, info in done.peers.items():
             known[device] = {"name": str(info.get("name", ""))[:80],
                              "last_seen": str(info.get("last_seen", ""))}  # fmt: skip
-        self.settings.set_json("peers", known)
+        if known != before:
+            self.settings.set_json("peers", known)
 
     def _now(self) -> str:
         return self.clock().astimezone(dt.UTC).isoformat(timespec="seconds")
@@ -139,15 +151,16 @@ class SyncService:
     # --- what the window and status show --------------------------------------------------
 
     def status(self) -> SyncStatus:
-        encrypted = self.settings.get_json("encrypted")
+        last = self.settings.get_json("last_round", {})
+        encrypted = last.get("encrypted")
         return SyncStatus(
             device_id=self.engine.device_id,
             device_name=self.engine.device_name,
             folder=self.folder,
-            last_sync=self.settings.get_json("last_sync"),
-            last_attempt=self.settings.get_json("last_attempt"),
+            last_sync=last.get("sync"),
+            last_attempt=last.get("attempt"),
             pending=int(self.engine.pending_count()),
-            errors=tuple(self.settings.get_json("last_errors", [])),
+            errors=tuple(last.get("errors", [])),
             encrypted=None if encrypted is None else bool(encrypted),
         )
 

@@ -236,3 +236,18 @@ def test_passphrase_from_standard_input(run, tmp_path: Path, folder: Path, monke
     assert first.code == 0 and "Warning" not in first.err
     team = json.loads((folder / "salesdesk-sync" / "team.json").read_text())
     assert team["encrypted"] is True
+
+
+def test_status_shows_a_failed_round(run, tmp_path: Path, folder: Path) -> None:
+    db = str(tmp_path / "a.db")
+    assert run("--db", db, "sync", "--folder", str(folder)).code == 0
+    good = run("--db", db, "sync", "status", "--json").json()
+    (folder / "salesdesk-sync" / "team.json").write_text("garbage")
+    assert run("--db", db, "sync").code == 1
+    status = run("--db", db, "sync", "status", "--json").json()
+    assert status["last_sync"] == good["last_sync"] and status["last_attempt"]
+    assert status["errors"] == [
+        "team.json: it is damaged or not salesdesk's; the folder cannot be synced until it is "
+        "restored (or removed, which starts the folder anew)"
+    ]
+    assert "Problem:" in run("--db", db, "sync", "status").out
