@@ -32,6 +32,7 @@ from salesdesk.cli_commands import (
     cmd_show,
     emit,
 )
+from salesdesk.cli_sync import add_sync_commands
 from salesdesk.cli_transfer import add_transfer_commands
 from salesdesk.domain.errors import DatabaseOpenError, SalesdeskError
 
@@ -110,6 +111,7 @@ examples:
   salesdesk show 12 --json
   salesdesk import contacts.csv --tag "Trade show 2026"
   salesdesk export --format vcard -o team.vcf --stage customer
+  salesdesk sync --folder /mnt/team-share --passphrase-file ~/.team-pass
 
 The database is --db, else the SALESDESK_DB environment variable, else
 {default}. Phone numbers without +country code are read as numbers of --phone-region,
@@ -251,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="new file to write (never overwritten)",
     )
     add_transfer_commands(command)
+    add_sync_commands(command)
     return parser
 
 

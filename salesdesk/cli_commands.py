@@ -82,7 +82,11 @@ def contact_service(args: argparse.Namespace, *, create: bool = False) -> Iterat
     with opened_database(args, create=create) as opened:
         from salesdesk.services.session import configured_region
 
-        yield ContactService(opened.db, phone_region=configured_region(args.phone_region))
+        service = ContactService(opened.db, phone_region=configured_region(args.phone_region))
+        from salesdesk.cli_sync import make_engine
+
+        service.recorder = make_engine(opened.db).recorder  # edits become sync operations
+        yield service
 
 
 def parse_stage(text: str) -> Stage:

@@ -30,8 +30,17 @@ ALLOWED = {
         "salesdesk.formats",
         "salesdesk.store",
         "salesdesk.services",
+        "salesdesk.sync",
         "peewee",
         "rapidfuzz",
+    },
+    "sync": {
+        "salesdesk.domain",
+        "salesdesk.store",
+        "salesdesk.sync",
+        "peewee",
+        "playhouse",
+        "cryptography",
     },
     "views": {"salesdesk.domain", "salesdesk.services", "salesdesk.views", "PySide6", "shiboken6"},
     # peewee only through store (the engine runs SQL on the db object it is given)

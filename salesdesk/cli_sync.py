@@ -1,0 +1,272 @@
+"""The ``sync`` command: a round through a shared folder, status, conflicts, devices, bundles.
+
+The passphrase is never an argument (it would show in the process list): it comes from
+``--passphrase-file FILE`` ("-" reads one line from standard input) or the
+SALESDESK_SYNC_PASSPHRASE environment variable, and is never printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from salesdesk.cli_commands import emit, emit_json, opened_database
+from salesdesk.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from salesdesk.services.sync_service import RoundReport, SyncService
+
+PASSPHRASE_ENV = "SALESDESK_SYNC_PASSPHRASE"
+EXIT_OK = 0
+MAX_LISTED = 20
+
+
+def make_engine(db: Any) -> Any:
+    """The replication engine over an open database (tests may put a stand-in here)."""
+    from salesdesk.sync.engine import SyncEngine
+
+    return SyncEngine(db)
+
+
+def add_sync_commands(command: Callable[..., Any]) -> None:
+    """Register ``sync`` and its subcommands (``command(name, func, help)`` makes a parser)."""
+    sync = command(
+        "sync",
+        cmd_sync_round,
+        "sync with the other devices through a shared folder (one round), or see its state",
+    )
+    sync.add_argument("--folder", metavar="DIR",
+                      help="the shared folder (remembered for this database after the first "
+                           "round)")  # fmt: skip
+    _passphrase_option(sync, None)
+    sync.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    sub = sync.add_subparsers(title="sync commands", metavar="SYNC-COMMAND")
+
+    def part(name: str, func: Callable[[argparse.Namespace], int], text: str) -> Any:
+        made = sub.add_parser(name, help=text, description=text)
+        made.set_defaults(func=func)
+        # SUPPRESS: an option given before the subcommand is not reset by its default
+        made.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                          help="print JSON (see docs/cli.md)")  # fmt: skip
+        return made
+
+    part("status", cmd_sync_status, "this device, the folder, the last round and its problems")
+    part("conflicts", cmd_sync_conflicts, "values that lost against a concurrent edit")
+    part("devices", cmd_sync_devices, "the devices this one has heard of, and when")
+    name = part("name", cmd_sync_name, "set this device's name (shown to the others)")
+    name.add_argument("name", metavar="NAME")
+    export = part("export", cmd_sync_export, "write everything this database has to a bundle")
+    export.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="bundle file to write, e.g. booth-b.sdsync (replaced)")  # fmt: skip
+    _passphrase_option(export, argparse.SUPPRESS)
+    imp = part("import", cmd_sync_import, "apply a bundle another device exported")
+    imp.add_argument("file", metavar="FILE", help="the bundle, e.g. booth-b.sdsync")
+    _passphrase_option(imp, argparse.SUPPRESS)
+
+
+class _RefusePassphrase(argparse.Action):
+    """``--passphrase X`` is refused without echoing X (and is not taken as an abbreviation
+    of --passphrase-file, which would treat the passphrase as a file name)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        parser.error(
+            "a passphrase is not accepted on the command line (other programs can see it "
+            f"there); use --passphrase-file FILE or the {PASSPHRASE_ENV} environment variable"
+        )
+
+
+def _passphrase_option(parser: argparse.ArgumentParser, default: Any) -> None:
+    parser.add_argument("--passphrase", nargs="*", action=_RefusePassphrase, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=default,
+        help=f"file holding the team passphrase ('-': read a line from standard input; "
+        f"else {PASSPHRASE_ENV})",
+    )
+
+
+def read_passphrase(args: argparse.Namespace) -> str | None:
+    """The team passphrase from --passphrase-file or the environment; None if neither."""
+    from salesdesk.sync.crypto import clean_passphrase
+
+    source = getattr(args, "passphrase_file", None)
+    if source:
+        try:
+            if source == "-":
+                text = sys.stdin.readline()
+            else:
+                with open(source, encoding="utf-8-sig") as handle:
+                    text = handle.readline()
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or "not a text file"
+            raise ValidationError(
+                f"The passphrase file '{source}' cannot be read ({reason}).", "passphrase"
+            ) from None
+        return clean_passphrase(text)
+    from_env = os.environ.get(PASSPHRASE_ENV, "")
+    return clean_passphrase(from_env) if from_env else None
+
+
+@contextlib.contextmanager
+def sync_service(args: argparse.Namespace, *, create: bool = False) -> Iterator[SyncService]:
+    from salesdesk.services.sync_service import SyncService
+    from salesdesk.sync.settings import SyncSettings
+
+    with opened_database(args, create=create) as opened:
+        yield SyncService(make_engine(opened.db), SyncSettings(opened.db))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def _report_dict(report: RoundReport) -> dict[str, Any]:
+    data = dataclasses.asdict(report)
+    changes = data.pop("changes")
+    data["contacts_changed"] = len(
+        set(changes["created"]) | set(changes["updated"]) | set(changes["removed"])
+    )
+    for key in ("errors", "warnings", "files_written"):
+        data[key] = list(data[key])
+    return data
+
+
+def _problems(report: RoundReport) -> None:
+    for warning in report.warnings:
+        emit(f"Warning: {warning}", err=True)
+    if report.errors:
+        emit(f"{_plural(len(report.errors), 'file')} could not be used and "
+             f"{'was' if len(report.errors) == 1 else 'were'} skipped "
+             "(nothing from them was applied):", err=True)  # fmt: skip
+        for error in report.errors[:MAX_LISTED]:
+            emit(f"  {error}", err=True)
+        if len(report.errors) > MAX_LISTED:
+            emit(f"  ... and {len(report.errors) - MAX_LISTED} more", err=True)
+
+
+def _came_in(report: RoundReport) -> str:
+    text = f"{_plural(report.received, 'change')} came in"
+    extra = []
+    if report.conflicts:
+        extra.append(f"{_plural(report.conflicts, 'conflict')} to review: salesdesk sync "
+                     "conflicts")  # fmt: skip
+    if report.held:
+        extra.append(f"{report.held:,} waiting for earlier changes")
+    if report.snapshot_loaded:
+        extra.append("joined from a snapshot")
+    return text + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def cmd_sync_round(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args)
+    with sync_service(args, create=True) as service:
+        report = service.round(args.folder, passphrase)
+    if args.json:
+        emit_json(_report_dict(report))
+    else:
+        emit(f"Synced with {report.folder}: {_came_in(report)}, "
+             f"{_plural(report.sent, 'change')} went out.")  # fmt: skip
+    _problems(report)
+    return EXIT_OK
+
+
+def cmd_sync_status(args: argparse.Namespace) -> int:
+    with sync_service(args) as service:
+        status = service.status()
+    if args.json:
+        data = dataclasses.asdict(status)
+        data["errors"] = list(status.errors)
+        emit_json(data)
+        return EXIT_OK
+    from salesdesk.cli_text import LABEL_WIDTH
+
+    protection = {None: "-", True: "team passphrase", False: "none (plain text)"}
+    rows = [
+        ("This device", f"{status.device_name or '(no name)'} ({status.device_id})"),
+        ("Folder", status.folder or "- (salesdesk sync --folder DIR sets it)"),
+        ("Encryption", protection[status.encrypted]),
+        ("Last sync", _when(status.last_sync)),
+        ("Pending", _plural(status.pending, "change") + " not yet on another device"
+         if status.pending else "-"),
+    ]  # fmt: skip
+    for label, value in rows:
+        emit(f"{label + ':':<{LABEL_WIDTH}}{value}")
+    if status.last_attempt and status.last_attempt != status.last_sync:
+        emit(f"{'Last attempt:':<{LABEL_WIDTH}}{_when(status.last_attempt)} (failed)")
+    for error in status.errors:
+        emit(f"{'Problem:':<{LABEL_WIDTH}}{error}")
+    return EXIT_OK
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return "never"
+    import datetime as dt
+
+    from salesdesk.cli_text import local_time
+
+    return local_time(dt.datetime.fromisoformat(iso))
+
+
+def cmd_sync_conflicts(args: argparse.Namespace) -> int:
+    with sync_service(args) as service:
+        conflicts = service.conflicts()
+    if args.json:
+        emit_json([dataclasses.asdict(c) for c in conflicts])
+    elif not conflicts:
+        emit("No conflicts.")
+    else:
+        for c in conflicts:
+            emit(f"#{c.id} {c.entity} {c.contact_uid} {c.field}: kept {c.kept_value!r}, "
+                 f"lost {c.lost_value!r} (from {c.lost_device_name or c.lost_device})")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_sync_devices(args: argparse.Namespace) -> int:
+    with sync_service(args) as service:
+        devices = service.devices()
+    if args.json:
+        emit_json([dataclasses.asdict(d) for d in devices])
+        return EXIT_OK
+    for d in devices:
+        me = " (this device)" if d.is_self else ""
+        emit(f"{d.name or '(no name)'}{me}  {d.id}  last seen {_when(d.last_seen or None)}")
+    return EXIT_OK
+
+
+def cmd_sync_name(args: argparse.Namespace) -> int:
+    with sync_service(args, create=True) as service:
+        service.set_device_name(args.name)
+        emit(f"This device is now called '{service.engine.device_name}'.")
+    return EXIT_OK
+
+
+def cmd_sync_export(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args)
+    with sync_service(args) as service:
+        report = service.export_bundle(args.output, passphrase)
+    if args.json:
+        emit_json(_report_dict(report))
+    else:
+        emit(f"Wrote {_plural(report.sent, 'change')} to {args.output}.")
+    _problems(report)
+    return EXIT_OK
+
+
+def cmd_sync_import(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args)
+    with sync_service(args, create=True) as service:
+        report = service.import_bundle(args.file, passphrase)
+    if args.json:
+        emit_json(_report_dict(report))
+    else:
+        known = f", {report.duplicates:,} already here" if report.duplicates else ""
+        emit(f"Imported {args.file}: {_came_in(report)}{known}.")
+    _problems(report)
+    return EXIT_OK

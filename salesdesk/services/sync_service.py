@@ -1,0 +1,226 @@
+"""SyncService: the sync use cases the window and the command line call (rounds, bundles)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from salesdesk.domain.changes import ChangeSet
+from salesdesk.domain.errors import SalesdeskError, ValidationError
+from salesdesk.store.db import write_transaction
+from salesdesk.sync import bundle as bundles
+from salesdesk.sync.api import Conflict, DeviceInfo
+from salesdesk.sync.settings import SyncSettings
+from salesdesk.sync.transport_base import Replica
+from salesdesk.sync.transport_folder import FolderReport, FolderTransport
+
+PLAIN_TEXT_WARNING = (
+    "This sync folder is not protected by a team passphrase: its files hold your contacts' "
+    "personal data in plain text, readable by anyone who can open the folder."
+)
+PLAIN_BUNDLE_WARNING = (
+    "The bundle is not protected by a passphrase: it holds your contacts' personal data in "
+    "plain text. Keep the stick safe, or export with --passphrase-file."
+)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class RoundReport:
+    """What one sync round (or bundle import) brought in and sent out."""
+
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    received: int = 0  # operations new here and applied
+    sent: int = 0  # operations written for others
+    duplicates: int = 0
+    held: int = 0  # waiting for earlier operations of their device
+    conflicts: int = 0  # concurrent edits whose losing value went to the conflict list
+    errors: tuple[str, ...] = ()  # files that were refused, each with its name and why
+    warnings: tuple[str, ...] = ()
+    files_written: tuple[str, ...] = ()
+    snapshot_loaded: str | None = None
+    folder: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar and ``salesdesk sync status`` show."""
+
+    device_id: str
+    device_name: str
+    folder: str | None
+    last_sync: str | None  # ISO time of the last round that completed
+    last_attempt: str | None
+    pending: int  # own changes no other device is known to hold yet
+    errors: tuple[str, ...]  # of the last round
+    encrypted: bool | None
+
+
+class SyncService:
+    """Sync rounds through a folder, bundle export/import, status, conflicts and devices."""
+
+    def __init__(
+        self,
+        engine: Replica,
+        settings: SyncSettings,
+        *,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.clock = clock
+
+    # --- the folder ----------------------------------------------------------------------
+
+    @property
+    def folder(self) -> str | None:
+        """The folder remembered for this database (set by the first successful round)."""
+        return self.settings.get("folder")
+
+    def set_folder(self, folder: str | Path | None) -> None:
+        self.settings.set("folder", None if folder is None else str(Path(folder).absolute()))
+
+    def set_device_name(self, name: str) -> None:
+        name = " ".join(name.split())
+        if not name or len(name) > 80:
+            raise ValidationError("A device name needs 1 to 80 characters.", "device_name")
+        self.engine.set_device_name(name)
+
+    def round(self, folder: str | Path | None = None, passphrase: str | None = None) -> RoundReport:
+        """One round through ``folder`` (default: the remembered one), which is remembered.
+
+        Damaged or foreign files are reported in ``errors`` and skipped; a folder that cannot
+        be used at all (missing, wrong passphrase, not writable) raises a SalesdeskError.
+        """
+        chosen = str(Path(folder).absolute()) if folder is not None else self.folder
+        if not chosen:
+            raise ValidationError(
+                "No sync folder is set for this database yet. Choose one once "
+                "(salesdesk sync --folder DIR); later rounds remember it.",
+                "folder",
+            )
+        at = self._now()
+        transport = FolderTransport(self.engine, self.settings, chosen, passphrase,
+                                    clock=self.clock)  # fmt: skip
+        try:
+            done = transport.round()
+        except SalesdeskError as error:
+            self._remember_round(at, None, [str(error)], None)
+            raise
+        if folder is not None:
+            self.set_folder(chosen)
+        self._remember_peers(done)
+        warnings = () if transport.key is not None else (PLAIN_TEXT_WARNING,)
+        report = _report(done, chosen, at, warnings)
+        self._remember_round(at, at, list(report.errors), transport.key is not None)
+        return report
+
+    def _remember_round(
+        self, attempt: str, done: str | None, errors: list[str], encrypted: bool | None
+    ) -> None:
+        """One settings write per round (each write is a commit, an fsync)."""
+        last = self.settings.get_json("last_round", {})
+        data = {
+            "attempt": attempt,
+            "sync": done or last.get("sync"),
+            "errors": errors,
+            "encrypted": last.get("encrypted") if encrypted is None else encrypted,
+        }
+        self.settings.set_json("last_round", data)
+
+    def _remember_peers(self, done: FolderReport) -> None:
+        known: dict[str, Any] = self.settings.get_json("peers", {})
+        before = dict(known)
+        for device, info in done.peers.items():
+            known[device] = {"name": str(info.get("name", ""))[:80],
+                             "last_seen": str(info.get("last_seen", ""))}  # fmt: skip
+        if known != before:
+            self.settings.set_json("peers", known)
+
+    def _now(self) -> str:
+        return self.clock().astimezone(dt.UTC).isoformat(timespec="seconds")
+
+    # --- what the window and status show --------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        last = self.settings.get_json("last_round", {})
+        encrypted = last.get("encrypted")
+        return SyncStatus(
+            device_id=self.engine.device_id,
+            device_name=self.engine.device_name,
+            folder=self.folder,
+            last_sync=last.get("sync"),
+            last_attempt=last.get("attempt"),
+            pending=int(self.engine.pending_count()),
+            errors=tuple(last.get("errors", [])),
+            encrypted=None if encrypted is None else bool(encrypted),
+        )
+
+    def conflicts(self) -> list[Conflict]:
+        return list(self.engine.conflicts())
+
+    def devices(self) -> list[DeviceInfo]:
+        """Devices the engine knows, with the names and last-seen times their files tell."""
+        peers: dict[str, Any] = self.settings.get_json("peers", {})
+        out = []
+        seen = set()
+        for info in self.engine.devices():
+            folder_info = peers.get(info.id, {})
+            if not info.name and folder_info.get("name"):
+                info = dataclasses.replace(info, name=folder_info["name"])
+            if folder_info.get("last_seen", "") > info.last_seen:
+                info = dataclasses.replace(info, last_seen=folder_info["last_seen"])
+            out.append(info)
+            seen.add(info.id)
+        for device, folder_info in sorted(peers.items()):
+            if device not in seen:
+                out.append(DeviceInfo(device, folder_info.get("name", ""), False, "",
+                                      folder_info.get("last_seen", ""), 0, 0))  # fmt: skip
+        return out
+
+    # --- bundles -------------------------------------------------------------------------
+
+    def export_bundle(self, path: str | Path, passphrase: str | None = None) -> RoundReport:
+        """Write everything this replica has to a bundle file; ``sent`` counts its ops."""
+        count = bundles.write_bundle(self.engine, path, passphrase)
+        warnings = () if passphrase else (PLAIN_BUNDLE_WARNING,)
+        return RoundReport(sent=count, warnings=warnings, files_written=(str(path),),
+                           at=self._now())  # fmt: skip
+
+    def import_bundle(self, path: str | Path, passphrase: str | None = None) -> RoundReport:
+        """Apply a bundle (snapshot if it brings anything, then its ops) in one transaction:
+        a bundle whose contents fail validation changes nothing."""
+        bundle = bundles.read_bundle(path, passphrase)
+        total = FolderReport()
+        with write_transaction(self.settings.db):
+            if bundles.needs_snapshot(self.engine, bundle):
+                total.add(self.engine.load_snapshot(bundle.snapshot))
+                total.snapshot_loaded = Path(path).name
+            if bundle.ops:
+                total.add(self.engine.apply(bundle.ops))
+        return _report(total, "", self._now(), ())
+
+
+def _report(done: FolderReport, folder: str, at: str, warnings: tuple[str, ...]) -> RoundReport:
+    return RoundReport(
+        changes=done.changes,
+        received=done.received,
+        sent=done.sent,
+        duplicates=done.duplicates,
+        held=done.held,
+        conflicts=done.conflicts,
+        errors=tuple(done.errors),
+        warnings=warnings,
+        files_written=tuple(done.files_written),
+        snapshot_loaded=done.snapshot_loaded,
+        folder=folder,
+        at=at,
+    )
