@@ -80,12 +80,10 @@ def contact_service(args: argparse.Namespace, *, create: bool = False) -> Iterat
     from salesdesk.services import ContactService
 
     with opened_database(args, create=create) as opened:
-        from salesdesk.services.session import configured_region
+        from salesdesk.services.session import configured_region, record_for_sync
 
         service = ContactService(opened.db, phone_region=configured_region(args.phone_region))
-        from salesdesk.cli_sync import make_engine
-
-        service.recorder = make_engine(opened.db).recorder  # edits become sync operations
+        record_for_sync(service)  # edits become sync operations
         yield service
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from salesdesk.formats.phones import DEFAULT_REGION
 from salesdesk.services.contacts import Clock, ContactService, utc_now
@@ -82,7 +84,37 @@ def open_session(
         target, verify=verify, busy_timeout_ms=busy_timeout_ms, allow_memory=allow_memory
     )
     service = ContactService(opened.db, clock=clock, phone_region=configured_region(phone_region))
+    record_for_sync(service)
     return Session(service, opened.label, opened.path, opened.backup_path)
+
+
+class SyncRecorder:
+    """Records every write of a service as sync operations, through a SyncEngine made at
+    the first write: opening a database to read (``list``, ``show``, the window before its
+    first edit) never writes, so it never waits for another program's write."""
+
+    def __init__(self, service: ContactService) -> None:
+        self.service = service
+        self.engine: Any = None
+
+    def _recorder(self) -> Any:
+        if self.engine is None:
+            from salesdesk.sync.engine import SyncEngine
+
+            self.engine = SyncEngine(self.service.db, clock=self.service.clock)
+        return self.engine.recorder
+
+    def record(self, before: Any, ids: Sequence[int]) -> None:
+        self._recorder().record(before, ids)
+
+    def record_created(self, ids: Sequence[int]) -> None:
+        self._recorder().record_created(ids)
+
+
+def record_for_sync(service: ContactService) -> None:
+    """Make every write of ``service`` a sync operation (the one place both the window and
+    the command line wire it, so no entry point forgets)."""
+    service.recorder = SyncRecorder(service)
 
 
 def keep_settings_private(path: str | os.PathLike[str]) -> None:
