@@ -185,3 +185,34 @@ def test_correct_a_capture(service: ContactService, booth: CaptureService, fair:
     assert follow is not None and follow.due_on == dt.date(2026, 11, 27)
     service.apply(outcome.inverse)
     assert service.get(result.contact_id).first_name == "Ana"
+
+
+def test_organiser_export_completes_badge_only_leads_through_the_import(
+    service: ContactService, booth: CaptureService, fair: Event
+) -> None:
+    from salesdesk.services.import_run import run_import
+    from salesdesk.services.importing import default_options, plan_import, sniff_bytes
+
+    lone = booth.capture(fair, CaptureInput(badge_id="HM-0001", grade="hot", chips=("CRM",)))
+    other = booth.capture(fair, CaptureInput(badge_id="HM-0002"))
+    data = (
+        "Badge ID;First Name;Last Name;Company;Email\n"
+        "HM-0001;Anna;Schmidt;Beispiel AG;anna@beispiel.de\n"
+        "HM-0999;Jan;Berg;Nord GmbH;jan@nord.de\n"
+    ).encode()
+    file = sniff_bytes(data, "organiser.csv")
+    assert "badge_id" in file.mapping
+    plan = plan_import(service, file)
+    first = next(p for p in plan.items if p.contact.first_name == "Anna")
+    assert first.matches[0].contact_id == lone.contact_id
+    assert first.matches[0].reasons == ("badge",)
+    result = run_import(
+        service, plan, default_options(file, fair.starts_on or service.clock().date())
+    )
+    assert result.updated == (lone.contact_id,) and len(result.created) == 1
+    completed = service.get(lone.contact_id)
+    assert (completed.first_name, completed.last_name, completed.company) == (
+        "Anna", "Schmidt", "Beispiel AG")  # fmt: skip
+    assert BADGE_ONLY_TAG not in completed.tags and "CRM" in completed.tags
+    assert completed.rating is Rating.HOT and completed.stage is Stage.NEW
+    assert BADGE_ONLY_TAG in service.get(other.contact_id).tags  # not in the export: unchanged
