@@ -23,6 +23,8 @@ ALLOWED = {
         "vobject",
         "charset_normalizer",
         "rapidfuzz",
+        "zxingcpp",  # badge photos (formats/barcodes.py)
+        "segno",  # the rep's QR code (formats/barcodes.py)
     },
     "store": {"salesdesk.domain", "salesdesk.store", "peewee", "playhouse", "psycopg2"},
     "services": {

@@ -196,10 +196,10 @@ def test_organiser_export_completes_badge_only_leads_through_the_import(
     lone = booth.capture(fair, CaptureInput(badge_id="HM-0001", grade="hot", chips=("CRM",)))
     other = booth.capture(fair, CaptureInput(badge_id="HM-0002"))
     data = (
-        "Badge ID;First Name;Last Name;Company;Email\n"
-        "HM-0001;Anna;Schmidt;Beispiel AG;anna@beispiel.de\n"
-        "HM-0999;Jan;Berg;Nord GmbH;jan@nord.de\n"
-    ).encode()
+        b"Badge ID;First Name;Last Name;Company;Email\n"
+        b"HM-0001;Anna;Schmidt;Beispiel AG;anna@beispiel.de\n"
+        b"HM-0999;Jan;Berg;Nord GmbH;jan@nord.de\n"
+    )
     file = sniff_bytes(data, "organiser.csv")
     assert "badge_id" in file.mapping
     plan = plan_import(service, file)
