@@ -18,7 +18,7 @@ from salesdesk.domain.contact import Rating
 from salesdesk.domain.errors import ValidationError
 
 MAX_EVENT_TEXT = 200
-MAX_CHIPS = 12  # one key each: 1-9, 0 and two more would not fit the keyboard's top row
+MAX_CHIPS = 8  # one key each in booth mode: F5 to F12
 MAX_FOLLOW_UP_DAYS = 365
 BADGE_ONLY_TAG = "badge only"
 """Tag of a lead captured from a badge id alone, until the organiser's export completes it."""

@@ -366,3 +366,39 @@ def bizcard_text(
     if email:
         parts.append(f"E:{_escape(email)}")
     return "BIZCARD:" + ";".join(parts) + ";;"
+
+
+def looks_unfinished(text: str) -> bool:
+    """Whether a scan still being typed is a vCard without its END line yet (its line breaks
+    are inside the scan, not the end of it)."""
+    head = text.strip()
+    if keyboard_layout.looks_mangled(head):
+        head = keyboard_layout.repair(head)
+    upper = head.upper()
+    return "BEGIN:VCARD" in upper and "END:VCARD" not in upper
+
+
+def _vcard_escape(value: str) -> str:
+    return re.sub(r"([\\;,])", r"\\\1", value).replace("\n", "\\n")
+
+
+def vcard_text(
+    first: str = "", last: str = "", company: str = "", title: str = "", email: str = "",
+    phone: str = "", url: str = "",
+) -> str:  # fmt: skip
+    """A vCard 3.0 of one person (the rep's own card, shown as a QR code)."""
+    full = " ".join(p for p in (first, last) if p) or company
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{_vcard_escape(last)};{_vcard_escape(first)};;;",
+             f"FN:{_vcard_escape(full)}"]  # fmt: skip
+    if company:
+        lines.append(f"ORG:{_vcard_escape(company)}")
+    if title:
+        lines.append(f"TITLE:{_vcard_escape(title)}")
+    if email:
+        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{email.strip()}")
+    if phone:
+        lines.append(f"TEL;TYPE=WORK,VOICE:{phone.strip()}")
+    if url:
+        lines.append(f"URL:{url.strip()}")
+    lines.append("END:VCARD")
+    return "\r\n".join(lines) + "\r\n"
