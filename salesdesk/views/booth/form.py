@@ -7,6 +7,7 @@ consent (Ctrl+E, Ctrl+P) are one key each and never take the focus, so typing fl
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -249,6 +250,10 @@ class CaptureForm(QWidget):
     def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
         from PySide6.QtCore import QEvent
 
+        if event.type() == QEvent.Type.ShortcutOverride and event.matches(
+            QKeySequence.StandardKey.Undo
+        ):
+            return True  # Ctrl+Z undoes the last capture (the window's), not the field's typing
         if event.type() == QEvent.Type.KeyPress and watched in self.fields.values():
             if event.key() == Qt.Key.Key_Up:
                 self.moved_up.emit()
