@@ -162,7 +162,6 @@ class WindowCommands(QObject):
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.addActions([self.new_contact, self.booth, self.undo, self.redo])
-        contact.addAction(self.booth)
         toolbar.addSeparator()
         toolbar.addWidget(search)
         w.addToolBar(toolbar)
