@@ -189,4 +189,6 @@ def _date(text: str, label: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError as error:
-        raise ValidationError(f"{label}: '{text}' is not a date (write e.g. 2026-04-20).") from error
+        raise ValidationError(
+            f"{label}: '{text}' is not a date (write e.g. 2026-04-20)."
+        ) from error

@@ -27,30 +27,29 @@ GRADE_KEYS = ("F1", "F2", "F3", "F4")
 CHIP_KEYS = tuple(f"F{n}" for n in range(5, 5 + MAX_CHIPS))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaptureForm", text)
-
-
 def grade_label(grade: Grade) -> str:
     return {
-        "hot": _tr("Hot"),
-        "warm": _tr("Warm"),
-        "cold": _tr("Cold"),
+        "hot": QCoreApplication.translate("CaptureForm", "Hot"),
+        "warm": QCoreApplication.translate("CaptureForm", "Warm"),
+        "cold": QCoreApplication.translate("CaptureForm", "Cold"),
     }.get(grade.key, grade.label)
 
 
 def consent_text(company: str, channels: set[ConsentChannel], event: str) -> str:
     """The consent sentence as the visitor reads it (and as the record keeps it)."""
     if channels == {ConsentChannel.EMAIL, ConsentChannel.PHONE}:
-        how = _tr("e-mail and phone")
+        how = QCoreApplication.translate("CaptureForm", "e-mail and phone")
     elif channels == {ConsentChannel.PHONE}:
-        how = _tr("phone")
+        how = QCoreApplication.translate("CaptureForm", "phone")
     else:
-        how = _tr("e-mail")
+        how = QCoreApplication.translate("CaptureForm", "e-mail")
     return (
-        _tr("I agree that %1 may contact me by %2 about what we discussed at %3. I can "
-            "withdraw this at any time.")  # fmt: skip
-        .replace("%1", company or _tr("us"))
+        QCoreApplication.translate(
+            "CaptureForm",
+            "I agree that %1 may contact me by %2 about what we discussed at %3. I can "
+            "withdraw this at any time.",
+        )
+        .replace("%1", company or QCoreApplication.translate("CaptureForm", "us"))
         .replace("%2", how)
         .replace("%3", event)
     )
