@@ -237,3 +237,50 @@ def load_consents(contact_id: int) -> list[ConsentRecord]:
         )
         for r in query
     ]
+
+
+def count_captures(event_id: int, since: dt.datetime) -> tuple[int, int]:
+    """(captures of live contacts at an event since ``since``, of which the contact is hot)."""
+    from peewee import Case, fn
+
+    hot = fn.SUM(Case(None, [(ContactRow.rating == "hot", 1)], 0))
+    query: Any = (
+        CaptureRow.select(fn.COUNT(CaptureRow.id), hot)
+        .join(ContactRow)
+        .where(
+            (CaptureRow.event == event_id)
+            & (CaptureRow.at >= to_db_time(since))
+            & ContactRow.deleted_at.is_null()
+        )
+        .tuples()
+    )
+    count, hot_count = query.first() or (0, 0)
+    return int(count or 0), int(hot_count or 0)
+
+
+def recent_captures(event_id: int, limit: int) -> list[tuple[Capture, tuple[str, ...]]]:
+    """The last captures of an event (live contacts), newest first, each with the contact's
+    (first name, last name, company, rating, badge id): one read for the booth's side list."""
+    query: Any = (
+        CaptureRow.select(
+            CaptureRow.id, CaptureRow.uid, CaptureRow.contact, CaptureRow.event, CaptureRow.at,
+            CaptureRow.staff, CaptureRow.grade, CaptureRow.linked, CaptureRow.badge_only,
+            ContactRow.first_name, ContactRow.last_name, ContactRow.company, ContactRow.rating,
+            ContactRow.badge_id,
+        )  # fmt: skip
+        .join(ContactRow)
+        .where((CaptureRow.event == event_id) & ContactRow.deleted_at.is_null())
+        .order_by(CaptureRow.at.desc(), CaptureRow.id.desc())
+        .limit(limit)
+        .tuples()
+    )
+    out = []
+    for row in query:
+        capture = Capture(
+            contact_id=row[2], event_id=row[3],
+            at=from_db_time(row[4]) or dt.datetime.min.replace(tzinfo=dt.UTC),
+            staff=row[5], grade=row[6], linked=bool(row[7]), badge_only=bool(row[8]),
+            id=row[0], uid=row[1],
+        )  # fmt: skip
+        out.append((capture, tuple(str(v or "") for v in row[9:])))
+    return out

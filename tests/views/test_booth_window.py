@@ -196,7 +196,7 @@ def test_a_scanned_visitor_saves_and_a_badge_alone_is_a_badge_only_lead(
     assert BADGE_ONLY_TAG in contacts[""].tags
     # scanning the same badge again shows who it is and logs the visit there
     scan_text(keys, "HM26-000123")
-    assert "Badge already captured" in booth.hint.text()
+    qtbot.waitUntil(lambda: "Badge already captured" in booth.hint.text())
 
 
 def test_typing_fast_is_not_a_scan(qtbot, booth: BoothWindow, keys: Monotonic) -> None:  # type: ignore[no-untyped-def]

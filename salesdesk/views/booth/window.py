@@ -305,7 +305,8 @@ class BoothWindow(QWidget):
             lines.append(self.tr("Saved as a badge-only lead unless you type more; the "
                                  "organiser's lead export completes it."))  # fmt: skip
         self.scan_info.setText("\n".join(lines))
-        self.check_duplicates()
+        # the form shows at once; the duplicate check (it reads every name) comes right after
+        self.dup_timer.start(0)
 
     def scan_image(self, image: object) -> bool:
         """Decode a badge photo (QImage) and fill the form from its code."""
@@ -320,6 +321,7 @@ class BoothWindow(QWidget):
 
     def check_duplicates(self) -> None:
         self.dup_timer.stop()
+        self.dup_timer.setInterval(DUPLICATE_DELAY_MS)
         data = self.input()
         self.matches = self.booth.duplicates(data) if (data.has_person or data.badge_id) else []
         if self.link_to is not None and all(m.contact_id != self.link_to for m in self.matches):
