@@ -99,8 +99,13 @@ def child(path: str) -> dict[str, list[float]]:
     for n in range(VISITORS):
         first, last, company, email = f"Vera{n}", f"Bench{n}", f"Firma {n}", f"v{n}@bench.de"
         keys[0] = 0
-        for text, tab in ((first, True), (last, True), (company, True), ("", True),
-                          (email, False)):  # fmt: skip  (an empty job title: Tab past it)
+        for text, tab in (
+            (first, True),
+            (last, True),
+            (company, True),
+            ("", True),
+            (email, False),
+        ):  # fmt: skip  (an empty job title: Tab past it)
             typed(text)
             if tab:
                 send("\t", 0.12)

@@ -14,21 +14,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from salesdesk.domain.contact import Consent, Contact, LeadSource, Rating
-from salesdesk.domain.errors import NotFoundError, ValidationError
+from salesdesk.domain.contact import Rating
+from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.events import (
-    BADGE_ONLY_TAG,
     Capture,
     ConsentChannel,
     ConsentRecord,
     Event,
     Grade,
-    clean_event,
     follow_up_due,
 )
 from salesdesk.domain.interactions import Channel, Direction, FollowUpChangeKind, clean_follow_up
-from salesdesk.domain.stages import Stage
 from salesdesk.formats.badges import MAX_BADGE_ID, BadgeScan
+from salesdesk.services.booth_events import EventService
+from salesdesk.services.booth_leads import create_lead, update_existing
 from salesdesk.services.booth_undo import CaptureUndo
 from salesdesk.services.contacts import ContactService, Outcome, Snapshots
 from salesdesk.services.duplicates import REASON_EMAIL, Match, duplicates_of_new
@@ -37,69 +36,8 @@ from salesdesk.services.validation import apply_changes
 from salesdesk.store import contacts as store
 from salesdesk.store import events as store_events
 from salesdesk.store import interactions as store_interactions
-from salesdesk.store.db import write_transaction
 
 REASON_BADGE = "badge"
-
-
-class EventService:
-    """Events and which one is current on this computer."""
-
-    def __init__(self, contacts: ContactService) -> None:
-        self.contacts = contacts
-
-    def add(self, event: Event, *, make_current: bool = True) -> Event:
-        """Store a new event (and make it the current one unless told not to)."""
-        cleaned = clean_event(event)
-        if store_events.find_events(cleaned.name):
-            raise ValidationError(f"There is already an event named '{cleaned.name}'.", "name")
-        with write_transaction(self.contacts.db):
-            new_id = store_events.insert_event(cleaned, self.contacts.clock())
-            if make_current:
-                store_events.set_current_event(new_id)
-        return dataclasses.replace(cleaned, id=new_id)
-
-    def update(self, event: Event) -> Event:
-        if event.id is None:
-            raise ValidationError("Only a stored event can be changed.")
-        cleaned = clean_event(event)
-        clash = [e for e in store_events.find_events(cleaned.name) if e.id != event.id]
-        if clash:
-            raise ValidationError(f"There is already an event named '{cleaned.name}'.", "name")
-        with write_transaction(self.contacts.db):
-            if not store_events.update_event(cleaned, self.contacts.clock()):
-                raise NotFoundError(f"There is no event with number {event.id}.")
-        return cleaned
-
-    def list(self) -> list[Event]:
-        return store_events.load_events()
-
-    def get(self, event_id: int) -> Event:
-        found = store_events.load_event(event_id)
-        if found is None:
-            raise NotFoundError(f"There is no event with number {event_id}.")
-        return found
-
-    def find(self, name: str) -> Event:
-        """The event named ``name`` (any case), or its number."""
-        text = name.strip()
-        if text.isdigit():
-            return self.get(int(text))
-        found = store_events.find_events(text)
-        if not found:
-            known = ", ".join(f"'{e.name}'" for e in self.list()[:5]) or "none yet"
-            raise NotFoundError(f"There is no event named '{text}' (events: {known}).")
-        return found[0]
-
-    def current(self) -> Event | None:
-        event_id = store_events.current_event_id()
-        return store_events.load_event(event_id) if event_id is not None else None
-
-    def set_current(self, event_id: int | None) -> None:
-        if event_id is not None:
-            self.get(event_id)
-        with write_transaction(self.contacts.db):
-            store_events.set_current_event(event_id)
 
 
 @dataclass(frozen=True)
@@ -286,10 +224,10 @@ class CaptureService:
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
             if link_to is None:
-                contact_id = self._create_lead(event, data, grade, badge, consent, now)
+                contact_id = create_lead(self.contacts, event, data, grade, badge, consent, now)
                 created = [contact_id]
             else:
-                self._update_existing(link_to, event, data, grade, badge, consent, now)
+                update_existing(self.contacts, link_to, event, data, grade, badge, consent, now)
                 contact_id, created = link_to, []
             self.interactions._log_work([contact_id], template, now, before, False)
             if due is not None:
@@ -353,108 +291,9 @@ class CaptureService:
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _create_lead(
-        self,
-        event: Event,
-        data: CaptureInput,
-        grade: Grade | None,
-        badge: str,
-        consent: ConsentRecord | None,
-        now: dt.datetime,
-    ) -> int:
-        tags = list(data.chips)
-        notes = ""
-        if not data.has_person:
-            tags.append(BADGE_ONLY_TAG)
-            notes = (f"Badge {badge}: only the badge was scanned; the organiser's lead export "
-                     "fills in the rest.")  # fmt: skip
-        values: dict[str, Any] = {
-            "first_name": data.first_name,
-            "last_name": data.last_name,
-            "company": data.company,
-            "title": data.title,
-            "emails": list(data.emails),
-            "phones": list(data.phones),
-            "source": LeadSource.TRADE_SHOW,
-            "source_detail": event.name,
-            "rating": grade.rating if grade else Rating.NONE,
-            "tags": tags,
-            "notes": notes,
-        }
-        if consent is not None:
-            values["consent"] = _consent(consent, event)
-        if data.has_person:
-            cleaned = apply_changes(Contact(stage=Stage.NEW), values, self.contacts.phone_region,
-                                    now)  # fmt: skip
-        else:
-            # A badge id alone is the visitor's identity until the organiser's export names
-            # them: checked like any contact, but without the rule that it needs a name.
-            cleaned = apply_changes(Contact(stage=Stage.NEW), {**values, "company": "-"},
-                                    self.contacts.phone_region, now)  # fmt: skip
-            cleaned = dataclasses.replace(cleaned, company="")
-        top = store.top_position(Stage.NEW)
-        placed = dataclasses.replace(cleaned, position=(top - 1.0) if top is not None else 0.0)
-        contact_id = store.insert_contact(placed, now)
-        store.add_history(contact_id, None, Stage.NEW, now, None, "created")
-        store_events.set_lead_origin(contact_id, event.id, badge or None)
-        return contact_id
-
-    def _update_existing(
-        self,
-        contact_id: int,
-        event: Event,
-        data: CaptureInput,
-        grade: Grade | None,
-        badge: str,
-        consent: ConsentRecord | None,
-        now: dt.datetime,
-    ) -> None:
-        """Log the capture on a contact salesdesk knows: fill its empty fields, add e-mails,
-        phones and chips, take the booth's rating and consent."""
-        current = self.contacts.get(contact_id)
-        if current.deleted_at is not None:
-            raise ValidationError(f"{current.display_name} is in the trash; restore them first.")
-        changes: dict[str, Any] = {}
-        for name in ("first_name", "last_name", "company", "title"):
-            if not getattr(current, name) and getattr(data, name):
-                changes[name] = getattr(data, name)
-        known = {e.value.casefold() for e in current.emails}
-        extra = [e for e in data.emails if e.strip().casefold() not in known]
-        if extra:
-            changes["emails"] = [*current.emails, *extra]
-        numbers = {p.value for p in current.phones}
-        more = [p for p in data.phones if p not in numbers]
-        if more:
-            changes["phones"] = [*current.phones, *more]
-        tags = {t.casefold() for t in current.tags}
-        new_tags = [c for c in data.chips if c.casefold() not in tags]
-        if data.has_person and BADGE_ONLY_TAG in tags:
-            changes["tags"] = [t for t in current.tags if t.casefold() != BADGE_ONLY_TAG]
-        if new_tags:
-            changes["tags"] = [*changes.get("tags", current.tags), *new_tags]
-        if grade is not None:
-            changes["rating"] = grade.rating
-        if consent is not None:
-            changes["consent"] = _consent(consent, event)
-        if changes:
-            updated = apply_changes(current, changes, self.contacts.phone_region, now)
-            store.update_contact(contact_id, updated, current.version, now)
-        event_id, stored_badge = store_events.lead_origin(contact_id)
-        store_events.set_lead_origin(
-            contact_id, event.id if event_id is None else None, badge if not stored_badge else None
-        )
-
     def _is_live(self, contact_id: int) -> bool:
         found = self.contacts.get_many([contact_id]).get(contact_id)
         return found is not None and found.deleted_at is None
-
-
-def _consent(record: ConsentRecord, event: Event) -> Consent:
-    how = f"At the booth of {event.name}"
-    if record.staff:
-        how += f", taken by {record.staff}"
-    how += f" ({record.channels_text})"
-    return Consent(ConsentChannel.EMAIL in record.channels, record.at, how)
 
 
 def badge_match(matches: Sequence[Match]) -> Match | None:

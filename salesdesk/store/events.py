@@ -263,9 +263,19 @@ def recent_captures(event_id: int, limit: int) -> list[tuple[Capture, tuple[str,
     (first name, last name, company, rating, badge id): one read for the booth's side list."""
     query: Any = (
         CaptureRow.select(
-            CaptureRow.id, CaptureRow.uid, CaptureRow.contact, CaptureRow.event, CaptureRow.at,
-            CaptureRow.staff, CaptureRow.grade, CaptureRow.linked, CaptureRow.badge_only,
-            ContactRow.first_name, ContactRow.last_name, ContactRow.company, ContactRow.rating,
+            CaptureRow.id,
+            CaptureRow.uid,
+            CaptureRow.contact,
+            CaptureRow.event,
+            CaptureRow.at,
+            CaptureRow.staff,
+            CaptureRow.grade,
+            CaptureRow.linked,
+            CaptureRow.badge_only,
+            ContactRow.first_name,
+            ContactRow.last_name,
+            ContactRow.company,
+            ContactRow.rating,
             ContactRow.badge_id,
         )  # fmt: skip
         .join(ContactRow)

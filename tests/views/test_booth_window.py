@@ -42,7 +42,9 @@ def keys() -> Monotonic:
 
 
 @pytest.fixture
-def booth(qtbot, session: Session, fair: Event, tmp_path: Path, keys: Monotonic) -> Iterator[BoothWindow]:  # type: ignore[no-untyped-def]
+def booth(
+    qtbot, session: Session, fair: Event, tmp_path: Path, keys: Monotonic
+) -> Iterator[BoothWindow]:  # type: ignore[no-untyped-def]
     settings = BoothSettings(QSettings(str(tmp_path / "booth.ini"), QSettings.Format.IniFormat))
     settings.staff = "Max Rep"
     settings.our_company = "Beispiel AG"
@@ -79,14 +81,19 @@ def test_twenty_visitors_by_keyboard_alone(qtbot, booth: BoothWindow, session: S
         for text in (first, last, company, title, email, phone):
             type_text(keys, text + "\t")
         type_text(keys, note)
-        press(qtbot, (Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3)[("hot", "warm", "cold").index(grade)])
+        press(
+            qtbot,
+            (Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3)[("hot", "warm", "cold").index(grade)],
+        )
         for chip in chips:
             press(qtbot, (Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7)[CHIPS.index(chip)])
         if consent:
             press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
         type_text(keys, "\n")
         assert booth.status.text() == f"Saved — {first} {last} ({ordinal(i + 1)} today)"
-        assert booth.form.is_empty() and QApplication.focusWidget() is booth.form.fields["first_name"]
+        assert (
+            booth.form.is_empty() and QApplication.focusWidget() is booth.form.fields["first_name"]
+        )
     service = session.service
     assert booth.counts.text() == "Today: 20 · hot: 7"
     captures = store_events.load_captures(fair.id or 0)
@@ -113,8 +120,11 @@ def test_twenty_visitors_by_keyboard_alone(qtbot, booth: BoothWindow, session: S
         else:
             assert records == []
         due = interactions.follow_up(contact.id or 0)
-        expected = {"hot": dt.date(2026, 11, 27), "warm": dt.date(2026, 12, 1),
-                    "cold": dt.date(2026, 12, 10)}[grade]  # Thursday + 1, 3, 10 working days
+        expected = {
+            "hot": dt.date(2026, 11, 27),
+            "warm": dt.date(2026, 12, 1),
+            "cold": dt.date(2026, 12, 10),
+        }[grade]  # Thursday + 1, 3, 10 working days
         assert due is not None and due.due_on == expected
 
 
@@ -139,7 +149,9 @@ def test_undo_of_the_last_capture_and_correcting_one(qtbot, booth: BoothWindow, 
 def test_duplicate_hint_and_linking_with_one_key(qtbot, booth: BoothWindow, session: Session,
                                                  keys: Monotonic, people) -> None:  # fmt: skip
     type_text(keys, "Anna\tSchmidt\tAcme GmbH\t\tanna@acme.de")
-    qtbot.waitUntil(lambda: "Already in salesdesk: Anna Schmidt, Acme GmbH — New" in booth.hint.text())
+    qtbot.waitUntil(
+        lambda: "Already in salesdesk: Anna Schmidt, Acme GmbH — New" in booth.hint.text()
+    )
     press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert "will be logged on Anna Schmidt" in booth.hint.text()
     press(qtbot, Qt.Key.Key_F1)
@@ -165,7 +177,9 @@ SCANS = {
 
 
 @pytest.mark.parametrize("kind", list(SCANS))
-def test_scanner_bursts_fill_the_form(qtbot, booth: BoothWindow, keys: Monotonic, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_scanner_bursts_fill_the_form(
+    qtbot, booth: BoothWindow, keys: Monotonic, kind: str
+) -> None:  # type: ignore[no-untyped-def]
     text, (first, last, company, email, badge) = SCANS[kind]
     type_text(keys, "Pe")  # the rep had started typing; the scan replaces that
     focused = QApplication.focusWidget()
@@ -244,7 +258,12 @@ def test_abcd_event_from_the_event_dialog(qtbot, booth: BoothWindow, session: Se
     dialog.staff.setText("Eva")
     dialog.accept()
     assert booth.trade_show.name == "IT-Tage" and booth.trade_show.scale is RatingScale.ABCD
-    assert [b.text() for b in booth.form.grade_buttons.values()] == ["F1  A", "F2  B", "F3  C", "F4  D"]
+    assert [b.text() for b in booth.form.grade_buttons.values()] == [
+        "F1  A",
+        "F2  B",
+        "F3  C",
+        "F4  D",
+    ]
     assert EventService(session.service).current() == booth.trade_show
     assert booth.booth.staff == "Eva"
     again = EventDialog(booth.events, booth.settings, booth)

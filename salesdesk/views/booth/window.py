@@ -29,6 +29,7 @@ from salesdesk.services.booth import CaptureInput, CaptureService, EventService,
 from salesdesk.services.booth_codes import BadgeScan, ScanKind, parse_scan, qr_modules, vcard_text
 from salesdesk.services.duplicates import Match
 from salesdesk.views.board.labels import stage_label
+from salesdesk.views.booth.corrections import CorrectionsMixin
 from salesdesk.views.booth.form import CHIP_KEYS, GRADE_KEYS, CaptureForm
 from salesdesk.views.booth.scan import ScanCatcher
 from salesdesk.views.booth.settings import BoothSettings
@@ -47,7 +48,7 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-class BoothWindow(QWidget):
+class BoothWindow(CorrectionsMixin, QWidget):
     """The booth: capture form, scan catcher, last captures, counts and the rep's QR code.
     Writes go through ``runner`` (one undo step each, every view hears of them)."""
 
@@ -181,8 +182,8 @@ class BoothWindow(QWidget):
 
     def set_event(self, event: Event) -> None:
         self.trade_show = event
-        where = " · ".join(p for p in (event.dates_text, event.place,
-                                       event.booth and self.tr("booth %1").replace("%1", event.booth)) if p)  # fmt: skip
+        booth = self.tr("booth %1").replace("%1", event.booth) if event.booth else ""
+        where = " · ".join(p for p in (event.dates_text, event.place, booth) if p)
         self.heading.setText(f"{event.name}" + (f"  –  {where}" if where else ""))
         self.form.set_event(event, self.settings.our_company)
         self.booth = CaptureService(self.runner.service, staff=self.settings.staff)
@@ -355,69 +356,6 @@ class BoothWindow(QWidget):
         self.link_to = None if self.link_to == target else target
         self._show_hint()
 
-    # --- correcting a capture from the side list -----------------------------------------
-
-    def walk(self, step: int) -> None:
-        """Up (1) goes back to older captures, Down (-1) forward; past the newest ends it."""
-        if self.correcting is None and (step < 0 or not self.form.is_empty()):
-            return
-        row = self.row + step
-        if row < 0:
-            self._reset()
-            return
-        contact_id = self.recent.contact_at(row)
-        if contact_id is not None:
-            self.correct(contact_id, row)
-
-    def _on_recent_clicked(self, contact_id: int) -> None:
-        self.correct(contact_id, self.recent.currentRow())
-
-    def correct(self, contact_id: int, row: int) -> None:
-        contact = self.runner.service.get(contact_id)
-        self.correcting, self.row = contact_id, row
-        self.recent.setCurrentRow(row)
-        f = self.form
-        values = {"first_name": contact.first_name, "last_name": contact.last_name,
-                  "company": contact.company, "title": contact.title,
-                  "email": contact.primary_email.value if contact.primary_email else "",
-                  "phone": contact.primary_phone.value if contact.primary_phone else "",
-                  "note": ""}  # fmt: skip
-        for name, value in values.items():
-            f.fields[name].setText(value)
-        grade = next((g.key for g in self.trade_show.grades if g.rating is contact.rating), "")
-        f.grade = ""
-        f.set_grade(grade)
-        f.set_chips(set(contact.tags))
-        self.status.setText(self.tr("Correcting %1 — Enter saves, Esc cancels")
-                            .replace("%1", contact.display_name))  # fmt: skip
-        self.hint.clear()
-        f.fields["first_name"].setFocus()
-
-    def _save_correction(self) -> None:
-        contact_id = self.correcting
-        assert contact_id is not None
-        contact = self.runner.service.get(contact_id)
-        f = self.form
-        email, phone = f.text("email"), f.text("phone")
-        chips = {c.casefold() for c in self.trade_show.chips}
-        changes = {
-            "first_name": f.text("first_name"), "last_name": f.text("last_name"),
-            "company": f.text("company"), "title": f.text("title"),
-            "emails": ([email] if email else []) + [e for e in contact.emails[1:]],
-            "phones": ([phone] if phone else []) + [p for p in contact.phones[1:]],
-            "tags": [t for t in contact.tags if t.casefold() not in chips] + list(f.chips()),
-        }  # fmt: skip
-        grade = f.grade or None
-
-        def call():  # type: ignore[no-untyped-def]
-            return self.booth.correct(contact_id, changes, self.trade_show, grade)
-
-        if self.runner.execute(call, on_error=self._show_error) is None:
-            return
-        self.refresh_side()
-        self.status.setText(self.tr("Corrected — %1").replace("%1", contact.display_name))
-        self._reset()
-
     # --- leaving, the event, photos -------------------------------------------------------
 
     def on_escape(self) -> None:
@@ -428,9 +366,10 @@ class BoothWindow(QWidget):
         self.ask_leave()
 
     def ask_leave(self) -> None:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Leave booth mode?"),
                           self.tr("Leave booth mode? Every saved visitor stays saved."),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)  # fmt: skip
+                          buttons, self)  # fmt: skip
         if not self.form.is_empty():
             box.setInformativeText(self.tr("The visitor in the form is not saved yet."))
         box.setObjectName("leave_box")
