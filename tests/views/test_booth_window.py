@@ -290,3 +290,11 @@ def test_toolbar_action_opens_booth_mode_asking_for_an_event_first(qtbot, window
     action.trigger()  # with a current event it opens straight away
     assert isinstance(window.dialog, BoothWindow)
     window.dialog.close()
+
+
+def test_the_reps_qr_code_scans_back_to_their_card(qtbot, booth: BoothWindow) -> None:  # type: ignore[no-untyped-def]
+    from salesdesk.views.booth.image_decode import decode_image
+
+    assert booth.qr_caption.text() == "Scan me: Max Rep"
+    (text,) = decode_image(booth.qr.grab().toImage())
+    assert "FN:Max Rep" in text and "EMAIL;TYPE=INTERNET,WORK:max@beispiel.de" in text

@@ -128,7 +128,6 @@ class CaptureForm(QWidget):
         layout.addLayout(consent_row)
         layout.addWidget(self.wording)
         layout.addWidget(self.badge_label)
-        layout.addStretch(1)
 
     # --- the event's rating scale and chips ---------------------------------------------
 

@@ -64,6 +64,8 @@ class RecentList(QListWidget):
         super().__init__(parent)
         self.setObjectName("recent_captures")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Up from the form walks it instead
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemClicked.connect(self._on_clicked)
 
     def show_captures(self, captures: list[RecentCapture], hot: str) -> None:
@@ -71,8 +73,10 @@ class RecentList(QListWidget):
         for item in captures:
             when = item.capture.at.astimezone().strftime("%H:%M")
             company = f", {item.company}" if item.company else ""
-            mark = f"  ●{hot}" if item.rating is Rating.HOT else ""
-            entry = QListWidgetItem(f"{when}  {item.name}{company}{mark}", self)
+            mark = "● " if item.rating is Rating.HOT else "○ "
+            entry = QListWidgetItem(f"{mark}{when}  {item.name}{company}", self)
+            if item.rating is Rating.HOT:
+                entry.setToolTip(hot)
             entry.setData(Qt.ItemDataRole.UserRole, item.capture.contact_id)
 
     def contact_at(self, row: int) -> int | None:
