@@ -298,3 +298,33 @@ def test_the_reps_qr_code_scans_back_to_their_card(qtbot, booth: BoothWindow) ->
     assert booth.qr_caption.text() == "Scan me: Max Rep"
     (text,) = decode_image(booth.qr.grab().toImage())
     assert "FN:Max Rep" in text and "EMAIL;TYPE=INTERNET,WORK:max@beispiel.de" in text
+
+
+def test_a_short_scan_ending_in_enter_and_a_configured_prefix(
+    qtbot, booth: BoothWindow, keys: Monotonic, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    scan_text(keys, "A1234")  # five characters and Enter at scanner speed: a scan, not a save
+    assert booth.form.badge_id == "A1234" and booth.form.text("first_name") == ""
+    assert booth.recent.count() == 0
+    booth.form.clear()
+    booth.catcher.prefix = "##"
+    keys.now += 1.0
+    for char in "##77\n":  # a prefix marks even a two-character id
+        keys.now += 0.01
+        send_key(char)
+    assert booth.form.badge_id == "77"
+
+
+def test_dropping_a_badge_photo(qtbot, booth: BoothWindow) -> None:  # type: ignore[no-untyped-def]
+    segno = pytest.importorskip("segno")
+    from PySide6.QtCore import QByteArray, QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent, QImage
+
+    buffer = io.BytesIO()
+    segno.make(SCANS["vcard"][0]).save(buffer, kind="png", scale=5, border=4)
+    data = QMimeData()
+    data.setImageData(QImage.fromData(QByteArray(buffer.getvalue())))
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    booth.dropEvent(drop)
+    assert booth.form.text("last_name") == "Schmidt" and "vCard" in booth.scan_info.text()
