@@ -73,9 +73,14 @@ def main(argv: list[str] | None = None) -> int:
         window.grab().save(str(args.out / "booth-empty.png"))
 
         form = window.form
-        for name, value in (("first_name", "Anna"), ("last_name", "Schmidt"),
-                            ("company", "Beispiel AG"), ("title", "Head of IT"),
-                            ("note", "Runs 40 field technicians, wants the offline demo")):  # fmt: skip
+        typed = {
+            "first_name": "Anna",
+            "last_name": "Schmidt",
+            "company": "Beispiel AG",
+            "title": "Head of IT",
+            "note": "Runs 40 field technicians, wants the offline demo",
+        }
+        for name, value in typed.items():
             form.fields[name].setText(value)
         form.press_grade(0)
         form.toggle_chip(0)
