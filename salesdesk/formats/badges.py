@@ -300,7 +300,7 @@ def _tokens(text: str, lines: list[str], raw: str) -> BadgeScan:
     phones = [" ".join(p.split()) for p in _PHONE.findall(rest.replace("tel:", " "))]
     if emails or phones:
         return BadgeScan(ScanKind.TOKENS, raw, emails=tuple(emails), phones=tuple(phones),
-                         urls=urls, note=_leftover(text, urls))  # fmt: skip
+                         urls=urls, note="\n".join(urls))  # fmt: skip
     if urls:
         badge = _badge_in_url(urls[0])
         return BadgeScan(ScanKind.TOKENS, raw, urls=urls, badge_id=badge, note="\n".join(urls))
@@ -309,10 +309,6 @@ def _tokens(text: str, lines: list[str], raw: str) -> BadgeScan:
         return BadgeScan(ScanKind.BADGE_ID, raw, badge_id=single)
     # Text that is nothing salesdesk knows: kept whole in the note, never dropped.
     return BadgeScan(ScanKind.TOKENS, raw, note=text)
-
-
-def _leftover(text: str, urls: tuple[str, ...]) -> str:
-    return "\n".join(urls) if urls else ""
 
 
 def _badge_in_url(url: str) -> str:
