@@ -49,7 +49,7 @@ def create_lead(
         "tags": tags,
         "notes": notes,
     }
-    if consent is not None:
+    if consent is not None and ConsentChannel.EMAIL in consent.channels:
         values["consent"] = _consent(consent, event)
     if data.has_person:
         cleaned = apply_changes(Contact(stage=Stage.NEW), values, contacts.phone_region,
@@ -103,7 +103,9 @@ def update_existing(
         changes["tags"] = [*changes.get("tags", current.tags), *new_tags]
     if grade is not None:
         changes["rating"] = grade.rating
-    if consent is not None:
+    if consent is not None and ConsentChannel.EMAIL in consent.channels:
+        # the contact's flag is e-mail marketing consent: a phone-only consent (kept in its
+        # own record) must not take back an e-mail consent given earlier
         changes["consent"] = _consent(consent, event)
     if changes:
         updated = apply_changes(current, changes, contacts.phone_region, now)
@@ -119,4 +121,4 @@ def _consent(record: ConsentRecord, event: Event) -> Consent:
     if record.staff:
         how += f", taken by {record.staff}"
     how += f" ({record.channels_text})"
-    return Consent(ConsentChannel.EMAIL in record.channels, record.at, how)
+    return Consent(True, record.at, how)

@@ -216,3 +216,17 @@ def test_organiser_export_completes_badge_only_leads_through_the_import(
     assert BADGE_ONLY_TAG not in completed.tags and "CRM" in completed.tags
     assert completed.rating is Rating.HOT and completed.stage is Stage.NEW
     assert BADGE_ONLY_TAG in service.get(other.contact_id).tags  # not in the export: unchanged
+
+
+def test_phone_only_consent_keeps_an_earlier_email_consent(
+    service: ContactService, booth: CaptureService, fair: Event
+) -> None:
+    first = booth.capture(fair, CaptureInput("Anna", emails=("a@b.de",),
+                                             consent=frozenset({ConsentChannel.EMAIL}),
+                                             consent_wording=WORDING))  # fmt: skip
+    again = booth.capture(fair, CaptureInput("Anna", emails=("a@b.de",), link_to=first.contact_id,
+                                             consent=frozenset({ConsentChannel.PHONE}),
+                                             consent_wording="phone is fine"))  # fmt: skip
+    assert service.get(first.contact_id).consent.email_ok
+    assert [r.channels for r in booth.consents(again.contact_id)] == [
+        {ConsentChannel.EMAIL}, {ConsentChannel.PHONE}]  # fmt: skip
