@@ -264,6 +264,10 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Gespeichert — %1 (%2 heute)</translation>
     </message>
     <message>
+        <source>There is no capture to undo.</source>
+        <translation>Es gibt keine Erfassung zum Rückgängigmachen.</translation>
+    </message>
+    <message>
         <source>Undone: %1</source>
         <translation>Rückgängig gemacht: %1</translation>
     </message>

@@ -328,3 +328,18 @@ def test_dropping_a_badge_photo(qtbot, booth: BoothWindow) -> None:  # type: ign
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
     booth.dropEvent(drop)
     assert booth.form.text("last_name") == "Schmidt" and "vCard" in booth.scan_info.text()
+
+
+def test_ctrl_z_undoes_only_booth_steps(qtbot, booth: BoothWindow, session: Session,
+                                         keys: Monotonic) -> None:  # fmt: skip
+    # a change made on the board before booth mode opened is not booth mode's to undo
+    outcome = session.service.create(first_name="Board", last_name="Card")
+    booth.runner.execute(lambda: outcome)
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert booth.status.text() == "There is no capture to undo."
+    assert [c.first_name for c in session.service.list_contacts()] == ["Board"]
+    type_text(keys, "Anna\n")
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert booth.status.text() == "There is no capture to undo."
+    assert [c.first_name for c in session.service.list_contacts()] == ["Board"]

@@ -20,6 +20,7 @@ class CorrectionsMixin:
     hint: Any
     trade_show: Any
     correcting: int | None
+    steps: list[int]
     row: int
 
     def walk(self, step: int) -> None:
@@ -79,6 +80,7 @@ class CorrectionsMixin:
 
         if self.runner.execute(call, on_error=self._show_error) is None:
             return
+        self.remember_step()
         self.refresh_side()
         self.status.setText(
             QCoreApplication.translate("BoothWindow", "Corrected — %1").replace(

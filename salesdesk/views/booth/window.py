@@ -75,6 +75,7 @@ class BoothWindow(CorrectionsMixin, QWidget):
         self.row = -1  # the side list's row being corrected
         self.last_scan: BadgeScan | None = None
         self.dialog: QWidget | None = None
+        self.steps: list[int] = []  # undo stack indexes after each of booth mode's own steps
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.6)
         self.setFont(font)
@@ -247,7 +248,7 @@ class BoothWindow(CorrectionsMixin, QWidget):
         else:
             text = self.tr("Saved — %1 (%2 today)")
         self.status.setText(text.replace("%1", name).replace("%2", ordinal(count)))
-        self.undo_button.setVisible(True)
+        self.remember_step()
         self._reset()
 
     def _reset(self) -> None:
@@ -262,15 +263,24 @@ class BoothWindow(CorrectionsMixin, QWidget):
         self.status.setText("")
         self.scan_info.setText("⚠ " + str(error))
 
+    def remember_step(self) -> None:
+        """Note the undo step just pushed as booth mode's own (Ctrl+Z here undoes only those,
+        never a board change made before booth mode was opened)."""
+        self.steps.append(self.runner.undo_stack.index())
+        self.undo_button.setVisible(True)
+
     def undo_last(self) -> None:
         stack = self.runner.undo_stack
-        if not stack.canUndo():
+        if not self.steps or stack.index() != self.steps[-1] or not stack.canUndo():
+            self.status.setText(self.tr("There is no capture to undo."))
+            self.undo_button.setVisible(False)
             return
         text = stack.undoText()
         stack.undo()
+        self.steps.pop()
         self.refresh_side()
         self.status.setText(self.tr("Undone: %1").replace("%1", text))
-        self.undo_button.setVisible(stack.canUndo())
+        self.undo_button.setVisible(bool(self.steps))
 
     def refresh_side(self) -> tuple[int, int]:
         count, hot = self.booth.counts_today(self.trade_show)
