@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk import __version__
+from salesdesk.cli_booth import add_booth_commands
 from salesdesk.cli_commands import (
     cmd_add,
     cmd_backup,
@@ -112,6 +113,8 @@ examples:
   salesdesk import contacts.csv --tag "Trade show 2026"
   salesdesk export --format vcard -o team.vcf --stage customer
   salesdesk sync --folder /mnt/team-share --passphrase-file ~/.team-pass
+  salesdesk event add "Hannover Messe 2026" --booth B12 --chip "wants demo"
+  salesdesk capture --scan "MECARD:N:Doe,John;EMAIL:john@example.com;;" --rating hot
 
 The database is --db, else the SALESDESK_DB environment variable, else
 {default}. Phone numbers without +country code are read as numbers of --phone-region,
@@ -254,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_transfer_commands(command)
     add_sync_commands(command)
+    add_booth_commands(command)
     return parser
 
 

@@ -218,6 +218,236 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>BoothWindow</name>
+    <message>
+        <source>%1th</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>Booth mode – salesdesk</source>
+        <translation>Messemodus – salesdesk</translation>
+    </message>
+    <message>
+        <source>Event… (F10)</source>
+        <translation>Messe… (F10)</translation>
+    </message>
+    <message>
+        <source>Leave (Esc)</source>
+        <translation>Verlassen (Esc)</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Rückgängig (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>booth %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Add your own card in the event dialog (F10) to show it here as a QR code.</source>
+        <translation>Tragen Sie Ihre eigene Visitenkarte im Messedialog (F10) ein, um sie hier als QR-Code zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Scan me: %1</source>
+        <translation>Scannen Sie mich: %1</translation>
+    </message>
+    <message>
+        <source>capture of %1</source>
+        <translation>Erfassung von %1</translation>
+    </message>
+    <message>
+        <source>Saved — %1, logged on the existing contact (%2 today)</source>
+        <translation>Gespeichert — %1, beim vorhandenen Kontakt erfasst (%2 heute)</translation>
+    </message>
+    <message>
+        <source>Saved — %1 (%2 today)</source>
+        <translation>Gespeichert — %1 (%2 heute)</translation>
+    </message>
+    <message>
+        <source>There is no capture to undo.</source>
+        <translation>Es gibt keine Erfassung zum Rückgängigmachen.</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Today: %1 · hot: %2</source>
+        <translation>Heute: %1 · heiß: %2</translation>
+    </message>
+    <message>
+        <source>hot</source>
+        <translation>heiß</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>MECARD</source>
+        <translation>MECARD</translation>
+    </message>
+    <message>
+        <source>BIZCARD</source>
+        <translation>BIZCARD</translation>
+    </message>
+    <message>
+        <source>name and e-mail</source>
+        <translation>Name und E-Mail</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>badge id only</source>
+        <translation>nur Ausweisnummer</translation>
+    </message>
+    <message>
+        <source>Scanned: %1</source>
+        <translation>Gescannt: %1</translation>
+    </message>
+    <message>
+        <source>The scanner types with a US keyboard layout on this German one; salesdesk repaired it. Set the scanner to German (see its manual&apos;s &apos;Keyboard: German&apos; code).</source>
+        <translation>Der Scanner tippt mit US-Tastaturbelegung auf dieser deutschen; salesdesk hat den Scan repariert. Stellen Sie den Scanner auf Deutsch um (Code „Keyboard: German“ im Handbuch des Scanners).</translation>
+    </message>
+    <message>
+        <source>Saved as a badge-only lead unless you type more; the organiser&apos;s lead export completes it.</source>
+        <translation>Wird als Lead nur mit Ausweisnummer gespeichert, wenn Sie nichts weiter eintippen; die Lead-Liste des Veranstalters ergänzt ihn.</translation>
+    </message>
+    <message>
+        <source>No QR code or barcode was found in the photo.</source>
+        <translation>Im Foto wurde kein QR-Code und kein Strichcode gefunden.</translation>
+    </message>
+    <message>
+        <source>Badge already captured: %1. This visit is logged on them.</source>
+        <translation>Ausweis schon erfasst: %1. Dieser Besuch wird dort erfasst.</translation>
+    </message>
+    <message>
+        <source>This visit will be logged on %1 (Ctrl+L: a new lead instead).</source>
+        <translation>Dieser Besuch wird bei %1 erfasst (Strg+L: stattdessen ein neuer Lead).</translation>
+    </message>
+    <message>
+        <source>Already in salesdesk: %1 (Ctrl+L logs this visit on them).</source>
+        <translation>Schon in salesdesk: %1 (Strg+L erfasst diesen Besuch dort).</translation>
+    </message>
+    <message>
+        <source>Correcting %1 — Enter saves, Esc cancels</source>
+        <translation>%1 wird korrigiert — Eingabe speichert, Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Corrected — %1</source>
+        <translation>Korrigiert — %1</translation>
+    </message>
+    <message>
+        <source>Leave booth mode?</source>
+        <translation>Messemodus verlassen?</translation>
+    </message>
+    <message>
+        <source>Leave booth mode? Every saved visitor stays saved.</source>
+        <translation>Messemodus verlassen? Alle gespeicherten Besucher bleiben gespeichert.</translation>
+    </message>
+    <message>
+        <source>The visitor in the form is not saved yet.</source>
+        <translation>Der Besucher im Formular ist noch nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureForm</name>
+    <message>
+        <source>Hot</source>
+        <translation>Heiß</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>Warm</translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation>Kalt</translation>
+    </message>
+    <message>
+        <source>e-mail and phone</source>
+        <translation>E-Mail und Telefon</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>I agree that %1 may contact me by %2 about what we discussed at %3. I can withdraw this at any time.</source>
+        <translation>Ich bin einverstanden, dass %1 mich per %2 zu dem kontaktiert, worüber wir auf der %3 gesprochen haben. Ich kann das jederzeit widerrufen.</translation>
+    </message>
+    <message>
+        <source>us</source>
+        <translation>uns</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>What did you talk about?</source>
+        <translation>Worüber haben Sie gesprochen?</translation>
+    </message>
+    <message>
+        <source>E-mail follow-up allowed (Ctrl+E)</source>
+        <translation>Nachfassen per E-Mail erlaubt (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Phone follow-up allowed (Ctrl+P)</source>
+        <translation>Nachfassen per Telefon erlaubt (Strg+P)</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Interested in</source>
+        <translation>Interessiert an</translation>
+    </message>
+    <message>
+        <source>(this event has no chips)</source>
+        <translation>(diese Messe hat keine Merkmale)</translation>
+    </message>
+    <message>
+        <source>Ask for consent: tick what the visitor agrees to.</source>
+        <translation>Nach der Einwilligung fragen: ankreuzen, womit der Besucher einverstanden ist.</translation>
+    </message>
+    <message>
+        <source>Badge: %1</source>
+        <translation>Ausweis: %1</translation>
+    </message>
+</context>
+<context>
     <name>ColumnHeader</name>
     <message>
         <source>Click to fold this column</source>
@@ -971,6 +1201,113 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Load demo data</source>
         <translation>Demodaten laden</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Event and booth</source>
+        <translation>Messe und Stand</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>Neue Messe…</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>wants demo, budget this year, …</source>
+        <translation>will Demo, Budget dieses Jahr, …</translation>
+    </message>
+    <message>
+        <source>Hot, warm, cold</source>
+        <translation>Heiß, warm, kalt</translation>
+    </message>
+    <message>
+        <source>A, B, C, D</source>
+        <translation>A, B, C, D</translation>
+    </message>
+    <message>
+        <source>Capture for</source>
+        <translation>Erfassen für</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Chips (comma between)</source>
+        <translation>Merkmale (mit Komma getrennt)</translation>
+    </message>
+    <message>
+        <source>Rating scale</source>
+        <translation>Bewertungsskala</translation>
+    </message>
+    <message>
+        <source>Follow up after (working days)</source>
+        <translation>Nachfassen nach (Arbeitstagen)</translation>
+    </message>
+    <message>
+        <source>You at the booth</source>
+        <translation>Sie am Stand</translation>
+    </message>
+    <message>
+        <source>Your name (kept with each consent)</source>
+        <translation>Ihr Name (wird mit jeder Einwilligung gespeichert)</translation>
+    </message>
+    <message>
+        <source>Company named in the consent text</source>
+        <translation>Firma im Einwilligungstext</translation>
+    </message>
+    <message>
+        <source>Your card: first name</source>
+        <translation>Ihre Karte: Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>The first day</source>
+        <translation>Der erste Tag</translation>
+    </message>
+    <message>
+        <source>The last day</source>
+        <translation>Der letzte Tag</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2525,10 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Eindeutige Kennung (uid)</translation>
     </message>
     <message>
+        <source>Badge id (completes booth captures)</source>
+        <translation>Ausweisnummer (ergänzt Messe-Erfassungen)</translation>
+    </message>
+    <message>
         <source>Put into notes</source>
         <translation>In die Notizen</translation>
     </message>
@@ -2206,6 +2547,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>same name at the same company</source>
         <translation>gleicher Name bei derselben Firma</translation>
+    </message>
+    <message>
+        <source>same badge id</source>
+        <translation>gleiche Ausweisnummer</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2649,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Find &amp;duplicates…</source>
         <translation>&amp;Dubletten finden…</translation>
+    </message>
+    <message>
+        <source>&amp;Booth mode</source>
+        <translation>&amp;Messemodus</translation>
     </message>
     <message>
         <source>&amp;File</source>

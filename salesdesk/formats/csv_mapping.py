@@ -296,6 +296,8 @@ class RowMapper:
         )
         incoming = IncomingContact(number, contact, referred_by_name=single.get("referred_by", ""))
         _enums(incoming, single, notes)
+        if single.get("badge_id"):  # the importer matches booth captures by it
+            incoming.extra["badge_id"] = " ".join(single["badge_id"].split())
         if "uid" in single and _is_uid(single["uid"]):
             incoming.contact.uid = single["uid"].strip().lower()
             incoming.uid_given = True

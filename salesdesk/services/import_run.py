@@ -11,6 +11,7 @@ from typing import Any
 
 from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.contact import Contact
+from salesdesk.domain.events import BADGE_ONLY_TAG
 from salesdesk.domain.stages import Stage
 from salesdesk.formats.common import RowIssue
 from salesdesk.services.bulk import prepare_batch, write_batch
@@ -170,6 +171,8 @@ def _fill(
         target = existing
         for row in work.fills[contact_id]:
             target = filled(target, row.contact, tags)
+            if BADGE_ONLY_TAG in target.tags and row.item.incoming.extra.get("badge_id"):
+                target.tags = [t for t in target.tags if t != BADGE_ONLY_TAG]  # completed
             link = stored_links.get(row.item.number)
             if target.referred_by is None and link is not None and link != contact_id:
                 target.referred_by = link

@@ -366,6 +366,7 @@ def _plan(
     found = match_incoming(service, [p.contact for p in items], names=names)
     for planned, matches in zip(items, found, strict=True):
         planned.matches = tuple(matches)
+    _match_badges(items)
     _mark_repeats(items)
     return ImportPlan(file, items, issues, extras, stamp)
 
@@ -416,6 +417,20 @@ def _row_reason(error: ValidationError) -> str:
     if error.field == "first_name" and "needs at least" in text:
         return "It has no name, company, e-mail address or phone number."
     return text
+
+
+def _match_badges(items: Sequence[PlannedContact]) -> None:
+    """A row with the badge id of a booth capture (an organiser's lead export) is that
+    contact before any other match: the capture it completes."""
+    from salesdesk.store.events import ids_by_badge
+
+    badges = [str(p.incoming.extra.get("badge_id") or "") for p in items]
+    owners = ids_by_badge(badges) if any(badges) else {}
+    for planned, badge in zip(items, badges, strict=True):
+        owner = owners.get(badge) if badge else None
+        if owner is not None:
+            others = tuple(m for m in planned.matches if m.contact_id != owner)
+            planned.matches = (Match(owner, ("badge",), 100.0), *others)
 
 
 def _mark_repeats(items: Sequence[PlannedContact]) -> None:

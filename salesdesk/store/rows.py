@@ -31,6 +31,26 @@ class BaseRow(Model):
         legacy_table_names = False
 
 
+class EventRow(BaseRow):
+    """A trade show or similar that leads come from (see domain/events.py)."""
+
+    id = AutoField()
+    uid = CharField(max_length=36, unique=True)
+    name = TextField()
+    starts_on = DateField(null=True)
+    ends_on = DateField(null=True)
+    place = TextField(default="")
+    booth = TextField(default="")
+    chips = TextField(default="")  # JSON list of the qualifying chips
+    scale = TextField(default="hot_warm_cold")
+    follow_up_days = TextField(default="")  # JSON {grade: days or null}, overrides only
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+    class Meta:
+        table_name = "event"
+
+
 class ContactRow(BaseRow):
     """One person. Card fields (primary_email, primary_phone, tag_names) are denormalised
     so the board loads from one table; search_extra feeds the FTS index."""
@@ -76,6 +96,11 @@ class ContactRow(BaseRow):
     follow_up_note = TextField(default="")
     last_interaction_at = DateTimeField(null=True)
     engagement = TextField(default="")  # decay schedule, see domain/engagement.py
+    # booth captures: the event the lead came from and the badge id scanned there
+    event = ForeignKeyField(
+        EventRow, null=True, on_delete="SET NULL", backref="contacts", column_name="event_id"
+    )
+    badge_id = TextField(null=True)  # unique where set (a partial index)
 
     class Meta:
         table_name = "contact"
@@ -185,6 +210,52 @@ class FollowUpChangeRow(BaseRow):
         indexes = ((("contact", "at"), False),)
 
 
+class CurrentEventRow(BaseRow):
+    """The event booth mode captures for on this computer (one row at most; not synced:
+    two laptops at two booths may each have their own)."""
+
+    id = IntegerField(primary_key=True)  # always 1
+    uid = CharField(max_length=36, unique=True)
+    event = ForeignKeyField(EventRow, on_delete="CASCADE", column_name="event_id")
+
+    class Meta:
+        table_name = "current_event"
+
+
+class CaptureRow(BaseRow):
+    """One visitor captured at a booth: who took it, when, at which event, the grade."""
+
+    id = AutoField()
+    uid = CharField(max_length=36, unique=True)
+    contact = ForeignKeyField(ContactRow, on_delete="CASCADE", backref="captures")
+    event = ForeignKeyField(EventRow, on_delete="CASCADE", column_name="event_id")
+    at = DateTimeField()
+    staff = TextField(default="")
+    grade = TextField(default="")
+    linked = BooleanField(default=False)  # logged on a contact that already existed
+    badge_only = BooleanField(default=False)
+
+    class Meta:
+        table_name = "capture"
+        indexes = ((("event", "at"), False),)
+
+
+class ConsentRecordRow(BaseRow):
+    """Proof of consent to be contacted: time, staff member, event, wording, channels."""
+
+    id = AutoField()
+    uid = CharField(max_length=36, unique=True)
+    contact = ForeignKeyField(ContactRow, on_delete="CASCADE", backref="consent_records")
+    event = ForeignKeyField(EventRow, null=True, on_delete="SET NULL", column_name="event_id")
+    at = DateTimeField()
+    staff = TextField(default="")
+    wording = TextField()
+    channels = TextField()  # "email", "phone" or "email,phone"
+
+    class Meta:
+        table_name = "consent_record"
+
+
 ALL_ROWS: tuple[type[BaseRow], ...] = (
     ContactRow,
     EmailRow,
@@ -194,4 +265,8 @@ ALL_ROWS: tuple[type[BaseRow], ...] = (
     StageChangeRow,
     InteractionRow,
     FollowUpChangeRow,
+    EventRow,
+    CurrentEventRow,
+    CaptureRow,
+    ConsentRecordRow,
 )

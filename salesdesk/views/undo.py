@@ -38,6 +38,27 @@ WRITE_WAIT_MS = 300  # a write waits this long for another program's write, then
 STORAGE_FAILURES = (StorageError, DatabaseBusyError, DatabaseOpenError)
 
 
+class _UndoStack(QUndoStack):
+    """The window's undo stack: its own undo()/redo() go through the runner, so code that
+    calls them (a dialog's "undo last") gets the same checks and messages as Ctrl+Z."""
+
+    def __init__(self, runner: ServiceRunner) -> None:
+        super().__init__(runner)
+        self._runner = runner
+
+    def undo(self) -> None:
+        self._runner.undo()
+
+    def redo(self) -> None:
+        self._runner.redo()
+
+    def move_back(self) -> None:
+        QUndoStack.undo(self)
+
+    def move_forward(self) -> None:
+        QUndoStack.redo(self)
+
+
 class ServiceRunner(QObject):
     """Runs mutating service calls for the views: records an undo step, announces the change,
     and turns failures into a ``save_failed`` message instead of an exception. It also
@@ -52,7 +73,7 @@ class ServiceRunner(QObject):
         self.history = UndoHistory(service)
         self.watch = ChangeWatch(service)
         service.set_write_wait(WRITE_WAIT_MS)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = _UndoStack(self)
         self.last_error: SalesdeskError | None = None  # what the last save_failed was about
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_INTERVAL_MS)
@@ -104,12 +125,14 @@ class ServiceRunner(QObject):
         say so and leave the step where it is, so it can be tried again later."""
         if not self.history.can_undo:
             return None
-        return self._step(self.history.undo, self.undo_stack.undo, self.tr("Cannot undo: %1"))
+        return self._step(self.history.undo, self.undo_stack.move_back, self.tr("Cannot undo: %1"))
 
     def redo(self) -> Outcome | None:
         if not self.history.can_redo:
             return None
-        return self._step(self.history.redo, self.undo_stack.redo, self.tr("Cannot redo: %1"))
+        return self._step(
+            self.history.redo, self.undo_stack.move_forward, self.tr("Cannot redo: %1")
+        )
 
     def _step(
         self, apply: Callable[[], Outcome], move_stack: Callable[[], None], failed: str

@@ -95,6 +95,8 @@ class WindowCommands(QObject):
             lambda: _transfer().show_find_duplicates(w),
             name="action_find_duplicates",
         )
+        self.booth = self._action(self.tr("&Booth mode"), lambda: _booth(w), "Ctrl+Shift+B",
+                                  "action_booth")  # fmt: skip
         self.file_drop = FileDropFilter(w, lambda path: _transfer().show_import(w, path))
         self.recent_menu: QMenu | None = None
         self.conversations = ConversationCommands(w)
@@ -174,7 +176,7 @@ class WindowCommands(QObject):
         toolbar = QToolBar(self.tr("Main toolbar"), w)
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.addActions([self.new_contact, self.undo, self.redo])
+        toolbar.addActions([self.new_contact, self.booth, self.undo, self.redo])
         toolbar.addSeparator()
         toolbar.addWidget(search)
         w.addToolBar(toolbar)
@@ -212,6 +214,12 @@ class WindowCommands(QObject):
             (self.tr("Fold or unfold a column"), self.tr("Click its header or strip")),
         ]
         return rows
+
+
+def _booth(window: MainWindow) -> object:
+    from salesdesk.views.booth import open_booth  # loaded on first use, like _transfer
+
+    return open_booth(window)
 
 
 def _transfer():  # type: ignore[no-untyped-def]

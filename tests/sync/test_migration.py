@@ -12,9 +12,10 @@ from salesdesk.services import ContactService
 from salesdesk.store import search_schema
 from salesdesk.store.db import open_database
 
-PREVIOUS = sorted(
+_NAMES = sorted(
     p.stem for p in (Path(__file__).parents[2] / "salesdesk/store/migrations").glob("[0-9]*.py")
-)[-2]
+)
+PREVIOUS = _NAMES[_NAMES.index("0006_sync") - 1]  # the schema just before sync
 
 
 def test_sync_migration_backfills_uids_and_keeps_the_search_triggers(tmp_path: Path) -> None:

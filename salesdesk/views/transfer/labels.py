@@ -77,6 +77,9 @@ def target_label(target: str) -> str:
         "source": QCoreApplication.translate("TransferLabels", "Source"),
         "source_detail": QCoreApplication.translate("TransferLabels", "Source detail"),
         "uid": QCoreApplication.translate("TransferLabels", "Unique id (uid)"),
+        "badge_id": QCoreApplication.translate(
+            "TransferLabels", "Badge id (completes booth captures)"
+        ),
         "note": QCoreApplication.translate("TransferLabels", "Put into notes"),
         "skip": QCoreApplication.translate("TransferLabels", "Skip"),
     }
@@ -89,4 +92,5 @@ def reason_label(reason: str) -> str:
         "email": QCoreApplication.translate("TransferLabels", "same e-mail"),
         "phone": QCoreApplication.translate("TransferLabels", "same phone"),
         "name": QCoreApplication.translate("TransferLabels", "same name at the same company"),
+        "badge": QCoreApplication.translate("TransferLabels", "same badge id"),
     }.get(reason, reason)
