@@ -64,3 +64,16 @@ def test_the_pane_shows_an_edit_made_elsewhere_and_keeps_unsaved_typing(
     qtbot.keyClick(ui.company_edit, Qt.Key.Key_Return)  # and it saves over the new version
     stored = window.session.service.get(people["Anna"])
     assert (stored.company, stored.title) == ("Acme Holding", "Head of Sales")
+
+
+def test_a_follow_up_set_from_the_cli_shows_in_the_open_agenda(
+    qtbot, people, window, db_path: Path
+) -> None:
+    from salesdesk.domain.agenda import Section
+    from tests.views.test_agenda_dock import section_names
+
+    dock = window.commands.conversations.agenda
+    cli(db_path, "follow-up", str(people["Sofia"]), "--on", "2020-01-02", "--note", "call back")
+    qtbot.waitUntil(
+        lambda: section_names(dock, Section.OVERDUE) == ["Sofia Rossi"], timeout=LIVE_MS
+    )
