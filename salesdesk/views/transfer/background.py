@@ -3,11 +3,11 @@ result or error delivered on the GUI thread; on an in-memory database it runs in
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from salesdesk.services import ContactService
@@ -20,18 +20,25 @@ class BackgroundCall(QObject):
 
     succeeded = Signal(object)
     failed = Signal(object)
+    _finished = Signal(bool, object)  # (ok, result or error), from whichever thread ran it
 
     def __init__(
         self, service: ContactService, call: Callable[[], Any], parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        # No Qt parent: a closing dialog must not delete this object while its thread may
+        # still emit from it (emitting on a deleted QObject crashes the process). It lives
+        # while the thread runs (``_RUNNING``) and delivers only while ``owner`` is alive.
+        super().__init__(None)
+        self._owner = parent
         self._service = service
         self._call = call
         self._thread: threading.Thread | None = None
         self.threaded = can_run_in_thread(service)
         self.done = False
+        self._finished.connect(self._deliver)  # queued: emitted by the worker thread
 
     def start(self) -> None:
+        _RUNNING.add(self)
         if self.threaded:
             self._thread = threading.Thread(target=self._run, name="salesdesk-worker", daemon=True)
             self._thread.start()
@@ -60,6 +67,15 @@ class BackgroundCall(QObject):
         self._emit(self.succeeded, result)
 
     def _emit(self, signal: Any, value: object) -> None:
+        self._finished.emit(signal is self.succeeded, value)
+
+    def _deliver(self, ok: bool, value: object) -> None:
+        """On the GUI thread: hand the result on, unless the owner is gone meanwhile."""
         self.done = True
-        with contextlib.suppress(RuntimeError):  # the dialog may have closed meanwhile
-            signal.emit(value)
+        _RUNNING.discard(self)
+        if self._owner is not None and not shiboken6.isValid(self._owner):
+            return  # the dialog closed: nobody is left to take the answer
+        (self.succeeded if ok else self.failed).emit(value)
+
+
+_RUNNING: set[BackgroundCall] = set()  # calls whose thread may still emit

@@ -1,0 +1,46 @@
+"""A background call whose dialog closes while its thread still runs: the thread finishes
+without touching a deleted Qt object (that crashed the test run), and nothing is delivered."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QDialog
+
+from salesdesk.views.transfer.background import BackgroundCall
+
+
+def test_closing_the_owner_while_the_thread_runs_delivers_nothing(qtbot, service) -> None:
+    owner = QDialog()
+    release, finished = threading.Event(), threading.Event()
+
+    def slow() -> int:
+        release.wait(10)
+        finished.set()
+        return 42
+
+    call = BackgroundCall(service, slow, owner)
+    assert call.threaded
+    got: list[object] = []
+    call.succeeded.connect(got.append)
+    call.start()
+    owner.deleteLater()  # the user pressed Esc: the dialog goes away
+    qtbot.waitUntil(lambda: not _alive(owner))
+    release.set()
+    qtbot.waitUntil(lambda: call.done)
+    assert finished.is_set() and got == []
+
+
+def test_a_live_owner_gets_the_result(qtbot, service) -> None:
+    owner = QDialog()
+    call = BackgroundCall(service, lambda: 7, owner)
+    with qtbot.waitSignal(call.succeeded) as blocker:
+        call.start()
+    assert blocker.args == [7]
+    owner.deleteLater()
+
+
+def _alive(widget: object) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)
