@@ -97,7 +97,7 @@ class WindowCommands(QObject):
         )
         self.sync = self._action(self.tr("S&ync…"), lambda: w.sync.show_dialog(),
                                  name="action_sync")  # fmt: skip
-        self.sync_now = self._action(self.tr("Sync &now"), lambda: w.sync.sync_now(), "F5",
+        self.sync_now = self._action(self.tr("Sync no&w"), lambda: w.sync.sync_now(), "F5",
                                      "action_sync_now")  # fmt: skip
         self.booth = self._action(self.tr("&Booth mode"), lambda: _booth(w), "Ctrl+Shift+B",
                                   "action_booth")  # fmt: skip
