@@ -2366,12 +2366,12 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
-        <source>Remember the passphrase on this computer (in the system keyring)</source>
-        <translation>Passphrase auf diesem Computer merken (im Schlüsselbund des Systems)</translation>
+        <source>Remember on this computer (system keyring)</source>
+        <translation>Auf diesem Computer merken (Schlüsselbund des Systems)</translation>
     </message>
     <message>
-        <source>Remember the passphrase on this computer (in a file only you can read)</source>
-        <translation>Passphrase auf diesem Computer merken (in einer Datei, die nur Sie lesen können)</translation>
+        <source>Remember on this computer (a file only you can read)</source>
+        <translation>Auf diesem Computer merken (Datei, die nur Sie lesen können)</translation>
     </message>
     <message>
         <source>Saved: type a new one to replace it</source>
@@ -2482,8 +2482,8 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Team-&amp;Passphrase:</translation>
     </message>
     <message>
-        <source>&amp;Remember the passphrase on this computer</source>
-        <translation>Passphrase auf diesem Computer &amp;merken</translation>
+        <source>&amp;Remember on this computer</source>
+        <translation>Auf diesem Computer &amp;merken</translation>
     </message>
     <message>
         <source>This &amp;device&apos;s name:</source>

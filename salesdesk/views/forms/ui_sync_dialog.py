@@ -26,7 +26,7 @@ class Ui_SyncDialog(object):
     def setupUi(self, sync_dialog):
         if not sync_dialog.objectName():
             sync_dialog.setObjectName(u"sync_dialog")
-        sync_dialog.resize(620, 480)
+        sync_dialog.resize(680, 420)
         sync_dialog.setMinimumSize(QSize(560, 0))
         self.root_layout = QVBoxLayout(sync_dialog)
         self.root_layout.setSpacing(10)
@@ -191,7 +191,7 @@ class Ui_SyncDialog(object):
         self.folder_edit.setPlaceholderText(QCoreApplication.translate("SyncDialog", u"e.g. /mnt/nas/salesdesk or a folder on a USB stick", None))
         self.browse_button.setText(QCoreApplication.translate("SyncDialog", u"&Choose\u2026", None))
         self.passphrase_label.setText(QCoreApplication.translate("SyncDialog", u"Team &passphrase:", None))
-        self.remember_check.setText(QCoreApplication.translate("SyncDialog", u"&Remember the passphrase on this computer", None))
+        self.remember_check.setText(QCoreApplication.translate("SyncDialog", u"&Remember on this computer", None))
         self.device_label.setText(QCoreApplication.translate("SyncDialog", u"This &device's name:", None))
         self.device_edit.setPlaceholderText(QCoreApplication.translate("SyncDialog", u"e.g. Booth laptop 1", None))
         self.conflicts_button.setText(QCoreApplication.translate("SyncDialog", u"C&onflicts\u2026", None))

@@ -89,13 +89,18 @@ class ConflictsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, row.id)
                 self.table.setItem(r, column, item)
-            button = QPushButton(self.tr("Use this instead"), self.table)
+            cell = QWidget(self.table)
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(6, 2, 6, 2)
+            button = QPushButton(self.tr("Use this instead"), cell)
             button.setObjectName(f"use_instead_{row.id}")
             button.setToolTip(self.tr("Show the other value (Ctrl+Z undoes it)"))
             button.clicked.connect(lambda _=False, i=row.id: self.use_instead(i))
-            self.table.setCellWidget(r, ACTION, button)
+            box.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.table.setCellWidget(r, ACTION, cell)
             self.buttons[row.id] = button
         self.table.resizeRowsToContents()
+        self.table.setCurrentCell(-1, -1)  # no cell looks picked before the user picks one
         self.summary.setText(
             self.tr(
                 "Two computers changed the same field before they synced: the later change "

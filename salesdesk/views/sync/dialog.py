@@ -54,9 +54,9 @@ class SyncDialog(QDialog):
         self.ui.device_edit.setText(self.device_name)
         self.ui.folder_edit.setText(controller.folder or "")
         where = (
-            self.tr("Remember the passphrase on this computer (in the system keyring)")
+            self.tr("Remember on this computer (system keyring)")
             if controller.passphrases.in_keyring
-            else self.tr("Remember the passphrase on this computer (in a file only you can read)")
+            else self.tr("Remember on this computer (a file only you can read)")
         )
         self.ui.remember_check.setText(where)
         self._show_saved_passphrase()
