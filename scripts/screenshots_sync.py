@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     from salesdesk.domain.stages import Stage
     from salesdesk.services import sync_passphrase
     from salesdesk.services.session import open_session
-    from salesdesk.services.sync_service import window_sync
+    from salesdesk.services.sync_window import window_sync
     from salesdesk.store.rows import database_proxy
     from salesdesk.sync.replica import using
     from salesdesk.views.app import install_translator

@@ -4,31 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from salesdesk.domain.changes import ChangeSet
-from salesdesk.domain.errors import (
-    ConflictError,
-    DatabaseBusyError,
-    SalesdeskError,
-    StorageError,
-    ValidationError,
-)
+from salesdesk.domain.errors import ConflictError, SalesdeskError, ValidationError
 from salesdesk.services.contacts import ContactService, Outcome
 from salesdesk.services.operations import RestoreSnapshots
 from salesdesk.store import contacts as store_contacts
 from salesdesk.store import transfer as store_transfer
 from salesdesk.store.db import write_transaction
 from salesdesk.sync import bundle as bundles
-from salesdesk.sync import folder_files
 from salesdesk.sync.api import Conflict, DeviceInfo
 from salesdesk.sync.crypto import MIN_PASSPHRASE as MIN_PASSPHRASE
 from salesdesk.sync.crypto import clean_passphrase as clean_passphrase
-from salesdesk.sync.framing import PassphraseError
 from salesdesk.sync.hlc import stamp_time
 from salesdesk.sync.settings import SyncSettings
 from salesdesk.sync.transport_base import Replica
@@ -46,67 +37,6 @@ PLAIN_BUNDLE_WARNING = (
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-class Failure(enum.Enum):
-    """Why a round could not run at all, as the window explains it (in its own words)."""
-
-    NO_FOLDER = "no_folder"
-    FOLDER = "folder"  # missing, unreachable or not writable
-    PASSPHRASE_NEEDED = "passphrase_needed"
-    PASSPHRASE_WRONG = "passphrase_wrong"
-    PASSPHRASE_NOT_USED = "passphrase_not_used"  # the folder is plain text
-    BUSY = "busy"
-    OTHER = "other"
-
-
-def classify_failure(
-    error: SalesdeskError, passphrase: str | None, folder: str | Path | None
-) -> Failure:
-    """What kind of failure ``error`` (raised by ``SyncService.round`` on ``folder``) is."""
-    if isinstance(error, PassphraseError):
-        if not passphrase:
-            return Failure.PASSPHRASE_NEEDED
-        return Failure.PASSPHRASE_NOT_USED if folder_is_plain(folder) else (
-            Failure.PASSPHRASE_WRONG)  # fmt: skip
-    if isinstance(error, ValidationError) and error.field == "folder":
-        return Failure.NO_FOLDER
-    if isinstance(error, StorageError):
-        return Failure.FOLDER
-    if isinstance(error, DatabaseBusyError):
-        return Failure.BUSY
-    return Failure.OTHER
-
-
-def folder_is_plain(folder: str | Path | None) -> bool:
-    """Whether ``folder`` is a sync folder set up without a team passphrase."""
-    if not folder:
-        return False
-    try:
-        team = folder_files.read_team(Path(folder) / folder_files.ROOT_NAME)
-    except (SalesdeskError, OSError):
-        return False
-    return team is not None and not team.encrypted
-
-
-def remembered_folder(service: ContactService) -> str | None:
-    """The sync folder remembered in ``service``'s database (reads only: no engine made)."""
-    return SyncSettings(service.db).get("folder")
-
-
-def window_sync(service: ContactService) -> SyncService:
-    """The SyncService over ``service``'s database, sharing the engine that records the
-    service's writes (one engine and one clock per replica, whichever thread runs it)."""
-    from salesdesk.services.session import SyncRecorder
-
-    recorder = service.recorder
-    if isinstance(recorder, SyncRecorder):
-        engine = recorder.ensure_engine()
-    else:
-        from salesdesk.sync.engine import SyncEngine
-
-        engine = SyncEngine(service.db, clock=service.clock)
-    return SyncService(engine, SyncSettings(service.db), clock=service.clock)
 
 
 @dataclass(frozen=True)

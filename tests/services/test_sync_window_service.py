@@ -13,7 +13,7 @@ import pytest
 from salesdesk.domain.errors import ConflictError, DatabaseBusyError, StorageError
 from salesdesk.services.session import open_session
 from salesdesk.services.sync_passphrase import PassphraseStore, system_keyring
-from salesdesk.services.sync_service import (
+from salesdesk.services.sync_window import (
     Failure,
     classify_failure,
     folder_is_plain,

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk.services.session import Session, open_session
-from salesdesk.services.sync_service import SyncService, window_sync
+from salesdesk.services.sync_service import SyncService
+from salesdesk.services.sync_window import window_sync
 from salesdesk.store.rows import database_proxy
 from salesdesk.sync.replica import using
 

@@ -17,7 +17,8 @@ from salesdesk.views.transfer.background import BackgroundCall
 
 if TYPE_CHECKING:
     from salesdesk.services.sync_passphrase import PassphraseStore
-    from salesdesk.services.sync_service import Failure, RoundReport, SyncService, SyncStatus
+    from salesdesk.services.sync_service import RoundReport, SyncService, SyncStatus
+    from salesdesk.services.sync_window import Failure
     from salesdesk.views.main_window import MainWindow
 
 AUTO_INTERVAL_MS = 5000  # a change from another device shows within a round or two
@@ -101,7 +102,7 @@ class SyncController(QObject):
     def _attach_now(self) -> None:
         if self._paused:
             return
-        from salesdesk.services.sync_service import remembered_folder
+        from salesdesk.services.sync_window import remembered_folder
 
         self.folder = remembered_folder(self.runner.service)
         self.passphrase = self.passphrases.get(self.folder) if self.folder else None
@@ -126,7 +127,7 @@ class SyncController(QObject):
 
     def service(self) -> SyncService:
         if self.sync is None:
-            from salesdesk.services.sync_service import window_sync
+            from salesdesk.services.sync_window import window_sync
 
             self.sync = window_sync(self.runner.service)
         return self.sync
@@ -235,7 +236,7 @@ class SyncController(QObject):
 
     def _on_failed(self, error: Any, folder: str, passphrase: str | None) -> None:
         from salesdesk.domain.errors import SalesdeskError
-        from salesdesk.services.sync_service import Failure, classify_failure
+        from salesdesk.services.sync_window import Failure, classify_failure
 
         self._call = None
         if isinstance(error, SalesdeskError):

@@ -83,7 +83,7 @@ class SyncDialog(QDialog):
         self._update_warning()
 
     def _update_warning(self) -> None:
-        from salesdesk.services.sync_service import folder_is_plain
+        from salesdesk.services.sync_window import folder_is_plain
 
         typed = bool(self.ui.passphrase_edit.text()) or bool(self._saved_passphrase())
         folder = self._folder()

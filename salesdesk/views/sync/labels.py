@@ -12,7 +12,7 @@ from salesdesk.domain.stages import Stage
 from salesdesk.views.detail.labels import rating_label, source_label, stage_label
 
 if TYPE_CHECKING:  # loading sync_service pulls in the sync modules: not at start-up
-    from salesdesk.services.sync_service import Failure
+    from salesdesk.services.sync_window import Failure
 
 MAX_VALUE_CHARS = 120
 
@@ -107,10 +107,11 @@ def when_text(moment: dt.datetime | str | None) -> str:
     if not moment:
         return ""
     if isinstance(moment, str):
+        text = moment
         try:
-            moment = dt.datetime.fromisoformat(moment)
+            moment = dt.datetime.fromisoformat(text)
         except ValueError:
-            return moment
+            return text
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     utc = moment.astimezone(dt.UTC)
