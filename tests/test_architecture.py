@@ -35,6 +35,7 @@ ALLOWED = {
         "salesdesk.sync",
         "peewee",
         "rapidfuzz",
+        "keyring",  # the team passphrase in the system keyring (services/sync_passphrase.py)
     },
     "sync": {
         "salesdesk.domain",

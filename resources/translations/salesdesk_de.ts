@@ -463,6 +463,65 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Sync-Konflikte</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>Jetzt angezeigt</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Anderer Wert</translation>
+    </message>
+    <message>
+        <source>(a contact not stored here)</source>
+        <translation>(ein Kontakt, der hier nicht gespeichert ist)</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>ein anderer Computer</translation>
+    </message>
+    <message>
+        <source>Use this instead</source>
+        <translation>Stattdessen verwenden</translation>
+    </message>
+    <message>
+        <source>Show the other value (Ctrl+Z undoes it)</source>
+        <translation>Den anderen Wert zeigen (Strg+Z macht es rückgängig)</translation>
+    </message>
+    <message>
+        <source>Two computers changed the same field before they synced: the later change is shown everywhere, the other one is kept here. Choose the one to keep.</source>
+        <translation>Zwei Computer haben dasselbe Feld geändert, bevor sie synchronisiert haben: Die spätere Änderung wird überall angezeigt, die andere ist hier aufbewahrt. Wählen Sie, welche bleiben soll.</translation>
+    </message>
+    <message>
+        <source>No conflicts: no edit lost against another computer&apos;s edit.</source>
+        <translation>Keine Konflikte: Keine Änderung ist gegen die eines anderen Computers unterlegen.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>Den anderen Wert verwenden</translation>
+    </message>
+</context>
+<context>
     <name>ContactDetailPane</name>
     <message>
         <source>not recorded</source>
@@ -2301,6 +2360,443 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Remember on this computer (system keyring)</source>
+        <translation>Auf diesem Computer merken (Schlüsselbund des Systems)</translation>
+    </message>
+    <message>
+        <source>Remember on this computer (a file only you can read)</source>
+        <translation>Auf diesem Computer merken (Datei, die nur Sie lesen können)</translation>
+    </message>
+    <message>
+        <source>Saved: type a new one to replace it</source>
+        <translation>Gespeichert: zum Ersetzen eine neue eingeben</translation>
+    </message>
+    <message>
+        <source>The same on every computer; at least 8 characters</source>
+        <translation>Auf jedem Computer dieselbe; mindestens 8 Zeichen</translation>
+    </message>
+    <message>
+        <source>This folder was set up without a team passphrase: its files hold your contacts&apos; personal data in plain text, readable by anyone who can open the folder. To encrypt, sync into a new, empty folder with a passphrase.</source>
+        <translation>Dieser Ordner wurde ohne Team-Passphrase eingerichtet: Seine Dateien enthalten die personenbezogenen Daten Ihrer Kontakte im Klartext, lesbar für jeden, der den Ordner öffnen kann. Zum Verschlüsseln in einen neuen, leeren Ordner mit Passphrase synchronisieren.</translation>
+    </message>
+    <message>
+        <source>No team passphrase: the files in the sync folder will hold your contacts&apos; personal data in plain text, readable by anyone who can open the folder. Set a passphrase to encrypt them.</source>
+        <translation>Keine Team-Passphrase: Die Dateien im Sync-Ordner enthalten dann die personenbezogenen Daten Ihrer Kontakte im Klartext, lesbar für jeden, der den Ordner öffnen kann. Legen Sie eine Passphrase fest, um sie zu verschlüsseln.</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts (%1)…</source>
+        <translation>&amp;Konflikte (%1)…</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts…</source>
+        <translation>&amp;Konflikte…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiert gerade…</translation>
+    </message>
+    <message>
+        <source>Not syncing: choose the shared folder, then press Sync now.</source>
+        <translation>Keine Synchronisierung: Wählen Sie den gemeinsamen Ordner und drücken Sie dann „Jetzt synchronisieren“.</translation>
+    </message>
+    <message>
+        <source>Last synced: %1</source>
+        <translation>Zuletzt synchronisiert: %1</translation>
+    </message>
+    <message>
+        <source>Last round: %1 changes came in, %2 went out.</source>
+        <translation>Letzte Runde: %1 Änderungen kamen herein, %2 gingen hinaus.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>%1 changes of this computer are not known elsewhere yet.</source>
+        <translation>%1 Änderungen dieses Computers sind anderswo noch nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Noch nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>(no name) %1</source>
+        <translation>(ohne Namen) %1</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (dieser Computer)</translation>
+    </message>
+    <message>
+        <source>Choose the shared sync folder</source>
+        <translation>Gemeinsamen Sync-Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder first.</source>
+        <translation>Wählen Sie zuerst den gemeinsamen Ordner.</translation>
+    </message>
+    <message>
+        <source>The team passphrase must have at least %1 characters.</source>
+        <translation>Die Team-Passphrase muss mindestens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be stored (%1); it is used until the window closes.</source>
+        <translation>Die Passphrase konnte nicht gespeichert werden (%1); sie wird verwendet, bis das Fenster geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>A device name needs 1 to 80 characters.</source>
+        <translation>Ein Gerätename braucht 1 bis 80 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Every computer keeps its own database. Sync exchanges the changes through a folder they all reach now and then: a NAS share, a Syncthing, Dropbox or OneDrive folder, or a USB stick.</source>
+        <translation>Jeder Computer behält seine eigene Datenbank. Die Synchronisierung tauscht die Änderungen über einen Ordner aus, den alle ab und zu erreichen: eine NAS-Freigabe, einen Syncthing-, Dropbox- oder OneDrive-Ordner oder einen USB-Stick.</translation>
+    </message>
+    <message>
+        <source>Set-up</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>Shared &amp;folder:</source>
+        <translation>Gemeinsamer &amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>e.g. /mnt/nas/salesdesk or a folder on a USB stick</source>
+        <translation>z. B. /mnt/nas/salesdesk oder ein Ordner auf einem USB-Stick</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Wählen…</translation>
+    </message>
+    <message>
+        <source>Team &amp;passphrase:</source>
+        <translation>Team-&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember on this computer</source>
+        <translation>Auf diesem Computer &amp;merken</translation>
+    </message>
+    <message>
+        <source>This &amp;device&apos;s name:</source>
+        <translation>Name dieses &amp;Geräts:</translation>
+    </message>
+    <message>
+        <source>e.g. Booth laptop 1</source>
+        <translation>z. B. Messe-Laptop 1</translation>
+    </message>
+    <message>
+        <source>S&amp;top syncing</source>
+        <translation>Synchronisierung &amp;beenden</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>The computers this one has heard of, and when they last synced.</source>
+        <translation>Die Computer, von denen dieser weiß, und wann sie zuletzt synchronisiert haben.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Source detail</source>
+        <translation>Herkunftsdetail</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Empfohlen von</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Place in the column</source>
+        <translation>Platz in der Spalte</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>E-mail consent</source>
+        <translation>Einwilligung für E-Mails</translation>
+    </message>
+    <message>
+        <source>Consent given on</source>
+        <translation>Einwilligung erteilt am</translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation>Wie die Einwilligung erteilt wurde</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>Wiedervorlage am</translation>
+    </message>
+    <message>
+        <source>Follow-up time</source>
+        <translation>Wiedervorlage um</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>Notiz zur Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>In the trash since</source>
+        <translation>Im Papierkorb seit</translation>
+    </message>
+    <message>
+        <source>Logged interaction</source>
+        <translation>Erfasster Kontaktverlauf</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>Phasenverlauf</translation>
+    </message>
+    <message>
+        <source>Follow-up history</source>
+        <translation>Wiedervorlagen-Verlauf</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>due time</source>
+        <translation>Fälligkeitszeit</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>(a photo)</source>
+        <translation>(ein Foto)</translation>
+    </message>
+    <message>
+        <source>The team passphrase does not match the one this sync folder was set up with. Nothing was read or written. Enter the right one in File ▸ Sync….</source>
+        <translation>Die Team-Passphrase passt nicht zu der, mit der dieser Sync-Ordner eingerichtet wurde. Nichts wurde gelesen oder geschrieben. Geben Sie die richtige unter Datei ▸ Synchronisieren… ein.</translation>
+    </message>
+    <message>
+        <source>This sync folder is protected by a team passphrase. Enter it in File ▸ Sync….</source>
+        <translation>Dieser Sync-Ordner ist durch eine Team-Passphrase geschützt. Geben Sie sie unter Datei ▸ Synchronisieren… ein.</translation>
+    </message>
+    <message>
+        <source>This sync folder was set up without a team passphrase, so its files are not encrypted. Leave the passphrase empty, or choose a new, empty folder to sync with a passphrase.</source>
+        <translation>Dieser Sync-Ordner wurde ohne Team-Passphrase eingerichtet, seine Dateien sind also nicht verschlüsselt. Lassen Sie die Passphrase leer, oder wählen Sie einen neuen, leeren Ordner, um mit Passphrase zu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder first.</source>
+        <translation>Wählen Sie zuerst den gemeinsamen Ordner.</translation>
+    </message>
+    <message>
+        <source>The database was busy; the next round tries again.</source>
+        <translation>Die Datenbank war beschäftigt; die nächste Runde versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>wrong team passphrase</source>
+        <translation>falsche Team-Passphrase</translation>
+    </message>
+    <message>
+        <source>team passphrase needed</source>
+        <translation>Team-Passphrase nötig</translation>
+    </message>
+    <message>
+        <source>folder is not encrypted</source>
+        <translation>Ordner ist nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>no folder chosen</source>
+        <translation>kein Ordner gewählt</translation>
+    </message>
+    <message>
+        <source>folder not reachable</source>
+        <translation>Ordner nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>database busy</source>
+        <translation>Datenbank beschäftigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <source>Sync folder: %1</source>
+        <translation>Sync-Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>Sync: %1</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Synchronisiert %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiert gerade…</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Last synced: %1</source>
+        <translation>Zuletzt synchronisiert: %1</translation>
+    </message>
+    <message>
+        <source>%1 to send</source>
+        <translation>%1 zu senden</translation>
+    </message>
+    <message>
+        <source>conflicts: %1</source>
+        <translation>Konflikte: %1</translation>
+    </message>
+    <message>
+        <source>skipped files: %1</source>
+        <translation>übersprungene Dateien: %1</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>The sync folder is not protected by a team passphrase: its files hold your contacts&apos; personal data in plain text.</source>
+        <translation>Der Sync-Ordner ist nicht durch eine Team-Passphrase geschützt: Seine Dateien enthalten die personenbezogenen Daten Ihrer Kontakte im Klartext.</translation>
+    </message>
+    <message>
+        <source>Click to open the sync settings (F5 syncs now).</source>
+        <translation>Klicken, um die Sync-Einstellungen zu öffnen (F5 synchronisiert sofort).</translation>
+    </message>
+</context>
+<context>
     <name>TagEditor</name>
     <message>
         <source>Add a tag…</source>
@@ -2649,6 +3145,14 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Find &amp;duplicates…</source>
         <translation>&amp;Dubletten finden…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync…</source>
+        <translation>Synchronisierun&amp;g…</translation>
+    </message>
+    <message>
+        <source>Sync no&amp;w</source>
+        <translation>Jetzt s&amp;ynchronisieren</translation>
     </message>
     <message>
         <source>&amp;Booth mode</source>

@@ -97,12 +97,17 @@ class SyncRecorder:
         self.service = service
         self.engine: Any = None
 
-    def _recorder(self) -> Any:
+    def ensure_engine(self) -> Any:
+        """The engine, made now if no write made it yet (the window's sync rounds use it
+        too: one engine, one clock per replica)."""
         if self.engine is None:
             from salesdesk.sync.engine import SyncEngine
 
             self.engine = SyncEngine(self.service.db, clock=self.service.clock)
-        return self.engine.recorder
+        return self.engine
+
+    def _recorder(self) -> Any:
+        return self.ensure_engine().recorder
 
     def record(self, before: Any, ids: Sequence[int]) -> None:
         self._recorder().record(before, ids)

@@ -10,10 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk.domain.changes import ChangeSet
-from salesdesk.domain.errors import SalesdeskError, ValidationError
+from salesdesk.domain.errors import ConflictError, SalesdeskError, ValidationError
+from salesdesk.services.contacts import ContactService, Outcome
+from salesdesk.services.operations import RestoreSnapshots
+from salesdesk.store import contacts as store_contacts
+from salesdesk.store import transfer as store_transfer
 from salesdesk.store.db import write_transaction
 from salesdesk.sync import bundle as bundles
 from salesdesk.sync.api import Conflict, DeviceInfo
+from salesdesk.sync.crypto import MIN_PASSPHRASE as MIN_PASSPHRASE
+from salesdesk.sync.crypto import clean_passphrase as clean_passphrase
+from salesdesk.sync.hlc import stamp_time
 from salesdesk.sync.settings import SyncSettings
 from salesdesk.sync.transport_base import Replica
 from salesdesk.sync.transport_folder import FolderReport, FolderTransport
@@ -123,6 +130,15 @@ class SyncService:
         self._remember_round(at, at, list(report.errors), transport.key is not None)
         return report
 
+    def round_in_worker(
+        self, folder: str | Path | None = None, passphrase: str | None = None
+    ) -> RoundReport:
+        """``round`` from a worker thread, whose database connection is its own: it gets
+        the setting the engine gave the connection it was made on (erased data is
+        overwritten, not left in free pages) before the round writes anything."""
+        self.settings.db.execute_sql("PRAGMA secure_delete = ON")
+        return self.round(folder, passphrase)
+
     def _remember_round(
         self, attempt: str, done: str | None, errors: list[str], encrypted: bool | None
     ) -> None:
@@ -167,6 +183,55 @@ class SyncService:
     def conflicts(self) -> list[Conflict]:
         return list(self.engine.conflicts())
 
+    def conflict_rows(self, contacts: ContactService) -> list[ConflictRow]:
+        """The conflicts as the window lists them: whose, which field, both values, who/when."""
+        found = self.conflicts()
+        local = {uid: cid for uid, cid, _trashed in
+                 store_transfer.ids_by_uid(sorted({c.contact_uid for c in found}))}  # fmt: skip
+        people = contacts.get_many(sorted(set(local.values())))
+        names = {d.id: d.name for d in self.devices()}
+        rows = []
+        for c in found:
+            contact_id = local.get(c.contact_uid)
+            person = people.get(contact_id) if contact_id is not None else None
+            kept_device = c.kept_hlc.rsplit(".", 1)[-1]
+            rows.append(ConflictRow(
+                c.id, contact_id, person.display_name if person is not None else "",
+                c.entity, c.field, c.kept_value, _when(c.kept_hlc),
+                names.get(kept_device, ""), kept_device == self.engine.device_id,
+                c.lost_value, _when(c.lost_hlc), c.lost_device_name or names.get(c.lost_device, ""),
+                c.lost_device == self.engine.device_id,
+            ))  # fmt: skip
+        return rows
+
+    def swap_conflict(
+        self,
+        contacts: ContactService,
+        conflict_id: int,
+        description: str = "Use the other value",
+        expected_versions: tuple[tuple[int, int], ...] = (),
+    ) -> Outcome:
+        """Use a conflict's losing value instead, as an undoable Outcome: its inverse swaps
+        back (the replaced value became a conflict of its own). Like every undo, the inverse
+        is refused when the contact was changed after the step (``expected_versions``)."""
+        engine: Any = self.engine
+        with write_transaction(self.settings.db):
+            current = store_contacts.placements([i for i, _ in expected_versions])
+            for contact_id, version in expected_versions:
+                if contact_id in current and current[contact_id][2] != version:
+                    raise ConflictError(
+                        "The contact was changed after this step, so it cannot be undone "
+                        "without losing that change."
+                    )
+            done = engine.swap_conflict(conflict_id)
+            ids = tuple(sorted(done.changes.contact_ids))
+            after = store_contacts.placements(list(ids))
+        versions = tuple((i, after[i][2]) for i in ids if i in after)
+        inverse = ConflictSwap(description, (), (), versions,
+                               conflict_id=done.undo_conflict_id, sync=self)  # fmt: skip
+        changes = dataclasses.replace(done.changes, description=description)
+        return Outcome(changes, inverse, ids)
+
     def devices(self) -> list[DeviceInfo]:
         """Devices the engine knows, with the names and last-seen times their files tell."""
         peers: dict[str, Any] = self.settings.get_json("peers", {})
@@ -207,6 +272,46 @@ class SyncService:
             if bundle.ops:
                 total.add(self.engine.apply(bundle.ops))
         return _report(total, "", self._now(), ())
+
+
+def _when(hlc: str) -> dt.datetime | None:
+    try:
+        return stamp_time(hlc)
+    except (ValueError, IndexError):
+        return None
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """One conflict as the window shows it (``contact_id`` None: not stored here)."""
+
+    id: int
+    contact_id: int | None
+    contact_name: str
+    entity: str
+    field: str
+    kept_value: Any
+    kept_at: dt.datetime | None
+    kept_device: str
+    kept_here: bool  # the kept value was written on this device
+    lost_value: Any
+    lost_at: dt.datetime | None
+    lost_device: str
+    lost_here: bool
+
+
+@dataclass(frozen=True)
+class ConflictSwap(RestoreSnapshots):
+    """The undo (and redo) of "use this instead": swap conflict ``conflict_id`` back,
+    through the same UndoHistory as every other step (snapshots stay empty)."""
+
+    conflict_id: int = 0
+    sync: Any = field(default=None, compare=False, repr=False)
+
+    def apply(self, service: ContactService) -> Outcome:
+        sync: SyncService = self.sync
+        return sync.swap_conflict(service, self.conflict_id, self.description,
+                                  self.expected_versions)  # fmt: skip
 
 
 def _report(done: FolderReport, folder: str, at: str, warnings: tuple[str, ...]) -> RoundReport:

@@ -34,6 +34,7 @@ from salesdesk.views.dialogs.about import AboutDialog
 from salesdesk.views.dialogs.shortcuts import ShortcutsDialog
 from salesdesk.views.dialogs.trash import TrashDialog
 from salesdesk.views.events import AppEvents
+from salesdesk.views.sync import WindowSync
 from salesdesk.views.undo import STORAGE_FAILURES, ServiceRunner
 from salesdesk.views.window_commands import WindowCommands
 from salesdesk.views.window_settings import WindowSettings
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         # The full-file check reads every page (~0.35 s of CPU at 100k contacts): start it
         # after the board's first paint so it does not compete with the start-up.
         self._damage_later = AfterPaint(self._start_damage_check, self)
+        self.sync = WindowSync(self)  # sync (issue 12): rounds, status bar entry, File ▸ Sync…
         self.commands = WindowCommands(self)
         self.commands.build_menus_and_toolbar(self.board_actions, self.search)
         self.board.counts_changed.connect(self.update_counts)
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         if self.session.path is not None:
             self.settings.remember_database(str(self.session.path))
         self._damage_later.post()
+        self.sync.attach()  # sync: follow the new session's folder
 
     def _start_damage_check(self) -> None:
         if self.damage_check is not None:
@@ -170,10 +173,12 @@ class MainWindow(QMainWindow):
         def ask(message: str, busy: bool) -> database.Choice:
             return database.ask_after_failure(message, busy, True, self)
 
+        self.sync.pause()  # sync: no round may run while the store is bound to another file
         opened = database.open_with_recovery(
             target, self.open_fn, ask, lambda create: database.choose_file(self, create)
         )
         if opened is None:
+            self.sync.attach()  # sync: the old database stays open, and syncing
             return False
         old, self.session = self.session, opened
         if old.service.db is not opened.service.db:
@@ -376,6 +381,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.damage_check is not None:
             self.damage_check.wait(10)
+        self.sync.pause()  # sync: let a running round finish before the database closes
         self.settings.save_window(
             self, self.splitter, self.board, self.commands.toggle_detail.isChecked()
         )

@@ -95,6 +95,10 @@ class WindowCommands(QObject):
             lambda: _transfer().show_find_duplicates(w),
             name="action_find_duplicates",
         )
+        self.sync = self._action(self.tr("S&ync…"), lambda: w.sync.show_dialog(),
+                                 name="action_sync")  # fmt: skip
+        self.sync_now = self._action(self.tr("Sync no&w"), lambda: w.sync.sync_now(), "F5",
+                                     "action_sync_now")  # fmt: skip
         self.booth = self._action(self.tr("&Booth mode"), lambda: _booth(w), "Ctrl+Shift+B",
                                   "action_booth")  # fmt: skip
         self.file_drop = FileDropFilter(w, lambda path: _transfer().show_import(w, path))
@@ -152,6 +156,8 @@ class WindowCommands(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.export])
         file_menu.addSeparator()
+        file_menu.addActions([self.sync, self.sync_now])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo, self.redo])
@@ -203,7 +209,8 @@ class WindowCommands(QObject):
             (self.tr("Undo the last change"), self.undo),
             (self.tr("Redo what was undone"), self.redo),
         ]
-        last = (self.find, self.toggle_detail, self.open_db, self.shortcuts, self.quit)
+        last = (self.find, self.toggle_detail, self.open_db, self.sync_now, self.shortcuts,
+                self.quit)  # fmt: skip
         pairs += [(name(a), a) for a in last]
         rows = [(label, keys(action)) for label, action in pairs]
         rows += self.conversations.shortcut_rows()

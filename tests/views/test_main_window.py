@@ -64,6 +64,8 @@ def test_menus_hold_the_commands(window: MainWindow) -> None:
         "Backup now…",
         "Import…",
         "Export…",
+        "Sync…",
+        "Sync now",
         "Quit",
     ]
     assert texts(menus["Edit"])[2:] == ["Find…", "Delete", "Restore from trash…"]
