@@ -18,7 +18,6 @@ from typing import Any
 
 from salesdesk import __version__
 from salesdesk.cli_booth import add_booth_commands
-from salesdesk.cli_hub import add_hub_commands
 from salesdesk.cli_commands import (
     cmd_add,
     cmd_backup,
@@ -34,6 +33,7 @@ from salesdesk.cli_commands import (
     cmd_show,
     emit,
 )
+from salesdesk.cli_hub import add_hub_commands
 from salesdesk.cli_sync import add_sync_commands
 from salesdesk.cli_transfer import add_transfer_commands
 from salesdesk.domain.errors import DatabaseOpenError, SalesdeskError

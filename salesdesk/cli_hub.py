@@ -27,6 +27,25 @@ MEMBER_PASSWORD_ENV = "SALESDESK_MEMBER_PASSWORD"
 EXIT_OK, EXIT_FAILURE = 0, 1
 
 
+class RefusePassword(argparse.Action):
+    """``--password X`` is refused without echoing X (argparse would otherwise take it as an
+    abbreviation of --password-file and name the password in its error)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        parser.error(
+            "a password is not accepted on the command line (other programs can see it "
+            "there); use --password-file FILE or the SALESDESK_HUB_PASSWORD environment "
+            "variable"
+        )
+
+
+def refuse_password_option(
+    parser: argparse.ArgumentParser, flags: tuple[str, ...] = ("--password",)
+) -> None:
+    for flag in flags:
+        parser.add_argument(flag, nargs="*", action=RefusePassword, help=argparse.SUPPRESS)
+
+
 def add_hub_commands(command: Callable[..., Any]) -> None:
     """Register ``hub`` and its subcommands."""
     hub = command("hub", cmd_hub_help, "set up and run the team's PostgreSQL sync hub (admin)")
@@ -35,9 +54,11 @@ def add_hub_commands(command: Callable[..., Any]) -> None:
     def part(name: str, func: Callable[[argparse.Namespace], int], text: str) -> Any:
         made = sub.add_parser(name, help=text, description=text)
         made.set_defaults(func=func)
+        refuse_password_option(made, ("--password", "--member-password"))
         made.add_argument("--password-file", metavar="FILE", default=None,
                           help="file holding the admin's password ('-': standard input; else "
-                               "SALESDESK_HUB_PASSWORD, PGPASSWORD, ~/.pgpass or a prompt)")  # fmt: skip
+                               "SALESDESK_HUB_PASSWORD, PGPASSWORD, ~/.pgpass or a "
+                               "prompt)")  # fmt: skip
         if name != "init":
             made.add_argument("--url", metavar="URL", default=None,
                               help=f"the hub as its admin, postgresql://ADMIN@HOST/DB (else "
@@ -139,7 +160,8 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     report = _as_admin(args, init_hub)
     if report.applied:
         emit(f"The hub {args.address.display} is at version {report.version} (applied: "
-             f"{', '.join(report.applied)}). Members' group role: {report.member_role}.")  # fmt: skip
+             f"{', '.join(report.applied)}). Members' group role: "
+             f"{report.member_role}.")  # fmt: skip
     else:
         emit(f"The hub {args.address.display} was already at version {report.version}; its "
              "rights were checked and set again.")  # fmt: skip
@@ -205,7 +227,9 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
     for m in status.members:
         state = f"removed {m.removed_at}" if m.removed_at else (
             f"last seen {m.last_seen}" if m.last_seen else "never seen")  # fmt: skip
-        pending = f", {m.pending:,} changes not yet pulled" if m.pending and not m.removed_at else ""
+        pending = (
+            f", {m.pending:,} changes not yet pulled" if m.pending and not m.removed_at else ""
+        )
         emit(f"  {m.name}: {state}, {m.devices} device{'s' if m.devices != 1 else ''}{pending}")
     return EXIT_OK
 

@@ -48,8 +48,12 @@ def add_sync_commands(command: Callable[..., Any]) -> None:
                            "(remembered for this database; see docs/hub.md)")  # fmt: skip
     sync.add_argument("--password-file", metavar="FILE",
                       help="file holding your hub password ('-': standard input; else "
-                           "SALESDESK_HUB_PASSWORD, PGPASSWORD, the stored one or a prompt)")  # fmt: skip
+                           "SALESDESK_HUB_PASSWORD, PGPASSWORD, the stored one or a "
+                           "prompt)")  # fmt: skip
     _passphrase_option(sync, None)
+    from salesdesk.cli_hub import refuse_password_option
+
+    refuse_password_option(sync)
     sync.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
     sub = sync.add_subparsers(title="sync commands", metavar="SYNC-COMMAND")
 

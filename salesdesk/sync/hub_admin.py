@@ -61,8 +61,14 @@ def hub_version(conn: psycopg.Connection[Any]) -> int:
     return int(row[0]) if row else 0
 
 
+def _value(conn: psycopg.Connection[Any], query: str, params: tuple[Any, ...] = ()) -> Any:
+    """The first column of the one row ``query`` returns."""
+    row = conn.execute(query, params).fetchone()
+    return None if row is None else row[0]
+
+
 def _has_meta(conn: psycopg.Connection[Any]) -> bool:
-    return bool(conn.execute("SELECT to_regclass('salesdesk.hub_meta') IS NOT NULL").fetchone()[0])
+    return bool(_value(conn, "SELECT to_regclass('salesdesk.hub_meta') IS NOT NULL"))
 
 
 def newer_hub_message(version: int) -> str:
@@ -98,7 +104,8 @@ def _init_locked(conn: psycopg.Connection[Any], address: HubAddress) -> InitRepo
     with conn.transaction():
         conn.execute("CREATE SCHEMA IF NOT EXISTS salesdesk")
         conn.execute(
-            "CREATE TABLE IF NOT EXISTS salesdesk.hub_meta (key text PRIMARY KEY, value text NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS salesdesk.hub_meta "
+            "(key text PRIMARY KEY, value text NOT NULL)"
         )
         conn.execute(
             "INSERT INTO salesdesk.hub_meta VALUES ('hub_id', %s), ('member_role', %s), "
@@ -312,19 +319,25 @@ class HubStatus:
 def hub_status(address: HubAddress, password: str | None) -> HubStatus:
     conn = _admin(address, password)
     try:
-        top = int(conn.execute("SELECT coalesce(max(hub_seq), 0) FROM salesdesk.op").fetchone()[0])
-        count = conn.execute(
-            "SELECT reltuples::bigint FROM pg_class WHERE oid = 'salesdesk.op'::regclass"
-        ).fetchone()[0]
+        top = int(_value(conn, "SELECT coalesce(max(hub_seq), 0) FROM salesdesk.op"))
+        count = _value(
+            conn, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'salesdesk.op'::regclass"
+        )
         if count is None or count < 100_000:
-            count = conn.execute("SELECT count(*) FROM salesdesk.op").fetchone()[0]
+            count = _value(conn, "SELECT count(*) FROM salesdesk.op")
         snap = conn.execute(
             "SELECT finished_at, records, hub_seq FROM salesdesk.snapshot "
             "WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
         ).fetchone()
         members = [
-            MemberStatus(str(n), _iso(a), _iso(r) if r else None, _iso(s) if s else None,
-                         int(d), max(0, top - int(p)))  # fmt: skip
+            MemberStatus(
+                str(n),
+                _iso(a),
+                _iso(r) if r else None,
+                _iso(s) if s else None,
+                int(d),
+                max(0, top - int(p)),
+            )  # fmt: skip
             for n, a, r, s, d, p in conn.execute(
                 "SELECT m.name, m.added_at, m.removed_at, greatest(m.last_seen, max(d.last_seen)),"
                 " count(d.id), coalesce(max(d.pulled), 0) FROM salesdesk.member m "
@@ -358,7 +371,7 @@ def check_hub(address: HubAddress, password: str | None) -> list[str]:
         if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone():
             return [f"The members' group role '{group}' is missing (salesdesk hub init repairs)."]
         for table in TABLES:
-            if not conn.execute("SELECT to_regclass(%s)", (f"salesdesk.{table}",)).fetchone()[0]:
+            if not _value(conn, "SELECT to_regclass(%s)", (f"salesdesk.{table}",)):
                 problems.append(f"The table salesdesk.{table} is missing.")
                 continue
             for right in ("INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"):
@@ -384,13 +397,9 @@ def check_hub(address: HubAddress, password: str | None) -> list[str]:
                 problems.append(f"Members cannot call salesdesk.{name}.")
             if public_may:
                 problems.append(f"Everyone (PUBLIC) may call salesdesk.{name}.")
-        if conn.execute(
-            "SELECT has_schema_privilege(%s, 'salesdesk', 'CREATE')", (group,)
-        ).fetchone()[0]:
+        if _value(conn, "SELECT has_schema_privilege(%s, 'salesdesk', 'CREATE')", (group,)):
             problems.append("Members may create objects in the salesdesk schema.")
-        if conn.execute(
-            "SELECT has_database_privilege('public', current_database(), 'CONNECT')"
-        ).fetchone()[0]:
+        if _value(conn, "SELECT has_database_privilege('public', current_database(), 'CONNECT')"):
             problems.append("Every role on the server may connect to the hub's database.")
         for (name,) in conn.execute(
             "SELECT name FROM salesdesk.member WHERE removed_at IS NULL ORDER BY name"
@@ -414,10 +423,8 @@ def check_hub(address: HubAddress, password: str | None) -> list[str]:
 
 
 def _table_right(conn: psycopg.Connection[Any], role: str, table: str, right: str) -> bool:
-    row = conn.execute(
-        "SELECT has_table_privilege(%s, %s, %s)", (role, f"salesdesk.{table}", right)
-    ).fetchone()
-    return bool(row[0])
+    query = "SELECT has_table_privilege(%s, %s, %s)"
+    return bool(_value(conn, query, (role, f"salesdesk.{table}", right)))
 
 
 __all__ = [

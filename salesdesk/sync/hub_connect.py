@@ -166,7 +166,9 @@ def translate(error: BaseException, address: HubAddress, *, admin: bool = False)
             f"The server does not accept connections from this computer for {where} "
             "(pg_hba.conf has no entry for it). Ask the server's admin to allow it."
         )
-    if isinstance(error, errors.UndefinedTable | errors.InvalidSchemaName | errors.UndefinedFunction):
+    if isinstance(
+        error, errors.UndefinedTable | errors.InvalidSchemaName | errors.UndefinedFunction
+    ):
         return HubSetupError(
             f"{where} is not a salesdesk hub yet (or not completely). The admin sets it up "
             "with: salesdesk hub init postgresql://ADMIN@HOST/" + address.database

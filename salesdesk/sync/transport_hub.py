@@ -112,7 +112,7 @@ class HubTransport:
 
     def _sql(self, query: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         assert self.conn is not None
-        return self.conn.execute(query, params).fetchall()  # type: ignore[arg-type]
+        return self.conn.execute(query, params).fetchall()
 
     def _open_hub(self) -> dict[str, Any]:
         meta = dict(self._sql("SELECT key, value FROM salesdesk.hub_meta"))
@@ -276,9 +276,9 @@ class HubTransport:
         report.snapshot_written = f"hub snapshot {snapshot_id}"
 
 
-def _chunks(header: dict[str, Any], records: Iterator[dict[str, Any]]) -> Iterator[
-    tuple[bytes, int]
-]:
+def _chunks(
+    header: dict[str, Any], records: Iterator[dict[str, Any]]
+) -> Iterator[tuple[bytes, int]]:
     batch = [json.dumps(header, separators=(",", ":"))]
     for record in records:
         batch.append(json.dumps(record, separators=(",", ":")))

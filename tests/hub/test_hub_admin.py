@@ -110,9 +110,7 @@ def test_wrong_password_and_missing_database_each_say_so(hub: Hub, tmp_path: Pat
     member.close()
 
 
-def test_remove_member_revokes_ends_sessions_and_drops_the_login(
-    hub: Hub, tmp_path: Path
-) -> None:
+def test_remove_member_revokes_ends_sessions_and_drops_the_login(hub: Hub, tmp_path: Path) -> None:
     address, password = hub.member("jana")
     member = Member(tmp_path / "j.db", address, password)
     member.add("Anna")

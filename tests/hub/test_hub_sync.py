@@ -162,7 +162,8 @@ def test_pg_terminate_backend_mid_push_loses_nothing_and_pushes_exactly_once(
 
 
 def test_a_server_restart_reports_offline_then_the_next_round_pushes_once(
-    own_server, tmp_path: Path  # noqa: ANN001
+    own_server,
+    tmp_path: Path,  # noqa: ANN001
 ) -> None:
     from hubkit import Server
 
