@@ -67,6 +67,9 @@ def add_hub_commands(command: Callable[..., Any]) -> None:
 
     init = part("init", cmd_hub_init, "create or upgrade the hub schema in a PostgreSQL database")
     init.add_argument("url", metavar="URL", help="postgresql://ADMIN@HOST/DATABASE")
+    init.add_argument("--after-restore", action="store_true",
+                      help="the database was restored from a backup: members pull everything "
+                           "again and push what the backup lacks")  # fmt: skip
     add = part("add-member", cmd_hub_add, "create a member's PostgreSQL role (push and pull only)")
     add.add_argument("name", metavar="NAME", help="the member's user name, like jana")
     add.add_argument("--member-password-file", metavar="FILE",
@@ -157,7 +160,7 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     from salesdesk.sync.hub_connect import HubAddress
 
     args.address = HubAddress.parse(args.url)
-    report = _as_admin(args, init_hub)
+    report = _as_admin(args, lambda a, p: init_hub(a, p, after_restore=args.after_restore))
     if report.applied:
         emit(f"The hub {args.address.display} is at version {report.version} (applied: "
              f"{', '.join(report.applied)}). Members' group role: "

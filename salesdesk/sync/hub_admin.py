@@ -79,14 +79,25 @@ def newer_hub_message(version: int) -> str:
     )
 
 
-def init_hub(address: HubAddress, password: str | None) -> InitReport:
+def init_hub(
+    address: HubAddress, password: str | None, *, after_restore: bool = False
+) -> InitReport:
     """Create or upgrade the hub schema, under an advisory lock (two admins at once are
-    serialised); refuses a hub of a newer version. Re-running it repairs the grants."""
+    serialised); refuses a hub of a newer version. Re-running it repairs the grants.
+    ``after_restore`` (the database came back from a pg_dump): give the hub a new id, so
+    every member pulls everything again (duplicates are skipped) and pushes what the
+    restored hub lacks, instead of trusting hub sequence numbers the restore reused."""
     conn = connect(address, password, autocommit=True, admin=True)
     try:
         conn.execute("SELECT pg_advisory_lock(%s)", (INIT_LOCK,))
         try:
-            return _init_locked(conn, address)
+            report = _init_locked(conn, address)
+            if after_restore:
+                conn.execute(
+                    "UPDATE salesdesk.hub_meta SET value = %s WHERE key = 'hub_id'",
+                    (uuid.uuid4().hex,),
+                )
+            return report
         finally:
             conn.execute("SELECT pg_advisory_unlock(%s)", (INIT_LOCK,))
     except psycopg.Error as error:

@@ -126,7 +126,9 @@ class HubTransport:
             )
         self._sql("SELECT salesdesk.caller()")  # a removed member learns it here, plainly
         state = self.state()
-        if state.get("hub_id") != meta.get("hub_id"):  # a new hub (or re-created): start over
+        (top,), = self._sql("SELECT coalesce(max(hub_seq), 0) FROM salesdesk.op")  # fmt: skip
+        if state.get("hub_id") != meta.get("hub_id") or int(top) < int(state.get("pulled", 0)):
+            # a new hub, re-created, or restored from a backup: pull everything again
             state = {"hub_id": meta.get("hub_id"), "pulled": 0, "own_on_hub": 0}
             self._save(state)
         return state

@@ -270,3 +270,33 @@ def test_listen_returns_the_pushed_hub_sequence(hub: Hub, tmp_path: Path) -> Non
     assert got and got[0] == hub.sql("SELECT max(hub_seq) FROM salesdesk.op")[0][0]
     assert listen(address, password, 0.2) is None
     jana.close()
+
+
+def test_after_a_restore_members_pull_everything_again_and_refill_the_hub(
+    hub: Hub, tmp_path: Path
+) -> None:
+    from salesdesk.sync.hub_admin import init_hub
+
+    jana = Member(tmp_path / "j.db", *hub.member("jana"))
+    petr = Member(tmp_path / "p.db", *hub.member("petr"))
+    jana.add("Anna")
+    jana.round()
+    petr.round()
+    # a backup taken now, restored later, loses everything after this point
+    hub.sql("CREATE TABLE salesdesk.saved AS SELECT * FROM salesdesk.op")
+    hub.sql("CREATE TABLE salesdesk.saved_device AS SELECT * FROM salesdesk.device")
+    jana.add("Bert")
+    jana.round()
+    hub.sql("DELETE FROM salesdesk.op; INSERT INTO salesdesk.op SELECT * FROM salesdesk.saved")
+    hub.sql("DELETE FROM salesdesk.device; INSERT INTO salesdesk.device "
+            "SELECT * FROM salesdesk.saved_device")  # fmt: skip
+    top = hub.sql("SELECT max(hub_seq) FROM salesdesk.op")[0][0]
+    hub.sql(f"SELECT setval('salesdesk.op_hub_seq_seq', {top})")  # as pg_restore leaves it
+    init_hub(hub.admin_address, None, after_restore=True)
+    petr.add("Petra")  # its new ops get hub numbers jana had already pulled past
+    petr.round()
+    jana.round()  # pushes Bert again and pulls Petra
+    petr.round()
+    assert jana.people() == petr.people() and len(jana.people()) == 3
+    jana.close()
+    petr.close()
