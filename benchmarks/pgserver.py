@@ -49,9 +49,11 @@ class TempServer:
         self.fast = fast  # no fsync: a test server's data need not survive a power cut
         self.password = secrets.token_urlsafe(16)
         self.port = free_port()
-        self.root = Path(tempfile.mkdtemp(prefix="salesdesk-pg-"))
-        self.data = self.root / "data"
         self.user = None if os.geteuid() != 0 else SUPERUSER
+        # the postgres user must reach the folder: not under a root-only TMPDIR
+        shared = "/tmp" if self.user is not None and os.path.isdir("/tmp") else None
+        self.root = Path(tempfile.mkdtemp(prefix="salesdesk-pg-", dir=shared))
+        self.data = self.root / "data"
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
