@@ -33,6 +33,7 @@ from salesdesk.cli_commands import (
     cmd_show,
     emit,
 )
+from salesdesk.cli_hub import add_hub_commands
 from salesdesk.cli_sync import add_sync_commands
 from salesdesk.cli_transfer import add_transfer_commands
 from salesdesk.domain.errors import DatabaseOpenError, SalesdeskError
@@ -113,6 +114,7 @@ examples:
   salesdesk import contacts.csv --tag "Trade show 2026"
   salesdesk export --format vcard -o team.vcf --stage customer
   salesdesk sync --folder /mnt/team-share --passphrase-file ~/.team-pass
+  salesdesk sync --hub postgresql://jana@crm.example.com/crm --password-file ~/.hub-pass
   salesdesk event add "Hannover Messe 2026" --booth B12 --chip "wants demo"
   salesdesk capture --scan "MECARD:N:Doe,John;EMAIL:john@example.com;;" --rating hot
 
@@ -258,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_transfer_commands(command)
     add_sync_commands(command)
     add_booth_commands(command)
+    add_hub_commands(command)
     return parser
 
 
@@ -269,11 +272,7 @@ def driver_error(error: BaseException) -> SalesdeskError | None:
     peewee = sys.modules.get("peewee")
     sqlite3 = sys.modules.get("sqlite3")
     if peewee and isinstance(error, peewee.ImproperlyConfigured):  # missing database driver
-        return DatabaseOpenError(
-            f"The database cannot be opened ({str(error).rstrip('.')}). For PostgreSQL, "
-            "install salesdesk with "
-            "its 'postgres' extra: pip install \"salesdesk[postgres]\""
-        )
+        return DatabaseOpenError(f"The database cannot be opened ({str(error).rstrip('.')}).")
     if (peewee and isinstance(error, peewee.DatabaseError)) or (
         sqlite3 and isinstance(error, sqlite3.Error)
     ):

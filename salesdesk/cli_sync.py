@@ -43,7 +43,17 @@ def add_sync_commands(command: Callable[..., Any]) -> None:
     sync.add_argument("--folder", metavar="DIR",
                       help="the shared folder (remembered for this database after the first "
                            "round)")  # fmt: skip
+    sync.add_argument("--hub", metavar="URL",
+                      help="the team's PostgreSQL hub, postgresql://NAME@SERVER/DATABASE "
+                           "(remembered for this database; see docs/hub.md)")  # fmt: skip
+    sync.add_argument("--password-file", metavar="FILE",
+                      help="file holding your hub password ('-': standard input; else "
+                           "SALESDESK_HUB_PASSWORD, PGPASSWORD, the stored one or a "
+                           "prompt)")  # fmt: skip
     _passphrase_option(sync, None)
+    from salesdesk.cli_hub import refuse_password_option
+
+    refuse_password_option(sync)
     sync.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
     sub = sync.add_subparsers(title="sync commands", metavar="SYNC-COMMAND")
 
@@ -122,6 +132,15 @@ def sync_service(args: argparse.Namespace, *, create: bool = False) -> Iterator[
         yield SyncService(make_engine(opened.db), SyncSettings(opened.db))
 
 
+@contextlib.contextmanager
+def hub_service(args: argparse.Namespace) -> Iterator[Any]:
+    from salesdesk.services.hub_service import HubService
+    from salesdesk.sync.settings import SyncSettings
+
+    with opened_database(args, create=True) as opened:
+        yield HubService(make_engine(opened.db), SyncSettings(opened.db))
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
@@ -164,6 +183,14 @@ def _came_in(report: RoundReport) -> str:
 
 
 def cmd_sync_round(args: argparse.Namespace) -> int:
+    from salesdesk.cli_hub import hub_round
+
+    with hub_service(args) as hubs:
+        use_hub = bool(args.hub) or (not args.folder and hubs.address is not None)
+        use_folder = bool(args.folder) or (not args.hub and hubs.settings.get("folder"))
+        code = hub_round(args, hubs) if use_hub else EXIT_OK
+    if use_hub and not use_folder:
+        return code
     passphrase = read_passphrase(args)
     with sync_service(args, create=True) as service:
         report = service.round(args.folder, passphrase)
@@ -173,7 +200,7 @@ def cmd_sync_round(args: argparse.Namespace) -> int:
         emit(f"Synced with {report.folder}: {_came_in(report)}, "
              f"{_plural(report.sent, 'change')} went out.")  # fmt: skip
     _problems(report)
-    return EXIT_OK
+    return code
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
@@ -195,6 +222,13 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         ("Pending", _plural(status.pending, "change") + " not yet on another device"
          if status.pending else "-"),
     ]  # fmt: skip
+    with hub_service(args) as hubs:
+        hub = hubs.status()
+    if hub.hub:  # the hub holds what it was sent: that is what "pending" means then
+        state = "offline" if hub.offline else "online at the last round"
+        rows[-1] = ("Pending", _plural(hub.waiting, "change") + " not yet on the team server"
+                    if hub.waiting else "-")  # fmt: skip
+        rows.append(("Team server", f"{hub.hub} ({state})"))
     for label, value in rows:
         emit(f"{label + ':':<{LABEL_WIDTH}}{value}")
     if status.last_attempt and status.last_attempt != status.last_sync:

@@ -26,7 +26,7 @@ ALLOWED = {
         "zxingcpp",  # badge photos (formats/barcodes.py)
         "segno",  # the rep's QR code (formats/barcodes.py)
     },
-    "store": {"salesdesk.domain", "salesdesk.store", "peewee", "playhouse", "psycopg2"},
+    "store": {"salesdesk.domain", "salesdesk.store", "peewee", "playhouse"},
     "services": {
         "salesdesk.domain",
         "salesdesk.formats",
@@ -44,6 +44,9 @@ ALLOWED = {
         "peewee",
         "playhouse",
         "cryptography",
+        "psycopg",  # the team hub (sync/transport_hub.py and friends)
+        "keyring",  # the hub password (sync/hub_secrets.py)
+        "platformdirs",  # where the hub password file lives without a keyring
     },
     "views": {"salesdesk.domain", "salesdesk.services", "salesdesk.views", "PySide6", "shiboken6"},
 }

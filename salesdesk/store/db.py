@@ -11,7 +11,6 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import peewee
-from playhouse import db_url
 from playhouse.migrations import Runner
 
 from salesdesk.domain.errors import (
@@ -170,7 +169,8 @@ def open_database(
 ) -> OpenedDatabase:
     """Open (creating if needed) and migrate a database, then bind the row classes to it.
 
-    ``target`` is a file path or a ``sqlite:///``/``postgresql://`` URL. ``:memory:`` is
+    ``target`` is a file path or a ``sqlite:///`` URL (a ``postgresql://`` URL is refused
+    with how to join a sync hub instead: PostgreSQL is a hub, not a store). ``:memory:`` is
     refused (the contacts would vanish when the program ends) unless ``allow_memory`` is set,
     which only tests do.
     ``migrate_to`` stops after the named migration (for migration tests).
@@ -203,11 +203,7 @@ def open_database(
         db: Any = _connect_sqlite(str(path), busy_timeout_ms, read_only=read_only)
         label = path.name
     elif is_url(text) and not urlparse(text).scheme.startswith("sqlite"):
-        try:
-            db = db_url.connect(text)
-        except Exception as error:  # unknown scheme, missing driver
-            raise DatabaseOpenError(f"Cannot use '{_redact(text)}': {error}") from error
-        label = _redact(text)
+        raise DatabaseOpenError(not_a_store_message(text))
     elif allow_memory:
         db = _connect_sqlite(":memory:", busy_timeout_ms)
         label = ":memory:"
@@ -233,6 +229,27 @@ def open_database(
         raise translate_error(error, f"'{label}'", opening=True) from error
     database_proxy.initialize(db)
     return OpenedDatabase(db, label, path, is_sqlite, backup_path)
+
+
+def not_a_store_message(url: str) -> str:
+    """Why a server URL cannot be a database here, and what to do instead."""
+    scheme = urlparse(url).scheme.lower()
+    if scheme.startswith("postgres"):
+        return (
+            "salesdesk keeps your contacts in a file on this computer; a PostgreSQL server is "
+            "used as the team's sync hub instead. Join it with: salesdesk sync --hub "
+            f"{_without_password(url)} (see docs/hub.md); --db names the local file."
+        )
+    return f"'{_redact(url)}' is not a database salesdesk can open: --db names a SQLite file."
+
+
+def _without_password(url: str) -> str:
+    parsed = urlparse(url)
+    if parsed.password is None:
+        return url
+    netloc = parsed.netloc.rsplit("@", 1)[1]
+    user = parsed.netloc.rsplit("@", 1)[0].split(":", 1)[0]
+    return parsed._replace(netloc=f"{user}@{netloc}").geturl()
 
 
 def _create_file(path: Path) -> None:

@@ -162,16 +162,10 @@ def test_driver_errors_that_escape_the_services_are_translated(sd, add, monkeypa
     _refused(sd("list"), "busy")
 
 
-def test_missing_postgres_driver_is_explained(run, monkeypatch) -> None:  # noqa: ANN001
-    if "psycopg2" in sys.modules or _has_psycopg2():
-        pytest.skip("psycopg2 is installed; the missing-driver path cannot be reached")
-    _refused(run("--db", "postgresql://user:secret@127.0.0.1:9/crm", "list"), "postgres")
-
-
-def _has_psycopg2() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("psycopg2") is not None
+def test_a_postgresql_database_url_explains_the_hub_instead(run) -> None:  # noqa: ANN001
+    result = run("--db", "postgresql://user:secret@127.0.0.1:9/crm", "list")
+    _refused(result, "sync --hub postgresql://user@127.0.0.1:9/crm")
+    assert "secret" not in result.err
 
 
 def test_keyboard_interrupt_exits_130(sd, add, monkeypatch) -> None:  # noqa: ANN001
