@@ -163,4 +163,17 @@ def test_a_change_in_the_window_refreshes_the_agenda(qtbot, people, win) -> None
     dialog = win.conversations.dialog
     qtbot.mouseClick(dialog.quick_buttons[0], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: section_names(dock, Section.SOON) == ["Li Wei"])
+    try:
+        qtbot.waitUntil(lambda: section_names(dock, Section.SOON) == ["Li Wei"])
+    except qtbot.TimeoutError:  # say what the window shows instead (a rare failure in CI)
+        shown = {s.value: section_names(dock, s) for s in Section}
+        follow_up = talk_of(win).follow_up(people["Li"])
+        pytest.fail(
+            f"agenda {shown}; saved label {win.saved_label.text()!r}; status "
+            f"{win.statusBar().currentMessage()!r}; dialog message {dialog.message.text()!r}; "
+            f"stored follow-up {follow_up!r}; timer {dock.timer.isActive()}"
+        )
+
+
+def talk_of(window):  # type: ignore[no-untyped-def]
+    return InteractionService(window.session.service, tz=UTC)
