@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.events import MAX_CHIPS, ConsentChannel, Event, Grade
+from salesdesk.domain.events import ConsentChannel, Event, Grade
 from salesdesk.services.booth_codes import BadgeScan
+from salesdesk.views.booth.keys import CHIP_KEYS, GRADE_KEYS
 
 FIELDS = ("first_name", "last_name", "company", "title", "email", "phone", "note")
-GRADE_KEYS = ("F1", "F2", "F3", "F4")
-CHIP_KEYS = tuple(f"F{n}" for n in range(5, 5 + MAX_CHIPS))
+__all__ = ["CHIP_KEYS", "FIELDS", "GRADE_KEYS", "CaptureForm", "consent_text", "grade_label"]
 
 
 def grade_label(grade: Grade) -> str:
