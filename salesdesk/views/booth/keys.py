@@ -4,6 +4,7 @@ lists them (this module stays light, so the main window's Help can load it)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 
 from salesdesk.domain.events import MAX_CHIPS
 
@@ -23,21 +24,59 @@ LEAVE = "Escape"
 def shortcut_rows() -> list[tuple[str, str]]:
     """(what it does, keys) for every key of booth mode, translated."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("BoothKeys", text)
+    def native(keys: str) -> str:  # "Strg+E" in German, as the main window's rows say it
+        return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
     return [
-        (tr("Next field, previous field"), tr("Tab, Shift+Tab")),
-        (tr("Rate the visitor (hot, warm, cold or A to D)"), f"{GRADE_KEYS[0]} … {GRADE_KEYS[-1]}"),
-        (tr("Toggle the event's chips"), f"{CHIP_KEYS[0]} … {CHIP_KEYS[-1]}"),
-        (tr("Consent: e-mail follow-up allowed"), CONSENT_EMAIL),
-        (tr("Consent: phone follow-up allowed"), CONSENT_PHONE),
-        (tr("Log the visit on the contact salesdesk already knows"), LINK),
-        (tr("Save the visitor and clear the form"), tr("Enter")),
-        (tr("Undo the last capture"), UNDO),
-        (tr("Correct an earlier capture (older, newer)"), tr("Up, Down")),
-        (tr("Paste a badge photo or a copied card"), tr("Ctrl+V")),
-        (tr("Read a badge with the camera (camera extra)"), CAMERA),
-        (tr("Event, booth and scanner settings"), EVENT_DIALOG),
-        (tr("Stop correcting, or leave booth mode"), tr("Esc")),
+        (
+            QCoreApplication.translate("BoothKeys", "Next field, previous field"),
+            QCoreApplication.translate("BoothKeys", "Tab, Shift+Tab"),
+        ),
+        (
+            QCoreApplication.translate("BoothKeys", "Rate the visitor (hot, warm, cold or A to D)"),
+            f"{GRADE_KEYS[0]} … {GRADE_KEYS[-1]}",
+        ),
+        (
+            QCoreApplication.translate("BoothKeys", "Toggle the event's chips"),
+            f"{CHIP_KEYS[0]} … {CHIP_KEYS[-1]}",
+        ),
+        (
+            QCoreApplication.translate("BoothKeys", "Consent: e-mail follow-up allowed"),
+            native(CONSENT_EMAIL),
+        ),
+        (
+            QCoreApplication.translate("BoothKeys", "Consent: phone follow-up allowed"),
+            native(CONSENT_PHONE),
+        ),
+        (
+            QCoreApplication.translate(
+                "BoothKeys", "Log the visit on the contact salesdesk already knows"
+            ),
+            native(LINK),
+        ),
+        (
+            QCoreApplication.translate("BoothKeys", "Save the visitor and clear the form"),
+            QCoreApplication.translate("BoothKeys", "Enter"),
+        ),
+        (QCoreApplication.translate("BoothKeys", "Undo the last capture"), native(UNDO)),
+        (
+            QCoreApplication.translate("BoothKeys", "Correct an earlier capture (older, newer)"),
+            QCoreApplication.translate("BoothKeys", "Up, Down"),
+        ),
+        (
+            QCoreApplication.translate("BoothKeys", "Paste a badge photo or a copied card"),
+            native("Ctrl+V"),
+        ),
+        (
+            QCoreApplication.translate("BoothKeys", "Read a badge with the camera (camera extra)"),
+            native(CAMERA),
+        ),
+        (
+            QCoreApplication.translate("BoothKeys", "Event, booth and scanner settings"),
+            native(EVENT_DIALOG),
+        ),
+        (
+            QCoreApplication.translate("BoothKeys", "Stop correcting, or leave booth mode"),
+            QCoreApplication.translate("BoothKeys", "Esc"),
+        ),
     ]

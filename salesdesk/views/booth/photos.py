@@ -27,10 +27,6 @@ from salesdesk.views.booth import camera
 CARD_KINDS = {ScanKind.VCARD, ScanKind.MECARD, ScanKind.BIZCARD, ScanKind.NAME_EMAIL}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BoothWindow", text)
-
-
 def _local_image(data: QMimeData) -> str | None:
     """The path of the first local image file among the mime data's URLs (a file copied in
     a file manager), or None."""
@@ -87,7 +83,11 @@ class PhotosMixin:
 
         texts = decode_image(image)  # type: ignore[arg-type]
         if not texts:
-            self.scan_info.setText(_tr("No QR code or barcode was found in the photo."))
+            self.scan_info.setText(
+                QCoreApplication.translate(
+                    "BoothWindow", "No QR code or barcode was found in the photo."
+                )
+            )
             return False
         self.show_scan(parse_scan(texts[0]), heading)
         return True
@@ -97,7 +97,11 @@ class PhotosMixin:
 
         texts = decode_file(path)
         if not texts:
-            self.scan_info.setText(_tr("No QR code or barcode was found in the photo."))
+            self.scan_info.setText(
+                QCoreApplication.translate(
+                    "BoothWindow", "No QR code or barcode was found in the photo."
+                )
+            )
             return False
         self.show_scan(parse_scan(texts[0]), heading)
         return True
@@ -110,7 +114,7 @@ class PhotosMixin:
     def paste_data(self, data: QMimeData | None) -> bool:
         if data is None:
             return False
-        heading = _tr("Pasted: %1")
+        heading = QCoreApplication.translate("BoothWindow", "Pasted: %1")
         try:
             if data.hasImage():
                 image = data.imageData()
@@ -154,13 +158,18 @@ class PhotosMixin:
 
     def open_camera(self) -> Any:
         if not self.camera_devices:
-            self.scan_info.setText(_tr("No camera found (booth mode reads badges with a "
-                                       "camera where the camera extra is installed)."))  # fmt: skip
+            self.scan_info.setText(
+                QCoreApplication.translate(
+                    "BoothWindow",
+                    "No camera found (booth mode reads badges with a camera where the "
+                    "camera extra is installed).",
+                )
+            )
             return None
         feed = camera.open_feed(self.camera_devices[0], self)
         dialog = camera.CameraDialog(feed, self)  # type: ignore[arg-type]
-        dialog.found.connect(lambda text: self.show_scan(parse_scan(text),
-                                                         _tr("From the camera: %1")))  # fmt: skip
+        heading = QCoreApplication.translate("BoothWindow", "From the camera: %1")
+        dialog.found.connect(lambda text: self.show_scan(parse_scan(text), heading))
         self.dialog = dialog
         dialog.open()
         dialog.start()
