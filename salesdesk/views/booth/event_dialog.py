@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.errors import SalesdeskError, ValidationError
 from salesdesk.domain.events import DEFAULT_GRADES, Event, RatingScale
 from salesdesk.services.booth import EventService
+from salesdesk.views.booth.form import grade_label
 from salesdesk.views.booth.settings import (
     SCAN_BURST_RANGE,
     SCAN_GAP_RANGE,
@@ -175,7 +176,7 @@ class EventDialog(QDialog):
             box = QSpinBox(self)
             box.setRange(NO_FOLLOW_UP, 365)
             box.setSpecialValueText(self.tr("none"))
-            box.setPrefix(f"{grade.label}: ")
+            box.setPrefix(f"{grade_label(grade)}: ")
             days = overrides.get(grade.key, grade.follow_up_days)
             box.setValue(NO_FOLLOW_UP if days is None else days)
             self.days_row.addWidget(box)

@@ -79,18 +79,22 @@ class BoothWindow(CorrectionsMixin, PhotosMixin, QWidget):
         self.last_scan: BadgeScan | None = None
         self.dialog: QWidget | None = None
         self.steps: list[int] = []  # undo stack indexes after each of booth mode's own steps
-        font = QFont(self.font())
+        base = QFont(self.font())
+        base.setPointSizeF(max(base.pointSizeF(), 9.0))  # set: else the window's size wins
+        font = QFont(base)
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.6)
         self.setFont(font)
         self.setAcceptDrops(True)
         self.heading = QLabel(self)
         self.heading.setObjectName("booth_heading")
+        self.heading.setWordWrap(True)  # a long event name wraps rather than widen the window
         self.camera_button = QPushButton(self.tr("Camera… (Ctrl+K)"), self)
         self.camera_button.setObjectName("camera_button")
         self.event_button = QPushButton(self.tr("Event… (Ctrl+Shift+E)"), self)
         self.leave_button = QPushButton(self.tr("Leave (Esc)"), self)
         for button in (self.camera_button, self.event_button, self.leave_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFont(base)  # secondary: the width goes to the event's name
         self.camera_button.clicked.connect(self.open_camera)
         self.event_button.clicked.connect(self.show_event_dialog)
         self.leave_button.clicked.connect(self.ask_leave)
@@ -156,7 +160,7 @@ class BoothWindow(CorrectionsMixin, PhotosMixin, QWidget):
         body.addLayout(main, 3)
         body.addLayout(side, 1)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setContentsMargins(24, 10, 24, 10)  # 1366×768 laptops have ~700 pixels inside
         outer.addLayout(top)
         outer.addLayout(body, 1)
 
@@ -165,11 +169,14 @@ class BoothWindow(CorrectionsMixin, PhotosMixin, QWidget):
         heading.setBold(True)
         heading.setPointSizeF(self.font().pointSizeF() * 1.2)
         self.heading.setFont(heading)
+        indicator = round(self.fontMetrics().height() * 0.8)
         self.setStyleSheet(
             "QPushButton:checked { background: #1f6feb; color: white; }"
             "QLabel#booth_status { color: #1a7f37; font-weight: bold; }"
             "QLabel#duplicate_hint { color: #9a6700; }"
-            "QLabel#section_label { font-weight: bold; margin-top: 6px; }"
+            "QLabel#section_label { font-weight: bold; }"
+            # the check box's square does not grow with the font by itself
+            f"QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}"
         )
         self.undo_button.setVisible(False)
 
