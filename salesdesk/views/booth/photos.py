@@ -166,7 +166,7 @@ class PhotosMixin:
                 )
             )
             return None
-        feed = camera.open_feed(self.camera_devices[0], self)
+        feed = camera.open_feed(self.camera_devices[0], self)  # type: ignore[arg-type]
         dialog = camera.CameraDialog(feed, self)  # type: ignore[arg-type]
         heading = QCoreApplication.translate("BoothWindow", "From the camera: %1")
         dialog.found.connect(lambda text: self.show_scan(parse_scan(text), heading))
