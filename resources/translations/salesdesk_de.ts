@@ -218,6 +218,77 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>BoothKeys</name>
+    <message>
+        <source>Next field, previous field</source>
+        <translation>Nächstes Feld, voriges Feld</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Umschalt+Tab</translation>
+    </message>
+    <message>
+        <source>Rate the visitor (hot, warm, cold or A to D)</source>
+        <translation>Besucher bewerten (heiß, warm, kalt oder A bis D)</translation>
+    </message>
+    <message>
+        <source>Toggle the event&apos;s chips</source>
+        <translation>Die Merkmale der Messe an- und abwählen</translation>
+    </message>
+    <message>
+        <source>Consent: e-mail follow-up allowed</source>
+        <translation>Einwilligung: Nachfassen per E-Mail erlaubt</translation>
+    </message>
+    <message>
+        <source>Consent: phone follow-up allowed</source>
+        <translation>Einwilligung: Nachfassen per Telefon erlaubt</translation>
+    </message>
+    <message>
+        <source>Log the visit on the contact salesdesk already knows</source>
+        <translation>Den Besuch beim Kontakt festhalten, den salesdesk schon kennt</translation>
+    </message>
+    <message>
+        <source>Save the visitor and clear the form</source>
+        <translation>Besucher speichern und das Formular leeren</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Undo the last capture</source>
+        <translation>Den letzten Besucher rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Correct an earlier capture (older, newer)</source>
+        <translation>Einen früheren Besucher korrigieren (älter, neuer)</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>Auf, Ab</translation>
+    </message>
+    <message>
+        <source>Paste a badge photo or a copied card</source>
+        <translation>Ein Ausweisfoto oder eine kopierte Visitenkarte einfügen</translation>
+    </message>
+    <message>
+        <source>Read a badge with the camera (camera extra)</source>
+        <translation>Einen Ausweis mit der Kamera lesen (Kamera-Erweiterung)</translation>
+    </message>
+    <message>
+        <source>Event, booth and scanner settings</source>
+        <translation>Messe, Stand und Scanner einstellen</translation>
+    </message>
+    <message>
+        <source>Stop correcting, or leave booth mode</source>
+        <translation>Korrigieren beenden oder den Messemodus verlassen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+</context>
+<context>
     <name>BoothWindow</name>
     <message>
         <source>%1th</source>
@@ -226,10 +297,6 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Booth mode – salesdesk</source>
         <translation>Messemodus – salesdesk</translation>
-    </message>
-    <message>
-        <source>Event… (F10)</source>
-        <translation>Messe… (F10)</translation>
     </message>
     <message>
         <source>Leave (Esc)</source>
@@ -244,8 +311,16 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Stand %1</translation>
     </message>
     <message>
-        <source>Add your own card in the event dialog (F10) to show it here as a QR code.</source>
-        <translation>Tragen Sie Ihre eigene Visitenkarte im Messedialog (F10) ein, um sie hier als QR-Code zu zeigen.</translation>
+        <source>Camera… (Ctrl+K)</source>
+        <translation>Kamera… (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Event… (Ctrl+Shift+E)</source>
+        <translation>Messe… (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <source>Add your own card in the event dialog (Ctrl+Shift+E) to show it here as a QR code.</source>
+        <translation>Tragen Sie Ihre eigene Visitenkarte im Messedialog (Strg+Umschalt+E) ein, um sie hier als QR-Code zu zeigen.</translation>
     </message>
     <message>
         <source>Scan me: %1</source>
@@ -320,6 +395,18 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Im Foto wurde kein QR-Code und kein Strichcode gefunden.</translation>
     </message>
     <message>
+        <source>Pasted: %1</source>
+        <translation>Eingefügt: %1</translation>
+    </message>
+    <message>
+        <source>No camera found (booth mode reads badges with a camera where the camera extra is installed).</source>
+        <translation>Keine Kamera gefunden (der Messemodus liest Ausweise mit einer Kamera, wo die Kamera-Erweiterung installiert ist).</translation>
+    </message>
+    <message>
+        <source>From the camera: %1</source>
+        <translation>Von der Kamera: %1</translation>
+    </message>
+    <message>
         <source>Badge already captured: %1. This visit is logged on them.</source>
         <translation>Ausweis schon erfasst: %1. Dieser Besuch wird dort erfasst.</translation>
     </message>
@@ -350,6 +437,25 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>The visitor in the form is not saved yet.</source>
         <translation>Der Besucher im Formular ist noch nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Read a badge with the camera</source>
+        <translation>Ausweis mit der Kamera lesen</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Die Kamera startet…</translation>
+    </message>
+    <message>
+        <source>Hold the badge&apos;s QR code or barcode in front of the camera.</source>
+        <translation>Halten Sie den QR-Code oder Strichcode des Ausweises vor die Kamera.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used: %1</source>
+        <translation>Die Kamera lässt sich nicht benutzen: %1</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1461,34 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Phone</source>
         <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Badge scanner</source>
+        <translation>Ausweis-Scanner</translation>
+    </message>
+    <message>
+        <source>none (the scanner&apos;s speed tells)</source>
+        <translation>keins (das Tempo verrät den Scanner)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> keys</source>
+        <translation> Tasten</translation>
+    </message>
+    <message>
+        <source>Prefix the scanner sends first</source>
+        <translation>Präfix, das der Scanner zuerst sendet</translation>
+    </message>
+    <message>
+        <source>in a row, each within</source>
+        <translation>hintereinander, jede innerhalb von</translation>
+    </message>
+    <message>
+        <source>A scan is</source>
+        <translation>Ein Scan sind</translation>
     </message>
     <message>
         <source>none</source>
@@ -3241,6 +3375,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Click its header or strip</source>
         <translation>Auf Kopf oder Leiste klicken</translation>
+    </message>
+    <message>
+        <source>In booth mode (%1)</source>
+        <translation>Im Messemodus (%1)</translation>
     </message>
 </context>
 <context>

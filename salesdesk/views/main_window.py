@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         return self.commands.shortcut_rows(self.board_actions)
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        dialog = ShortcutsDialog(self.shortcut_rows(), self, self.commands.shortcut_sections())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()

@@ -209,7 +209,8 @@ class WindowCommands(QObject):
             (self.tr("Undo the last change"), self.undo),
             (self.tr("Redo what was undone"), self.redo),
         ]
-        last = (self.find, self.toggle_detail, self.open_db, self.sync_now, self.shortcuts,
+        last = (self.find, self.toggle_detail, self.booth, self.open_db, self.sync_now,
+                self.shortcuts,
                 self.quit)  # fmt: skip
         pairs += [(name(a), a) for a in last]
         rows = [(label, keys(action)) for label, action in pairs]
@@ -221,6 +222,13 @@ class WindowCommands(QObject):
             (self.tr("Fold or unfold a column"), self.tr("Click its header or strip")),
         ]
         return rows
+
+    def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The keys of windows of their own, listed after the main window's."""
+        from salesdesk.views.booth.keys import shortcut_rows as booth_rows
+
+        heading = self.tr("In booth mode (%1)").replace("%1", self.booth.shortcut().toString())
+        return [(heading, booth_rows())]
 
 
 def _booth(window: MainWindow) -> object:

@@ -1,5 +1,6 @@
-"""EventDialog: choose, create or change the event booth mode captures for, and who is at
-the booth (staff name, company for the consent text, the rep's own card)."""
+"""EventDialog: choose, create or change the event booth mode captures for, who is at the
+booth (staff name, company for the consent text, the rep's own card) and how the badge
+scanner is told from typing (its prefix, its speed)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,13 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.errors import SalesdeskError, ValidationError
 from salesdesk.domain.events import DEFAULT_GRADES, Event, RatingScale
 from salesdesk.services.booth import EventService
-from salesdesk.views.booth.settings import BoothSettings, RepCard
+from salesdesk.views.booth.form import grade_label
+from salesdesk.views.booth.settings import (
+    SCAN_BURST_RANGE,
+    SCAN_GAP_RANGE,
+    BoothSettings,
+    RepCard,
+)
 
 NO_FOLLOW_UP = -1
 
@@ -98,6 +105,7 @@ class EventDialog(QDialog):
         }
         for name, edit in self.card.items():
             people_form.addRow(captions[name], edit)
+        scanner = self._scanner_group(settings)
         self.error = QLabel(self)
         self.error.setObjectName("event_error")
         self.error.setWordWrap(True)
@@ -110,6 +118,7 @@ class EventDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(people)
+        layout.addWidget(scanner)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.scale.currentIndexChanged.connect(lambda _i: self._fill_days({}))
@@ -117,6 +126,31 @@ class EventDialog(QDialog):
         if current is not None:
             self.choice.setCurrentIndex(self.choice.findData(current.id))
         self._on_choice()
+
+    def _scanner_group(self, settings: BoothSettings) -> QGroupBox:
+        group = QGroupBox(self.tr("Badge scanner"), self)
+        form = QFormLayout(group)
+        self.scan_prefix = QLineEdit(settings.scan_prefix, group)
+        self.scan_prefix.setObjectName("scan_prefix")
+        self.scan_prefix.setPlaceholderText(self.tr("none (the scanner's speed tells)"))
+        self.scan_gap = QSpinBox(group)
+        self.scan_gap.setObjectName("scan_gap")
+        self.scan_gap.setRange(*SCAN_GAP_RANGE)
+        self.scan_gap.setSuffix(self.tr(" ms"))
+        self.scan_gap.setValue(settings.scan_gap_ms)
+        self.scan_burst = QSpinBox(group)
+        self.scan_burst.setObjectName("scan_burst")
+        self.scan_burst.setRange(*SCAN_BURST_RANGE)
+        self.scan_burst.setSuffix(self.tr(" keys"))
+        self.scan_burst.setValue(settings.scan_min_burst)
+        form.addRow(self.tr("Prefix the scanner sends first"), self.scan_prefix)
+        speed = QHBoxLayout()
+        speed.addWidget(self.scan_burst)
+        speed.addWidget(QLabel(self.tr("in a row, each within"), group))
+        speed.addWidget(self.scan_gap)
+        speed.addStretch(1)
+        form.addRow(self.tr("A scan is"), speed)
+        return group
 
     def _on_choice(self, *args: object) -> None:
         event_id = self.choice.currentData()
@@ -134,13 +168,15 @@ class EventDialog(QDialog):
 
     def _fill_days(self, overrides: dict[str, int | None]) -> None:
         for box in self.days.values():
+            self.days_row.removeWidget(box)
+            box.hide()  # at once: deleteLater waits for the event loop
             box.deleteLater()
         self.days = {}
         for grade in DEFAULT_GRADES[RatingScale(self.scale.currentData())]:
             box = QSpinBox(self)
             box.setRange(NO_FOLLOW_UP, 365)
             box.setSpecialValueText(self.tr("none"))
-            box.setPrefix(f"{grade.label}: ")
+            box.setPrefix(f"{grade_label(grade)}: ")
             days = overrides.get(grade.key, grade.follow_up_days)
             box.setValue(NO_FOLLOW_UP if days is None else days)
             self.days_row.addWidget(box)
@@ -179,6 +215,9 @@ class EventDialog(QDialog):
         self.settings.staff = self.staff.text()
         self.settings.our_company = self.our_company.text()
         self.settings.rep_card = RepCard(*(e.text() for e in self.card.values()))
+        self.settings.scan_prefix = self.scan_prefix.text()
+        self.settings.scan_gap_ms = self.scan_gap.value()
+        self.settings.scan_min_burst = self.scan_burst.value()
         self.saved = saved
         super().accept()
 

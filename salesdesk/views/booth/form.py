@@ -13,18 +13,32 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from salesdesk.domain.events import MAX_CHIPS, ConsentChannel, Event, Grade
+from salesdesk.domain.events import ConsentChannel, Event, Grade
 from salesdesk.services.booth_codes import BadgeScan
+from salesdesk.views.booth.keys import CHIP_KEYS, GRADE_KEYS
 
 FIELDS = ("first_name", "last_name", "company", "title", "email", "phone", "note")
-GRADE_KEYS = ("F1", "F2", "F3", "F4")
-CHIP_KEYS = tuple(f"F{n}" for n in range(5, 5 + MAX_CHIPS))
+CHIPS_PER_ROW = 4
+
+
+def _empty(layout: QLayout) -> None:
+    """Take every item out of ``layout``, hiding its widgets at once (deleteLater alone
+    leaves them on screen until the event loop runs, under the new ones)."""
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+
+
+__all__ = ["CHIP_KEYS", "FIELDS", "GRADE_KEYS", "CaptureForm", "consent_text", "grade_label"]
 
 
 def grade_label(grade: Grade) -> str:
@@ -73,7 +87,7 @@ class CaptureForm(QWidget):
         self.badge_id = ""
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(10)
+        grid.setVerticalSpacing(6)
         labels = {
             "first_name": self.tr("First name"),
             "last_name": self.tr("Last name"),
@@ -98,7 +112,10 @@ class CaptureForm(QWidget):
         self.fields["note"].setPlaceholderText(self.tr("What did you talk about?"))
         self.fields["email"].setPlaceholderText("name@example.com")
         self.grades_row = QHBoxLayout()
-        self.chips_row = QHBoxLayout()
+        self.grades_row.setSpacing(6)
+        self.chips_row = QGridLayout()  # four chips a row: eight fit a 1366-pixel screen
+        self.chips_row.setHorizontalSpacing(6)
+        self.chips_row.setVerticalSpacing(6)
         self.grade_buttons: dict[str, QPushButton] = {}
         self.chip_buttons: list[QPushButton] = []
         self.consent_email = QCheckBox(self.tr("E-mail follow-up allowed (Ctrl+E)"), self)
@@ -113,14 +130,15 @@ class CaptureForm(QWidget):
         self.badge_label.setObjectName("badge_label")
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
+        # beside their labels like the fields (not under them): a 768-pixel screen has room
         rating_label = QLabel(self.tr("Rating"), self)
         rating_label.setObjectName("section_label")
-        layout.addWidget(rating_label)
-        layout.addLayout(self.grades_row)
+        grid.addWidget(rating_label, len(FIELDS), 0)
+        grid.addLayout(self.grades_row, len(FIELDS), 1)
         chips_label = QLabel(self.tr("Interested in"), self)
         chips_label.setObjectName("section_label")
-        layout.addWidget(chips_label)
-        layout.addLayout(self.chips_row)
+        grid.addWidget(chips_label, len(FIELDS) + 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(self.chips_row, len(FIELDS) + 1, 1)
         consent_row = QHBoxLayout()
         consent_row.addWidget(self.consent_email)
         consent_row.addWidget(self.consent_phone)
@@ -134,8 +152,8 @@ class CaptureForm(QWidget):
     def set_event(self, event: Event, our_company: str) -> None:
         self.trade_show = event
         self.our_company = our_company
-        for button in [*self.grade_buttons.values(), *self.chip_buttons]:
-            button.deleteLater()
+        _empty(self.grades_row)
+        _empty(self.chips_row)
         self.grade_buttons, self.chip_buttons = {}, []
         for key, grade in zip(GRADE_KEYS, event.grades, strict=False):
             button = self._toggle(f"{key}  {grade_label(grade)}", f"grade_{grade.key}")
@@ -143,14 +161,14 @@ class CaptureForm(QWidget):
             self.grades_row.addWidget(button)
             self.grade_buttons[grade.key] = button
         self.grades_row.addStretch(1)
-        for key, chip in zip(CHIP_KEYS, event.chips, strict=False):
-            button = self._toggle(f"{key}  {chip}", f"chip_{len(self.chip_buttons)}")
+        for index, (key, chip) in enumerate(zip(CHIP_KEYS, event.chips, strict=False)):
+            button = self._toggle(f"{key}  {chip}", f"chip_{index}")
             button.setProperty("chip", chip)
-            self.chips_row.addWidget(button)
+            self.chips_row.addWidget(button, index // CHIPS_PER_ROW, index % CHIPS_PER_ROW)
             self.chip_buttons.append(button)
         if not event.chips:
-            self.chips_row.addWidget(QLabel(self.tr("(this event has no chips)"), self))
-        self.chips_row.addStretch(1)
+            self.chips_row.addWidget(QLabel(self.tr("(this event has no chips)"), self), 0, 0)
+        self.chips_row.setColumnStretch(CHIPS_PER_ROW, 1)
         self.set_grade("")
         self._show_wording()
 

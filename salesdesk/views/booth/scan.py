@@ -5,7 +5,8 @@ more than 25 ms between two keys (fast typists ~80 ms, a rolled key pair ~30 ms)
 keys with gaps below ``GAP`` becomes a scan when it reaches ``MIN_BURST`` characters, or
 when it ends in Enter after at least ``MIN_ENTER_BURST`` (scanners end with Enter, people
 cannot type that fast). A configured ``prefix`` (many scanners can send one) marks a scan
-at any speed.
+at any speed. The gap and the burst length can be set in the event dialog (a slow
+Bluetooth scanner, a typist who rolls keys).
 
 The first keys of a burst reach the focused field before the burst is recognised, so the
 field's text is noted when a run starts and put back once it turns out to be a scan; the
@@ -72,11 +73,15 @@ class ScanCatcher(QObject):
         *,
         clock: Callable[[], float] = time.monotonic,
         prefix: str = "",
+        gap: float = GAP,
+        min_burst: int = MIN_BURST,
     ) -> None:
         super().__init__(root)
         self.root = root
         self.clock = clock
         self.prefix = prefix
+        self.gap = gap
+        self.min_burst = min_burst
         self.enabled = True
         self._run: list[str] = []  # characters of the current fast run
         self._last = -1.0
@@ -115,7 +120,7 @@ class ScanCatcher(QObject):
                                 | Qt.KeyboardModifier.AltModifier):  # fmt: skip
             return False
         now = self.clock()
-        fast = self._last >= 0 and now - self._last < GAP
+        fast = self._last >= 0 and now - self._last < self.gap
         self._last = now
         if self._scanning and not fast:
             self.finish()  # a pause longer than a scanner makes: what follows is typing
@@ -128,7 +133,7 @@ class ScanCatcher(QObject):
         text = "".join(self._run)
         prefixed = bool(self.prefix) and text.startswith(self.prefix)
         ends = char == "\n" and len(self._run) > MIN_ENTER_BURST and fast
-        if prefixed or len(self._run) >= MIN_BURST or ends:
+        if prefixed or len(self._run) >= self.min_burst or ends:
             self._scanning = True
             self._field.restore()  # the first keys went into the field: take them back
             if ends and not looks_unfinished(text):

@@ -1,5 +1,5 @@
 """BoothSettings: what booth mode remembers on this computer (who staffs the booth, the
-company named in the consent text, the rep's own card, the scanner's prefix)."""
+company named in the consent text, the rep's own card, how to tell the badge scanner)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,13 @@ import getpass
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
+
+from salesdesk.views.booth.scan import GAP, MIN_BURST
+
+SCAN_GAP_MS = round(GAP * 1000)
+SCAN_MIN_BURST = MIN_BURST
+SCAN_GAP_RANGE = (5, 80)  # below 5 ms no scanner; above 80 ms a person types that fast
+SCAN_BURST_RANGE = (4, 40)
 
 
 def _login() -> str:
@@ -63,6 +70,35 @@ class BoothSettings:
     @property
     def scan_prefix(self) -> str:
         return self._get("scan_prefix")
+
+    @scan_prefix.setter
+    def scan_prefix(self, value: str) -> None:
+        self._set("scan_prefix", value.strip())
+
+    def _number(self, key: str, default: int, low: int, high: int) -> int:
+        try:
+            value = int(self._get(key, str(default)))
+        except ValueError:
+            return default  # a hand-edited settings file: fall back, do not fail
+        return value if low <= value <= high else default
+
+    @property
+    def scan_gap_ms(self) -> int:
+        """Keys closer than this many milliseconds come from a scanner."""
+        return self._number("scan_gap_ms", SCAN_GAP_MS, *SCAN_GAP_RANGE)
+
+    @scan_gap_ms.setter
+    def scan_gap_ms(self, value: int) -> None:
+        self._set("scan_gap_ms", str(value))
+
+    @property
+    def scan_min_burst(self) -> int:
+        """How many such fast keys in a row make a scan (without a prefix or Enter)."""
+        return self._number("scan_min_burst", SCAN_MIN_BURST, *SCAN_BURST_RANGE)
+
+    @scan_min_burst.setter
+    def scan_min_burst(self, value: int) -> None:
+        self._set("scan_min_burst", str(value))
 
     @property
     def rep_card(self) -> RepCard:

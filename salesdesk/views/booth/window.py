@@ -1,10 +1,11 @@
 """BoothWindow: booth mode, one full-window form to capture a visitor in seconds.
 
-Keyboard only: Tab between the fields, F1-F4 rate, F5-F12 toggle the event's chips,
-Ctrl+E/Ctrl+P record consent, Ctrl+L logs the visit on the contact salesdesk already
-knows, Enter saves and clears for the next visitor, Ctrl+Z undoes the last capture, Up
-walks back through the last captures to correct one, Esc leaves (after asking). A badge
-scan anywhere fills the form (see scan.py); a dropped badge photo is decoded too.
+Keyboard only (keys.py lists them): Tab between the fields, F1-F4 rate, F5-F12 toggle the
+event's chips, Ctrl+E/Ctrl+P record consent, Ctrl+L logs the visit on the contact
+salesdesk already knows, Enter saves and clears for the next visitor, Ctrl+Z undoes the
+last capture, Up walks back through the last captures to correct one, Esc leaves (after
+asking). A badge scan anywhere fills the form (see scan.py); a dropped or pasted photo, a
+pasted card and the webcam do too (photos.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,8 +30,10 @@ from salesdesk.services.booth import CaptureInput, CaptureService, EventService,
 from salesdesk.services.booth_codes import BadgeScan, ScanKind, parse_scan, qr_modules, vcard_text
 from salesdesk.services.duplicates import Match
 from salesdesk.views.board.labels import stage_label
+from salesdesk.views.booth import keys
 from salesdesk.views.booth.corrections import CorrectionsMixin
-from salesdesk.views.booth.form import CHIP_KEYS, GRADE_KEYS, CaptureForm
+from salesdesk.views.booth.form import CaptureForm
+from salesdesk.views.booth.photos import PhotosMixin
 from salesdesk.views.booth.scan import ScanCatcher
 from salesdesk.views.booth.settings import BoothSettings
 from salesdesk.views.booth.side import QrView, RecentList
@@ -48,7 +51,7 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-class BoothWindow(CorrectionsMixin, QWidget):
+class BoothWindow(CorrectionsMixin, PhotosMixin, QWidget):
     """The booth: capture form, scan catcher, last captures, counts and the rep's QR code.
     Writes go through ``runner`` (one undo step each, every view hears of them)."""
 
@@ -76,16 +79,23 @@ class BoothWindow(CorrectionsMixin, QWidget):
         self.last_scan: BadgeScan | None = None
         self.dialog: QWidget | None = None
         self.steps: list[int] = []  # undo stack indexes after each of booth mode's own steps
-        font = QFont(self.font())
+        base = QFont(self.font())
+        base.setPointSizeF(max(base.pointSizeF(), 9.0))  # set: else the window's size wins
+        font = QFont(base)
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.6)
         self.setFont(font)
         self.setAcceptDrops(True)
         self.heading = QLabel(self)
         self.heading.setObjectName("booth_heading")
-        self.event_button = QPushButton(self.tr("Event… (F10)"), self)
+        self.heading.setWordWrap(True)  # a long event name wraps rather than widen the window
+        self.camera_button = QPushButton(self.tr("Camera… (Ctrl+K)"), self)
+        self.camera_button.setObjectName("camera_button")
+        self.event_button = QPushButton(self.tr("Event… (Ctrl+Shift+E)"), self)
         self.leave_button = QPushButton(self.tr("Leave (Esc)"), self)
-        for button in (self.event_button, self.leave_button):
+        for button in (self.camera_button, self.event_button, self.leave_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFont(base)  # secondary: the width goes to the event's name
+        self.camera_button.clicked.connect(self.open_camera)
         self.event_button.clicked.connect(self.show_event_dialog)
         self.leave_button.clicked.connect(self.ask_leave)
         self.form = CaptureForm(self)
@@ -109,7 +119,7 @@ class BoothWindow(CorrectionsMixin, QWidget):
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout()
         self._style()
-        self.catcher = ScanCatcher(self, clock=clock, prefix=settings.scan_prefix)
+        self.catcher = ScanCatcher(self, clock=clock)
         self.catcher.scanned.connect(self.on_scanned)
         self.dup_timer = QTimer(self)
         self.dup_timer.setSingleShot(True)
@@ -121,6 +131,7 @@ class BoothWindow(CorrectionsMixin, QWidget):
         self.form.moved_down.connect(lambda: self.walk(-1))
         self.recent.chosen.connect(self._on_recent_clicked)
         self._keys()
+        self._setup_photos()
         self.set_event(event)
 
     # --- building -------------------------------------------------------------------------
@@ -128,6 +139,7 @@ class BoothWindow(CorrectionsMixin, QWidget):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.camera_button)
         top.addWidget(self.event_button)
         top.addWidget(self.leave_button)
         saved = QHBoxLayout()
@@ -148,7 +160,7 @@ class BoothWindow(CorrectionsMixin, QWidget):
         body.addLayout(main, 3)
         body.addLayout(side, 1)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setContentsMargins(24, 10, 24, 10)  # 1366×768 laptops have ~700 pixels inside
         outer.addLayout(top)
         outer.addLayout(body, 1)
 
@@ -157,11 +169,14 @@ class BoothWindow(CorrectionsMixin, QWidget):
         heading.setBold(True)
         heading.setPointSizeF(self.font().pointSizeF() * 1.2)
         self.heading.setFont(heading)
+        indicator = round(self.fontMetrics().height() * 0.8)
         self.setStyleSheet(
             "QPushButton:checked { background: #1f6feb; color: white; }"
             "QLabel#booth_status { color: #1a7f37; font-weight: bold; }"
             "QLabel#duplicate_hint { color: #9a6700; }"
-            "QLabel#section_label { font-weight: bold; margin-top: 6px; }"
+            "QLabel#section_label { font-weight: bold; }"
+            # the check box's square does not grow with the font by itself
+            f"QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}"
         )
         self.undo_button.setVisible(False)
 
@@ -171,16 +186,17 @@ class BoothWindow(CorrectionsMixin, QWidget):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
-        for index, sequence in enumerate(GRADE_KEYS):
+        for index, sequence in enumerate(keys.GRADE_KEYS):
             key(sequence, lambda i=index: self._grade(i))
-        for index, sequence in enumerate(CHIP_KEYS):
+        for index, sequence in enumerate(keys.CHIP_KEYS):
             key(sequence, lambda i=index: self.form.toggle_chip(i))
-        key("Ctrl+E", self.form.consent_email.toggle)
-        key("Ctrl+P", self.form.consent_phone.toggle)
-        key("Ctrl+L", self.toggle_link)
-        key("Ctrl+Z", self.undo_last)
-        key("F10", self.show_event_dialog)
-        key("Escape", self.on_escape)
+        key(keys.CONSENT_EMAIL, self.form.consent_email.toggle)
+        key(keys.CONSENT_PHONE, self.form.consent_phone.toggle)
+        key(keys.LINK, self.toggle_link)
+        key(keys.UNDO, self.undo_last)
+        key(keys.EVENT_DIALOG, self.show_event_dialog)
+        key(keys.CAMERA, self.open_camera)
+        key(keys.LEAVE, self.on_escape)
 
     def set_event(self, event: Event) -> None:
         self.trade_show = event
@@ -188,6 +204,9 @@ class BoothWindow(CorrectionsMixin, QWidget):
         where = " · ".join(p for p in (event.dates_text, event.place, booth) if p)
         self.heading.setText(f"{event.name}" + (f"  –  {where}" if where else ""))
         self.form.set_event(event, self.settings.our_company)
+        self.catcher.prefix = self.settings.scan_prefix
+        self.catcher.gap = self.settings.scan_gap_ms / 1000
+        self.catcher.min_burst = self.settings.scan_min_burst
         self.booth = CaptureService(self.runner.service, staff=self.settings.staff)
         self._show_rep_card()
         self.refresh_side()
@@ -197,8 +216,10 @@ class BoothWindow(CorrectionsMixin, QWidget):
         card = self.settings.rep_card
         if card.is_empty():
             self.qr.set_modules([])
-            self.qr_caption.setText(self.tr("Add your own card in the event dialog (F10) to "
-                                            "show it here as a QR code."))  # fmt: skip
+            self.qr_caption.setText(
+                self.tr("Add your own card in the event dialog (Ctrl+Shift+E) to show it here "
+                        "as a QR code.")
+            )  # fmt: skip
             return
         text = vcard_text(card.first_name, card.last_name, card.company, card.title,
                           card.email, card.phone)  # fmt: skip
@@ -297,7 +318,8 @@ class BoothWindow(CorrectionsMixin, QWidget):
             return
         self.show_scan(scan)
 
-    def show_scan(self, scan: BadgeScan) -> None:
+    def show_scan(self, scan: BadgeScan, heading: str = "") -> None:
+        """Fill the form from a scan; ``heading`` ('Pasted: %1') says where it came from."""
         if self.correcting is not None:
             self._reset()
         self.last_scan = scan
@@ -308,7 +330,8 @@ class BoothWindow(CorrectionsMixin, QWidget):
             ScanKind.BIZCARD: self.tr("BIZCARD"), ScanKind.NAME_EMAIL: self.tr("name and e-mail"),
             ScanKind.TOKENS: self.tr("text"), ScanKind.BADGE_ID: self.tr("badge id only"),
         }  # fmt: skip
-        lines = [self.tr("Scanned: %1").replace("%1", kinds.get(scan.kind, scan.kind.value))]
+        heading = heading or self.tr("Scanned: %1")
+        lines = [heading.replace("%1", kinds.get(scan.kind, scan.kind.value))]
         if scan.repaired_layout:
             lines.append(self.tr("The scanner types with a US keyboard layout on this German "
                                  "one; salesdesk repaired it. Set the scanner to German (see "
@@ -319,17 +342,6 @@ class BoothWindow(CorrectionsMixin, QWidget):
         self.scan_info.setText("\n".join(lines))
         # the form shows at once; the duplicate check (it reads every name) comes right after
         self.dup_timer.start(0)
-
-    def scan_image(self, image: object) -> bool:
-        """Decode a badge photo (QImage) and fill the form from its code."""
-        from salesdesk.views.booth.image_decode import decode_image
-
-        texts = decode_image(image)  # type: ignore[arg-type]
-        if not texts:
-            self.scan_info.setText(self.tr("No QR code or barcode was found in the photo."))
-            return False
-        self.show_scan(parse_scan(texts[0]))
-        return True
 
     def check_duplicates(self) -> None:
         self.dup_timer.stop()
@@ -367,7 +379,7 @@ class BoothWindow(CorrectionsMixin, QWidget):
         self.link_to = None if self.link_to == target else target
         self._show_hint()
 
-    # --- leaving, the event, photos -------------------------------------------------------
+    # --- leaving, the event -------------------------------------------------------
 
     def on_escape(self) -> None:
         if self.correcting is not None:
@@ -397,27 +409,6 @@ class BoothWindow(CorrectionsMixin, QWidget):
         dialog.accepted.connect(lambda: self.set_event(dialog.saved) if dialog.saved else None)
         self.dialog = dialog
         dialog.open()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasImage() or event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        from salesdesk.views.booth.image_decode import decode_file
-
-        data = event.mimeData()
-        try:
-            if data.hasImage():
-                self.scan_image(data.imageData())
-            elif data.hasUrls() and data.urls()[0].isLocalFile():
-                texts = decode_file(data.urls()[0].toLocalFile())
-                if texts:
-                    self.show_scan(parse_scan(texts[0]))
-                else:
-                    self.scan_info.setText(self.tr("No QR code or barcode was found in the photo."))
-        except SalesdeskError as error:
-            self._show_error(error)
-        event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.catcher.enabled = False

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from booth_support import Monotonic, scan_text, send_key, type_text
-from PySide6.QtCore import QSettings, Qt
+from booth_support import CHIPS, Monotonic, scan_text, send_key, type_text
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from salesdesk.domain.contact import LeadSource, Rating
@@ -21,44 +20,7 @@ from salesdesk.services.booth_codes import mangle, mecard_text
 from salesdesk.services.interactions import InteractionService
 from salesdesk.services.session import Session
 from salesdesk.store import events as store_events
-from salesdesk.views.booth.settings import BoothSettings, RepCard
 from salesdesk.views.booth.window import BoothWindow, ordinal
-from salesdesk.views.events import AppEvents
-from salesdesk.views.undo import ServiceRunner
-
-CHIPS = ("wants demo", "budget this year", "CRM")
-
-
-@pytest.fixture
-def fair(session: Session) -> Event:
-    return EventService(session.service).add(
-        Event("Hannover Messe 2026", dt.date(2026, 11, 26), None, "Hannover", "B12", CHIPS)
-    )
-
-
-@pytest.fixture
-def keys() -> Monotonic:
-    return Monotonic()
-
-
-@pytest.fixture
-def booth(
-    qtbot, session: Session, fair: Event, tmp_path: Path, keys: Monotonic
-) -> Iterator[BoothWindow]:  # type: ignore[no-untyped-def]
-    settings = BoothSettings(QSettings(str(tmp_path / "booth.ini"), QSettings.Format.IniFormat))
-    settings.staff = "Max Rep"
-    settings.our_company = "Beispiel AG"
-    settings.rep_card = RepCard("Max", "Rep", "Beispiel AG", "Sales", "max@beispiel.de", "")
-    runner = ServiceRunner(session.service, AppEvents())
-    window = BoothWindow(runner, settings, fair, clock=keys)
-    qtbot.addWidget(window)
-    window.resize(1300, 820)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    window.form.fields["first_name"].setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.form.fields["first_name"])
-    yield window
 
 
 def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]

@@ -1,12 +1,21 @@
-"""Driving booth mode as a person and as a badge scanner: key events with a fake clock."""
+"""Driving booth mode as a person and as a badge scanner: key events with a fake clock;
+and building the booth window the tests drive (conftest.py's fixtures use it)."""
 
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
+
+from salesdesk.domain.events import Event
+from salesdesk.services.session import Session
+from salesdesk.views.booth.settings import BoothSettings, RepCard
+from salesdesk.views.booth.window import BoothWindow
+from salesdesk.views.events import AppEvents
+from salesdesk.views.undo import ServiceRunner
 
 TYPING_GAP = 0.12  # seconds between a person's keys
 _KEYS = {"\n": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
@@ -51,3 +60,35 @@ def scan_text(clock: Monotonic, text: str, seed: int = 0) -> None:
     for char in text.replace("\r\n", "\n") + "\n":
         clock.now += rng.uniform(0.005, 0.015)
         send_key(char)
+
+
+CHIPS = ("wants demo", "budget this year", "CRM")
+
+
+def booth_settings(tmp_path: Path) -> BoothSettings:
+    settings = BoothSettings(QSettings(str(tmp_path / "booth.ini"), QSettings.Format.IniFormat))
+    settings.staff = "Max Rep"
+    settings.our_company = "Beispiel AG"
+    settings.rep_card = RepCard("Max", "Rep", "Beispiel AG", "Sales", "max@beispiel.de", "")
+    return settings
+
+
+def open_booth_window(  # type: ignore[no-untyped-def]
+    qtbot,
+    session: Session,
+    event: Event,
+    settings: BoothSettings,
+    keys: Monotonic,
+    size: tuple[int, int] = (1300, 820),
+) -> BoothWindow:
+    """A booth window shown and ready for keys, as the booth fixture makes it."""
+    runner = ServiceRunner(session.service, AppEvents())
+    window = BoothWindow(runner, settings, event, clock=keys)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.form.fields["first_name"].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.form.fields["first_name"])
+    return window
