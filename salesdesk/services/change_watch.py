@@ -28,8 +28,9 @@ class ChangeWatch:
 
     def reset(self) -> None:
         """Start watching from now (after opening, or switching databases)."""
-        self._version = change_feed.data_version()
-        self._seq = change_feed.last_seq()
+        db = self.service.db
+        self._version = change_feed.data_version(db)
+        self._seq = change_feed.last_seq(db)
         self._known.clear()
 
     def note(self, outcome: Outcome) -> None:
@@ -47,11 +48,16 @@ class ChangeWatch:
             raise translate_error(error) from error
 
     def _poll(self) -> ChangeSet | None:
-        version = change_feed.data_version()
+        db = self.service.db
+        if db.is_closed() or db is not store.current_db():
+            # closed (the window switched databases or is gone), or the rows are bound to
+            # another file: asking would reopen it or read the wrong one
+            return None
+        version = change_feed.data_version(db)
         if version == self._version:
             return None
         self._version = version
-        self._seq, ids = change_feed.touched_since(self._seq)
+        self._seq, ids = change_feed.touched_since(self._seq, db)
         if not ids:
             return None
         placed = store.placements(ids)

@@ -49,19 +49,23 @@ def missing(db: Any) -> list[str]:
     return [name for name in wanted if name not in present]
 
 
-def data_version() -> int:
-    """SQLite's counter of commits by *other* connections to this file (cheap to read)."""
-    return int(database_proxy.obj.execute_sql("PRAGMA data_version").fetchone()[0])
+def data_version(db: Any = None) -> int:
+    """SQLite's counter of commits by *other* connections to this file (cheap to read).
+    ``db``: the database to ask (default: the one the rows are bound to)."""
+    db = db or database_proxy.obj
+    return int(db.execute_sql("PRAGMA data_version").fetchone()[0])
 
 
-def last_seq() -> int:
-    row = database_proxy.obj.execute_sql("SELECT max(seq) FROM contact_touch").fetchone()
+def last_seq(db: Any = None) -> int:
+    db = db or database_proxy.obj
+    row = db.execute_sql("SELECT max(seq) FROM contact_touch").fetchone()
     return int(row[0] or 0)
 
 
-def touched_since(seq: int) -> tuple[int, list[int]]:
+def touched_since(seq: int, db: Any = None) -> tuple[int, list[int]]:
     """(the newest sequence number, ids of contacts changed after ``seq``)."""
-    rows: Sequence[tuple[int, int]] = database_proxy.obj.execute_sql(
+    db = db or database_proxy.obj
+    rows: Sequence[tuple[int, int]] = db.execute_sql(
         "SELECT contact_id, seq FROM contact_touch WHERE seq > ? ORDER BY seq", (seq,)
     ).fetchall()
     if not rows:

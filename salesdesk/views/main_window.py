@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
         box.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.runner.watch_timer.stop()  # a closed window watches the file no more
         if self.damage_check is not None:
             self.damage_check.wait(10)
         self.sync.pause()  # sync: let a running round finish before the database closes

@@ -62,3 +62,13 @@ def test_a_contact_created_elsewhere_is_reported(service: ContactService, db_pat
     other(db_path, "UPDATE contact SET title='x', version=version+1 WHERE id=?", new_id)
     changes = watch.poll()
     assert changes is not None and changes.updated == {new_id}
+
+
+def test_a_watch_of_a_closed_database_asks_nothing_and_does_not_reopen_it(
+    service: ContactService, db_path: Path
+) -> None:
+    watch = ChangeWatch(service)
+    other(db_path, "UPDATE contact SET title='x'")
+    service.db.close()
+    assert watch.poll() is None
+    assert service.db.is_closed()  # a leftover window's timer must not reopen the file

@@ -77,3 +77,9 @@ def test_a_follow_up_set_from_the_cli_shows_in_the_open_agenda(
     qtbot.waitUntil(
         lambda: section_names(dock, Section.OVERDUE) == ["Sofia Rossi"], timeout=LIVE_MS
     )
+
+
+def test_a_closed_window_stops_watching_the_file(qtbot, window) -> None:
+    assert window.runner.watch_timer.isActive()
+    window.close()
+    assert not window.runner.watch_timer.isActive()
