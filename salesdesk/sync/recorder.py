@@ -16,6 +16,7 @@ from salesdesk.sync.codec import (
     CHILD_TABLES,
     CONTACT_FIELDS,
     ELEMENT_KINDS,
+    FIELDS,
     element_uid,
     store_record,
 )
@@ -88,12 +89,17 @@ def reconcile(
     view = state.view(uid)
     known = view.record()
     creating = not view.exists
-    for name, value in have["fields"].items():
-        if creating:
-            if value != CONTACT_FIELDS[name] or name in ALWAYS_RECORDED:
-                emit("contact", uid, uid, name, value, None)
-        elif value != known["fields"][name]:
-            emit("contact", uid, uid, name, value, view.regs.get(name, [None])[0])
+    if creating:
+        written = {
+            name: value
+            for name, value in have["fields"].items()
+            if value != CONTACT_FIELDS[name] or name in ALWAYS_RECORDED
+        }
+        emit("contact", uid, uid, FIELDS, written, None)
+    else:
+        for name, value in have["fields"].items():
+            if value != known["fields"][name]:
+                emit("contact", uid, uid, name, value, view.regs.get(name, [None])[0])
     spelling = {name.casefold(): name for _, name in snap.tags}
     for kind in ELEMENT_KINDS:
         present = view.elements.get(kind, {})
@@ -111,13 +117,17 @@ def reconcile(
     for child_uid, values in have["children"].items():
         entity = values["entity"]
         child = view.children.get(child_uid) or state.get(child_uid)
-        regs = child.regs if child is not None else {}
+        if child is None:
+            written = {n: values[n] for n in CHILD_FIELDS[entity] if values[n] is not None}
+            emit(entity, child_uid, uid, FIELDS, {**written, "contact": uid}, None)
+            continue
+        regs = child.regs
         for name in CHILD_FIELDS[entity]:
             if regs.get(name, [None, None])[1] != values[name]:
                 emit(entity, child_uid, uid, name, values[name], regs.get(name, [None])[0])
-        if child is None or state.root(child.contact) != uid:
+        if state.root(child.contact) != uid:
             emit(entity, child_uid, uid, "contact", uid, regs.get("contact", [None])[0])
-        if child is not None and not child_exists(child):
+        if not child_exists(child):
             emit(entity, child_uid, uid, "deleted", False, regs["deleted"][0])
     for child_uid, values in known["children"].items():
         if child_uid not in have["children"] and child_uid not in owner_after:
