@@ -24,8 +24,8 @@ from salesdesk.sync.api import (
     Vector,
 )
 from salesdesk.sync.hlc import HybridClock, stamp_time
-from salesdesk.sync.materialize import Written, materialize
-from salesdesk.sync.merge import Effects, apply_op
+from salesdesk.sync.materialize import Written, materialize, referring
+from salesdesk.sync.merge import Effects, apply_op, redacted
 from salesdesk.sync.state import State, chunked, marks
 from salesdesk.sync.validate import validate_ops
 
@@ -125,29 +125,37 @@ class SyncEngine:
         ops = validate_ops(ops, self.hlc.too_far_ahead)
         with write_transaction(self.db):
             session = _Session(self)
+            session.state.load([u for op in ops for u in (op["uid"], op["contact"])])
             duplicates = 0
-            batch = set()
+            seen: set[tuple[str, int]] = set()
+            later: list[Op] = []
             for op in sorted(ops, key=lambda o: (o["device"], o["seq"])):
                 key = (op["device"], op["seq"])
-                if key in batch or op["seq"] <= session.seq_of(op["device"]):
+                at = session.seq_of(op["device"])
+                if key in seen or op["seq"] <= at:
                     duplicates += 1
                     continue
-                cursor = self.db.execute_sql(
+                seen.add(key)
+                if op["seq"] == at + 1:  # next in line: applied at once, never stored pending
+                    session.take(op)
+                else:
+                    later.append(op)
+            cursor = self.db.cursor()
+            for op in later:
+                cursor.execute(
                     "INSERT OR IGNORE INTO sync_pending (device, seq, contact, body) "
                     "VALUES (?, ?, ?, ?)",
                     (op["device"], op["seq"], op["contact"], json.dumps(op)),
                 )
                 if cursor.rowcount == 0:
                     duplicates += 1
-                batch.add(key)
-            applied = session.drain({d for d, _ in batch})
-            held = sum(
-                1
-                for d, s in batch
-                if self.db.execute_sql(
-                    "SELECT 1 FROM sync_pending WHERE device = ? AND seq = ?", (d, s)
-                ).fetchone()
-            )
+            # ops taken now may have filled the gap before ops held from an earlier call
+            applied = len(seen) - len(later) + session.drain({d for d, _ in seen})
+            held = 0
+            for device in {op["device"] for op in later}:
+                waiting = {r[0] for r in self.db.execute_sql(
+                    "SELECT seq FROM sync_pending WHERE device = ?", (device,))}  # fmt: skip
+                held += sum(1 for op in later if op["device"] == device and op["seq"] in waiting)
             changes, conflicts = session.finish()
         return ApplyResult(changes, applied, duplicates, held, conflicts)
 
@@ -441,6 +449,14 @@ class _Session:
         self.new_ops.append(op)
         self.touched_devices.add(device)
 
+    def take(self, op: Op) -> None:
+        """Apply a remote op that follows its device's seq without a gap."""
+        self.engine.hlc.receive(op["hlc"])
+        kept = apply_op(self.state, op, self.effects)
+        self.new_ops.append(op if kept or op["field"] == "purged" else redacted(op))
+        self.seqs[op["device"]] = op["seq"]
+        self.touched_devices.add(op["device"])
+
     def drain(self, devices: Iterable[str]) -> int:
         """Apply the held ops that now follow their device's seq without a gap."""
         applied = 0
@@ -454,18 +470,11 @@ class _Session:
             for seq, body in rows:
                 if seq != expected:
                     break
-                op = json.loads(body)
-                self.engine.hlc.receive(op["hlc"])
-                kept = apply_op(self.state, op, self.effects)
-                from salesdesk.sync.merge import redacted
-
-                self.new_ops.append(op if kept or op["field"] == "purged" else redacted(op))
+                self.take(json.loads(body))
                 done.append(seq)
                 expected += 1
                 applied += 1
             if done:
-                self.seqs[device] = expected - 1
-                self.touched_devices.add(device)
                 self.db.cursor().executemany(
                     "DELETE FROM sync_pending WHERE device = ? AND seq = ?",
                     [(device, s) for s in done],
@@ -478,8 +487,6 @@ class _Session:
         state.flush()
         if self.new_ops:
             # ops of an erased contact applied in this session are stored redacted too
-            from salesdesk.sync.merge import redacted
-
             erased = self.effects.erased
             db.cursor().executemany(
                 "INSERT OR IGNORE INTO sync_op (device, seq, hlc, contact, body) "
@@ -525,7 +532,7 @@ class _Session:
         written = Written()
         if materialize_all and self.effects.contacts:
             materialize(state, self.effects.contacts, self.now, written)
-            again = _referring(state, written.moved_uids)
+            again = referring(state, written.moved_uids)
             if again:
                 materialize(state, again, self.now, written)
             store.delete_orphan_tags()
@@ -538,18 +545,3 @@ class _Session:
             stages,
         )
         return changes, len(conflicts)
-
-
-def _referring(state: State, uids: set[str]) -> set[str]:
-    """Contacts whose referrer (by uid) just got, or lost, a row of its own here."""
-    found: set[str] = set()
-    for part in chunked(sorted(uids)):
-        found.update(
-            r[0]
-            for r in state.sql(
-                "SELECT uid FROM sync_entity WHERE entity = 'contact' AND "
-                f"json_extract(state, '$.referred_by[1]') IN ({marks(part)})",
-                part,
-            )
-        )
-    return found

@@ -131,8 +131,7 @@ def erase(state: State, uid: str, hlc: str, effects: Effects) -> None:
         "INSERT OR IGNORE INTO sync_tomb (uid, hlc) VALUES (?, ?)", [(u, hlc) for u in tree]
     )
     state.forget(gone)
-    for u in tree:
-        state.tombs[u] = True
+    state.add_tombs(tree)
     effects.contacts.update(tree)
     effects.erased.update(tree)
 
