@@ -26,7 +26,7 @@ from salesdesk.sync.api import (
 from salesdesk.sync.hlc import HybridClock, stamp_time
 from salesdesk.sync.materialize import Written, materialize, referring
 from salesdesk.sync.merge import Effects, apply_op, redacted
-from salesdesk.sync.state import State, chunked, marks
+from salesdesk.sync.state import State, View, chunked, marks
 from salesdesk.sync.validate import validate_ops
 
 Clock = Callable[[], dt.datetime]
@@ -481,7 +481,9 @@ class _Session:
                 )
         return applied
 
-    def finish(self, materialize_all: bool = True) -> tuple[ChangeSet, int]:
+    def finish(
+        self, materialize_all: bool = True, views: dict[str, View] | None = None
+    ) -> tuple[ChangeSet, int]:
         """Write the ops and device rows; materialise (remote ops) and return the ChangeSet."""
         state, db = self.state, self.db
         state.flush()
@@ -531,8 +533,11 @@ class _Session:
             )
         written = Written()
         if materialize_all and self.effects.contacts:
-            materialize(state, self.effects.contacts, self.now, written)
-            again = referring(state, written.moved_uids)
+            self.effects.contacts.discard("")
+            materialize(state, self.effects.contacts, self.now, written, views)
+            # rows of others whose referrer just got (or lost) a row here; the new rows
+            # were written with their referrers already
+            again = referring(state, written.moved_uids) - written.created_uids
             if again:
                 materialize(state, again, self.now, written)
             store.delete_orphan_tags()

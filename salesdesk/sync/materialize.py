@@ -43,6 +43,7 @@ class Written:
     removed: set[int] = field(default_factory=set)
     stages: set[str] = field(default_factory=set)
     moved_uids: set[str] = field(default_factory=set)  # contacts whose local id appeared/went
+    created_uids: set[str] = field(default_factory=set)  # of those, the ones written new
 
 
 def local_ids(state: State, uids: Iterable[str]) -> dict[str, tuple[int, int, str, Any]]:
@@ -74,11 +75,19 @@ def stored_record(state: State, contact_id: int) -> Record | None:
     return store_record(snap, uids_of(state, [snap.contact["referred_by"]]))
 
 
-def materialize(state: State, uids: Iterable[str], now: dt.datetime, written: Written) -> None:
+def materialize(
+    state: State,
+    uids: Iterable[str],
+    now: dt.datetime,
+    written: Written,
+    views: dict[str, View] | None = None,
+) -> None:
     """Make the store show the state's view of each of ``uids`` (and their roots). Contacts
-    new here are written in batches (``store.bulk``), the search index filled once."""
+    new here are written in batches (``store.bulk``), the search index filled once.
+    ``views`` (by root) when the caller has them already (a join builds them in memory)."""
     uids = list(dict.fromkeys(uids))
-    views = state.views(uids)
+    if views is None:
+        views = state.views(uids)
     stored = local_ids(state, uids + list(views))
     for uid in uids:  # merged away or erased: no row of its own any more
         if uid in stored and (state.root(uid) != uid or state.is_tomb(uid)):
@@ -216,6 +225,7 @@ def _insert_fresh(
     written.created.update(ids)
     for view, want in fresh:
         written.moved_uids.add(view.uid)
+        written.created_uids.add(view.uid)
         written.stages.add(want["fields"]["stage"])
 
 
@@ -266,6 +276,7 @@ def _write(
         contact_id = store.insert_contact(contact, now)
         written.created.add(contact_id)
         written.moved_uids.add(view.uid)
+        written.created_uids.add(view.uid)
     else:
         contact_id = row[0]
         store.update_contact(contact_id, contact, row[1], now)
