@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from salesdesk.domain.changes import ChangeSet
@@ -13,6 +14,7 @@ from salesdesk.domain.stages import Stage
 from salesdesk.store import contacts as store
 from salesdesk.store.db import write_transaction
 from salesdesk.sync import recorder
+from salesdesk.sync.adopt import adopt
 from salesdesk.sync.api import (
     ApplyResult,
     Conflict,
@@ -26,6 +28,7 @@ from salesdesk.sync.api import (
 from salesdesk.sync.hlc import HybridClock, stamp_time
 from salesdesk.sync.materialize import Written, materialize, referring
 from salesdesk.sync.merge import Effects, apply_op, redacted
+from salesdesk.sync.replica import big_cache
 from salesdesk.sync.state import State, View, chunked, marks
 from salesdesk.sync.validate import validate_ops
 
@@ -59,6 +62,7 @@ class SyncEngine:
         if last:
             self.hlc.receive(last)
         self.recorder = _Recorder(self)
+        adopt(self)  # contacts written before sync recorded anything: once per database
 
     # --- identity ----------------------------------------------------------------------
 
@@ -123,7 +127,7 @@ class SyncEngine:
         """Validate all, then apply in one transaction (idempotent). Ops after a gap in their
         device's seq are held (stored pending) until the gap is filled."""
         ops = validate_ops(ops, self.hlc.too_far_ahead)
-        with write_transaction(self.db):
+        with big_cache(self.db) if len(ops) > 1000 else nullcontext(), write_transaction(self.db):
             session = _Session(self)
             session.state.load([u for op in ops for u in (op["uid"], op["contact"])])
             duplicates = 0
@@ -197,7 +201,8 @@ class SyncEngine:
         """Join: fill an EMPTY replica from ``snapshot()`` records of another one."""
         from salesdesk.sync.snapshot import load_snapshot
 
-        return load_snapshot(self, records)
+        with big_cache(self.db):
+            return load_snapshot(self, records)
 
     def compact(self, *, keep_vector: Vector) -> int:
         """Drop logged ops every known peer has (``keep_vector``: what all of them hold);

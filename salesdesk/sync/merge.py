@@ -35,7 +35,7 @@ def apply_op(state: State, op: Op, effects: Effects) -> bool:
         reg = state.get_or_new(uid, "device", "")
         if _wins(reg.regs.get(fld), op["hlc"]):
             reg.regs[fld] = [op["hlc"], op["value"], op.get("prev")]
-            reg.dirty = True
+            state.mark(reg)
             effects.devices[uid] = op["value"]
         return True
     if state.is_tomb(contact) or state.is_tomb(uid):
@@ -76,7 +76,7 @@ def _register(
             effects.contacts.add(target.contact)
             target.contact = new[1]
         target.regs[fld] = new
-        target.dirty = True
+        state.mark(target)
     elif (
         new[0] < current[0] and current[1] != new[1] and (current[2] is None or current[2] < new[0])
     ):

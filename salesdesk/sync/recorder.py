@@ -21,7 +21,7 @@ from salesdesk.sync.codec import (
     store_record,
 )
 from salesdesk.sync.materialize import uids_of
-from salesdesk.sync.state import State, child_exists
+from salesdesk.sync.state import State, View, child_exists
 
 Emit = Callable[[str, str, str, str, Any, "str | None"], None]
 _UID_TABLES = {"history": "stage_change", "follow_ups": "follow_up_change"}
@@ -44,6 +44,8 @@ def give_uids(state: State, after: dict[int, Any]) -> None:
 
 def record(state: State, before: dict[int, Any], after: dict[int, Any], emit: Emit) -> None:
     give_uids(state, after)
+    state.load([s.contact["uid"] for s in (*before.values(), *after.values())]
+               + [child["uid"] for snap in after.values() for child in children(snap)])  # fmt: skip
     owner_after = {
         child["uid"]: snap.contact["uid"] for snap in after.values() for child in children(snap)
     }
@@ -75,18 +77,32 @@ def record(state: State, before: dict[int, Any], after: dict[int, Any], emit: Em
     state.flush()
     referrers = [s.contact["referred_by"] for s in after.values()]
     uid_of = uids_of(state, [r for r in referrers if r is not None])
+    # contacts new to sync (an import, a first start): their views at once, not one by one
+    # (nothing else in this call writes to them)
+    uids = [snap.contact["uid"] for snap in after.values()]
+    unknown = [uid for uid in uids if state.entities.get(uid) is None]
+    views = state.views(unknown) if len(unknown) > 1 else {}
     for snap in after.values():
-        reconcile(state, snap, uid_of, owner_after, emit)
-        state.flush()
+        view = views.get(snap.contact["uid"])
+        if view is None:
+            state.flush()  # its view is read from the tables: they must show what went before
+        reconcile(state, snap, uid_of, owner_after, emit, view)
+    state.flush()
 
 
 def reconcile(
-    state: State, snap: Any, uid_of: dict[int, str], owner_after: dict[str, str], emit: Emit
+    state: State,
+    snap: Any,
+    uid_of: dict[int, str],
+    owner_after: dict[str, str],
+    emit: Emit,
+    view: View | None = None,
 ) -> None:
     """Emit the ops that make the state's view of ``snap``'s contact equal to the store."""
     uid = snap.contact["uid"]
     have = store_record(snap, uid_of)
-    view = state.view(uid)
+    if view is None:
+        view = state.view(uid)
     known = view.record()
     creating = not view.exists
     if creating:

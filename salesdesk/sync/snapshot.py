@@ -141,12 +141,14 @@ def _merge_entities(state: State, entities: list[dict[str, Any]], effects: Effec
                 current = target.regs.get(name) if target is not None else None
                 if current is None or reg[0] > current[0]:
                     target = state.get_or_new(uid, "device", "")
-                    target.regs[name], target.dirty = list(reg), True
+                    target.regs[name] = list(reg)
+                    state.mark(target)
                     effects.devices[uid] = reg[1]
             continue
         if target is None:  # new here: taken whole
             regs = record["state"]
-            state.entities[uid] = Entity(uid, entity, contact, regs, dirty=True)
+            state.entities[uid] = Entity(uid, entity, contact, regs)
+            state.mark(state.entities[uid])
             effects.contacts.add(uid if entity == "contact" else contact)
             if "merged_into" in regs:
                 effects.contacts.add(state.root(uid))

@@ -111,6 +111,7 @@ class State:
     def __init__(self, db: Any) -> None:
         self.db = db
         self.entities: dict[str, Entity | None] = {}
+        self.dirty: dict[str, Entity] = {}  # changed since the last flush
         self._tombs: set[str] | None = None
         # element writes wait here (one executemany each at the next read or flush): the adds
         # and removes are upserts that commute, so only their order per statement matters
@@ -141,9 +142,15 @@ class State:
     def get_or_new(self, uid: str, entity: str, contact: str) -> Entity:
         found = self.get(uid)
         if found is None:
-            found = Entity(uid, entity, contact, {}, dirty=True)
+            found = Entity(uid, entity, contact, {})
             self.entities[uid] = found
+            self.mark(found)
         return found
+
+    def mark(self, entity: Entity) -> None:
+        """``entity`` changed: the next flush writes it."""
+        entity.dirty = True
+        self.dirty[entity.uid] = entity
 
     def children_of(self, owners: Sequence[str]) -> list[Entity]:
         uids: list[str] = []
@@ -160,10 +167,11 @@ class State:
 
     def flush(self) -> None:
         self.flush_dots()
+        dirty, self.dirty = self.dirty, {}
         rows = [
             (e.uid, e.entity, e.contact, e.alias, e.alias_hlc, json.dumps(e.regs))
-            for e in self.entities.values()
-            if e is not None and e.dirty
+            for e in dirty.values()
+            if self.entities.get(e.uid) is e
         ]
         if rows:
             self.db.cursor().executemany(
@@ -171,9 +179,8 @@ class State:
                 "state) VALUES (?, ?, ?, ?, ?, ?)",
                 rows,
             )
-        for e in self.entities.values():
-            if e is not None:
-                e.dirty = False
+        for e in dirty.values():
+            e.dirty = False
 
     def forget(self, uids: Iterable[str]) -> None:
         for uid in uids:
