@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from salesdesk.store.db import write_transaction
-from salesdesk.sync.replica import big_cache
+from salesdesk.sync.replica import big_cache, no_gc
 
 if TYPE_CHECKING:
     from salesdesk.sync.engine import SyncEngine
@@ -33,7 +33,7 @@ def adopt(engine: SyncEngine, batch: int = BATCH) -> int:
     db = engine.db
     if engine._meta(MARKER):
         return 0
-    with big_cache(db):
+    with big_cache(db), no_gc():
         return _adopt(engine, batch)
 
 

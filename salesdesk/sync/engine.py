@@ -28,7 +28,7 @@ from salesdesk.sync.api import (
 from salesdesk.sync.hlc import HybridClock, stamp_time
 from salesdesk.sync.materialize import Written, materialize, referring
 from salesdesk.sync.merge import Effects, apply_op, redacted
-from salesdesk.sync.replica import big_cache
+from salesdesk.sync.replica import big_cache, no_gc
 from salesdesk.sync.state import State, View, chunked, marks
 from salesdesk.sync.validate import validate_ops
 
@@ -127,7 +127,12 @@ class SyncEngine:
         """Validate all, then apply in one transaction (idempotent). Ops after a gap in their
         device's seq are held (stored pending) until the gap is filled."""
         ops = validate_ops(ops, self.hlc.too_far_ahead)
-        with big_cache(self.db) if len(ops) > 1000 else nullcontext(), write_transaction(self.db):
+        bulk = len(ops) > 1000
+        with (
+            big_cache(self.db) if bulk else nullcontext(),
+            no_gc() if bulk else nullcontext(),
+            write_transaction(self.db),
+        ):
             session = _Session(self)
             session.state.load([u for op in ops for u in (op["uid"], op["contact"])])
             duplicates = 0
@@ -201,7 +206,7 @@ class SyncEngine:
         """Join: fill an EMPTY replica from ``snapshot()`` records of another one."""
         from salesdesk.sync.snapshot import load_snapshot
 
-        with big_cache(self.db):
+        with big_cache(self.db), no_gc():
             return load_snapshot(self, records)
 
     def compact(self, *, keep_vector: Vector) -> int:

@@ -6,6 +6,7 @@ The store binds all row classes to one ``DatabaseProxy``; code that holds severa
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -41,3 +42,17 @@ def big_cache(db: Any, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
         yield
     finally:
         db.execute_sql(f"PRAGMA cache_size = {before}")
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """No cyclic garbage collection during one bulk step: a join holds millions of small
+    objects (the snapshot's records), and each full collection would walk all of them again
+    while nothing cyclic is being made. Reference counting still frees as usual."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

@@ -12,6 +12,7 @@ from salesdesk.sync.codec import ELEMENT_KINDS, ENTITIES
 from salesdesk.sync.hlc import DEVICE, STAMP
 from salesdesk.sync.merge import Effects, _register, erase
 from salesdesk.sync.state import Entity, State, View
+from salesdesk.sync.validate import element_problem, register_problem
 
 if TYPE_CHECKING:
     from salesdesk.sync.engine import SyncEngine
@@ -45,13 +46,24 @@ def _check(record: Any, index: int) -> str:
         if not isinstance(record.get("devices"), list):
             raise bad("devices")
     elif kind == "entity":
-        if record.get("entity") not in ENTITIES or not isinstance(record.get("uid"), str):
+        entity = record.get("entity")
+        if entity not in ENTITIES or not isinstance(record.get("uid"), str):
             raise bad("entity")
         state = record.get("state")
-        if not isinstance(state, dict) or not all(
-            isinstance(v, list) and len(v) == 3 and isinstance(v[0], str) and STAMP.match(v[0])
-            for v in state.values()
-        ):
+        if not isinstance(state, dict):
+            raise bad("registers")
+        stamps = set()
+        for name, reg in state.items():
+            if not (isinstance(reg, list) and len(reg) == 3 and isinstance(reg[0], str)):
+                raise bad("registers")
+            if reg[2] is not None and not isinstance(reg[2], str):
+                raise bad("registers")
+            stamps.add(reg[0])
+            stamps.add(reg[2] or reg[0])
+            why = register_problem(entity, name, reg[1])
+            if why is not None:
+                raise bad(why)
+        if not all(STAMP.match(stamp) for stamp in stamps):  # most registers share a stamp
             raise bad("registers")
         if not isinstance(record.get("contact"), str):
             raise bad("contact")
@@ -64,6 +76,11 @@ def _check(record: Any, index: int) -> str:
             and isinstance(record.get("owner"), str)
         ):
             raise bad("element")
+        data = record.get("data")
+        if data is not None:
+            why = element_problem(record["kind"], {"key": record["key"], "data": data})
+            if why is not None:
+                raise bad(why)
     elif not (isinstance(record.get("uid"), str) and isinstance(record.get("hlc"), str)):
         raise bad("tombstone")
     return kind
@@ -147,8 +164,8 @@ def _merge_entities(state: State, entities: list[dict[str, Any]], effects: Effec
             continue
         if target is None:  # new here: taken whole
             regs = record["state"]
-            state.entities[uid] = Entity(uid, entity, contact, regs)
-            state.mark(state.entities[uid])
+            new = state.entities[uid] = Entity(uid, entity, contact, regs)
+            state.mark(new)
             effects.contacts.add(uid if entity == "contact" else contact)
             if "merged_into" in regs:
                 effects.contacts.add(state.root(uid))

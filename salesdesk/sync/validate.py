@@ -140,6 +140,23 @@ def _element(kind: str, field: str, value: Any) -> str | None:
     return None
 
 
+def register_problem(entity: str, field: Any, value: Any) -> str | None:
+    """Why ``value`` cannot be the register ``field`` of an ``entity`` (snapshots), or None."""
+    if entity == "device":
+        ok = field == "name" and _text(value) and len(value) <= 200
+        return None if ok else "bad device name"
+    checks = _CONTACT if entity == "contact" else _CHILD.get(entity)
+    check = checks.get(field) if checks is not None and isinstance(field, str) else None
+    if check is None:
+        return f"'{field}' is not a field of {entity}"
+    return None if check(value) else f"its value for {field} is not valid"
+
+
+def element_problem(kind: str, value: Any) -> str | None:
+    """Why ``value`` ({"key", "data"}) is not an element of ``kind`` (snapshots), or None."""
+    return _element(kind, "add", value)
+
+
 def problem(op: Any) -> str | None:
     """Why ``op`` is not a valid op, or None."""
     if not isinstance(op, dict):
