@@ -209,6 +209,11 @@ class SyncEngine:
         with big_cache(self.db), no_gc():
             return load_snapshot(self, records)
 
+    def log_size(self) -> int:
+        """How many ops the log holds (each device's are contiguous above its floor)."""
+        row = self.db.execute_sql("SELECT coalesce(sum(seq - floor), 0) FROM sync_device")
+        return int(row.fetchone()[0])
+
     def compact(self, *, keep_vector: Vector) -> int:
         """Drop logged ops every known peer has (``keep_vector``: what all of them hold);
         returns how many went. Afterwards a peer further behind must join by snapshot."""
