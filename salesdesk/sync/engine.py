@@ -397,7 +397,11 @@ class SyncEngine:
 
     def tombstones(self) -> set[str]:
         """Uids of erased contacts (transports rewrite their own segments without them)."""
-        return {r[0] for r in self.db.execute_sql("SELECT uid FROM sync_tomb")}
+        return set(self.erasures())
+
+    def erasures(self) -> dict[str, str]:
+        """Erased contact uid -> the stamp of its erasure (the tombstones, for snapshots)."""
+        return dict(self.db.execute_sql("SELECT uid, hlc FROM sync_tomb").fetchall())
 
 
 class _Recorder:
