@@ -12,6 +12,7 @@ from salesdesk.sync.codec import ELEMENT_KINDS, ENTITIES
 from salesdesk.sync.hlc import DEVICE, STAMP
 from salesdesk.sync.merge import Effects, _register, erase
 from salesdesk.sync.state import Entity, State, View
+from salesdesk.sync.transaction import Session
 from salesdesk.sync.validate import element_problem, register_problem
 
 if TYPE_CHECKING:
@@ -91,8 +92,6 @@ def load_snapshot(engine: SyncEngine, records: Iterable[dict[str, Any]]) -> Appl
     concurrent loser becomes a conflict), element dots and tombstones by union, so what this
     device changed on its own is kept. The snapshot's vector becomes the floor of each device
     it is ahead for (those ops are in the state now, not in the log)."""
-    from salesdesk.sync.engine import _Session
-
     items = list(records)
     kinds = [_check(r, i) for i, r in enumerate(items)]
     if not kinds or kinds[0] != "header" or kinds.count("header") != 1:
@@ -103,7 +102,7 @@ def load_snapshot(engine: SyncEngine, records: Iterable[dict[str, Any]]) -> Appl
     tombs = [r for r, k in zip(items, kinds, strict=True) if k == "tomb"]
     db = engine.db
     with write_transaction(db):
-        session = _Session(engine)
+        session = Session(engine)
         state, effects = session.state, session.effects
         empty = not any(
             db.execute_sql(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
@@ -174,7 +173,7 @@ def _merge_entities(state: State, entities: list[dict[str, Any]], effects: Effec
             _register(state, target, entity, name, list(reg), effects)
 
 
-def _advance(engine: SyncEngine, session: Any, header: dict[str, Any]) -> set[str]:
+def _advance(engine: SyncEngine, session: Session, header: dict[str, Any]) -> set[str]:
     """Move each device's seq (and floor) up to the snapshot's where it is ahead; held ops
     the snapshot contains go. Returns the devices moved (their later held ops may follow)."""
     db = engine.db
