@@ -35,6 +35,11 @@ PLAIN_BUNDLE_WARNING = (
 )
 
 
+COMPACT_AFTER_OPS = 20_000
+"""A round compacts the operation log once it holds more ops than this (and only the ops
+every known peer holds): it stays bounded instead of growing with every change ever made."""
+
+
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -55,6 +60,7 @@ class RoundReport:
     snapshot_loaded: str | None = None
     folder: str = ""
     at: str = ""
+    compacted: int = 0  # logged ops dropped because every known peer holds them
 
 
 @dataclass(frozen=True)
@@ -80,10 +86,12 @@ class SyncService:
         settings: SyncSettings,
         *,
         clock: Callable[[], dt.datetime] = utc_now,
+        compact_after: int = COMPACT_AFTER_OPS,
     ) -> None:
         self.engine = engine
         self.settings = settings
         self.clock = clock
+        self.compact_after = compact_after
 
     # --- the folder ----------------------------------------------------------------------
 
@@ -126,7 +134,8 @@ class SyncService:
             self.set_folder(chosen)
         self._remember_peers(done)
         warnings = () if transport.key is not None else (PLAIN_TEXT_WARNING,)
-        report = _report(done, chosen, at, warnings)
+        report = dataclasses.replace(_report(done, chosen, at, warnings),
+                                     compacted=self._maybe_compact())  # fmt: skip
         self._remember_round(at, at, list(report.errors), transport.key is not None)
         return report
 
@@ -138,6 +147,17 @@ class SyncService:
         overwritten, not left in free pages) before the round writes anything."""
         self.settings.db.execute_sql("PRAGMA secure_delete = ON")
         return self.round(folder, passphrase)
+
+    def _maybe_compact(self) -> int:
+        """The owner of compaction: once the log is past ``compact_after`` ops, drop the ops
+        every peer this replica knows of holds (a device that joins later, or one that fell
+        behind, comes in through a snapshot). Returns how many went."""
+        engine: Any = self.engine
+        if not hasattr(engine, "log_size") or engine.log_size() <= self.compact_after:
+            return 0
+        if not engine.peer_vectors():
+            return 0  # nobody else is known yet: they may still need every op
+        return int(engine.compact(keep_vector=engine.common_vector()))
 
     def _remember_round(
         self, attempt: str, done: str | None, errors: list[str], encrypted: bool | None

@@ -46,6 +46,10 @@ CHILD_REQUIRED = {
 }  # the NOT NULL columns
 """A child row shows once these arrived (an edit can overtake the creation it follows)."""
 
+FIELDS = "*"
+"""The field of a creation op: its value maps every field written to its value (one op, one
+stamp, instead of one op per field: a contact is ~4x fewer ops to store, send and apply)."""
+
 ELEMENT_KINDS = ("email", "phone", "tag")
 ELEMENT_DATA: dict[str, tuple[str, ...]] = {
     "email": ("value", "label", "primary"),

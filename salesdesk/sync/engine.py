@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from typing import Any
 
-from salesdesk.domain.changes import ChangeSet
-from salesdesk.domain.stages import Stage
-from salesdesk.store import contacts as store
 from salesdesk.store.db import write_transaction
-from salesdesk.sync import recorder
+from salesdesk.sync.adopt import adopt
 from salesdesk.sync.api import (
     ApplyResult,
     Conflict,
@@ -24,9 +22,9 @@ from salesdesk.sync.api import (
     Vector,
 )
 from salesdesk.sync.hlc import HybridClock, stamp_time
-from salesdesk.sync.materialize import Written, materialize
-from salesdesk.sync.merge import Effects, apply_op
+from salesdesk.sync.replica import big_cache, no_gc
 from salesdesk.sync.state import State, chunked, marks
+from salesdesk.sync.transaction import Recorder, Session
 from salesdesk.sync.validate import validate_ops
 
 Clock = Callable[[], dt.datetime]
@@ -58,7 +56,8 @@ class SyncEngine:
         self.hlc = HybridClock(self.device_id, clock)
         if last:
             self.hlc.receive(last)
-        self.recorder = _Recorder(self)
+        self.recorder = Recorder(self)
+        adopt(self)  # contacts written before sync recorded anything: once per database
 
     # --- identity ----------------------------------------------------------------------
 
@@ -82,7 +81,7 @@ class SyncEngine:
     def set_device_name(self, name: str) -> None:
         name = name.strip()[:200]
         with write_transaction(self.db):
-            session = _Session(self)
+            session = Session(self)
             session.emit("device", self.device_id, "", "name", name, None)
             session.finish()
 
@@ -123,31 +122,44 @@ class SyncEngine:
         """Validate all, then apply in one transaction (idempotent). Ops after a gap in their
         device's seq are held (stored pending) until the gap is filled."""
         ops = validate_ops(ops, self.hlc.too_far_ahead)
-        with write_transaction(self.db):
-            session = _Session(self)
+        bulk = len(ops) > 1000
+        with (
+            big_cache(self.db) if bulk else nullcontext(),
+            no_gc() if bulk else nullcontext(),
+            write_transaction(self.db),
+        ):
+            session = Session(self)
+            session.state.load([u for op in ops for u in (op["uid"], op["contact"])])
             duplicates = 0
-            batch = set()
+            seen: set[tuple[str, int]] = set()
+            later: list[Op] = []
             for op in sorted(ops, key=lambda o: (o["device"], o["seq"])):
                 key = (op["device"], op["seq"])
-                if key in batch or op["seq"] <= session.seq_of(op["device"]):
+                at = session.seq_of(op["device"])
+                if key in seen or op["seq"] <= at:
                     duplicates += 1
                     continue
-                cursor = self.db.execute_sql(
+                seen.add(key)
+                if op["seq"] == at + 1:  # next in line: applied at once, never stored pending
+                    session.take(op)
+                else:
+                    later.append(op)
+            cursor = self.db.cursor()
+            for op in later:
+                cursor.execute(
                     "INSERT OR IGNORE INTO sync_pending (device, seq, contact, body) "
                     "VALUES (?, ?, ?, ?)",
                     (op["device"], op["seq"], op["contact"], json.dumps(op)),
                 )
                 if cursor.rowcount == 0:
                     duplicates += 1
-                batch.add(key)
-            applied = session.drain({d for d, _ in batch})
-            held = sum(
-                1
-                for d, s in batch
-                if self.db.execute_sql(
-                    "SELECT 1 FROM sync_pending WHERE device = ? AND seq = ?", (d, s)
-                ).fetchone()
-            )
+            # ops taken now may have filled the gap before ops held from an earlier call
+            applied = len(seen) - len(later) + session.drain({d for d, _ in seen})
+            held = 0
+            for device in {op["device"] for op in later}:
+                waiting = {r[0] for r in self.db.execute_sql(
+                    "SELECT seq FROM sync_pending WHERE device = ?", (device,))}  # fmt: skip
+                held += sum(1 for op in later if op["device"] == device and op["seq"] in waiting)
             changes, conflicts = session.finish()
         return ApplyResult(changes, applied, duplicates, held, conflicts)
 
@@ -189,7 +201,13 @@ class SyncEngine:
         """Join: fill an EMPTY replica from ``snapshot()`` records of another one."""
         from salesdesk.sync.snapshot import load_snapshot
 
-        return load_snapshot(self, records)
+        with big_cache(self.db), no_gc():
+            return load_snapshot(self, records)
+
+    def log_size(self) -> int:
+        """How many ops the log holds (each device's are contiguous above its floor)."""
+        row = self.db.execute_sql("SELECT coalesce(sum(seq - floor), 0) FROM sync_device")
+        return int(row.fetchone()[0])
 
     def compact(self, *, keep_vector: Vector) -> int:
         """Drop logged ops every known peer has (``keep_vector``: what all of them hold);
@@ -306,7 +324,7 @@ class SyncEngine:
             if row is None:
                 raise SyncFormatError("That conflict is no longer there.")
             entity, uid, contact, fld, lost = row
-            session = _Session(self)
+            session = Session(self)
             target = session.state.get(uid)
             if target is None or fld not in target.regs:
                 raise SyncFormatError("The record of that conflict is no longer there.")
@@ -374,182 +392,8 @@ class SyncEngine:
 
     def tombstones(self) -> set[str]:
         """Uids of erased contacts (transports rewrite their own segments without them)."""
-        return {r[0] for r in self.db.execute_sql("SELECT uid FROM sync_tomb")}
+        return set(self.erasures())
 
-
-class _Recorder:
-    """The hook ContactService._mutate calls inside its transaction."""
-
-    def __init__(self, engine: SyncEngine) -> None:
-        self.engine = engine
-
-    def record(self, before: dict[int, Any], ids: Sequence[int]) -> None:
-        if not self.engine.enabled:
-            return
-        after = store.take_snapshots(ids)
-        session = _Session(self.engine)
-        recorder.record(session.state, before, after, session.emit)
-        session.finish(materialize_all=False)
-
-    def record_created(self, ids: Sequence[int]) -> None:
-        """A bulk write (import) added ``ids``: record them in chunks."""
-        for start in range(0, len(ids), 500):
-            self.record({}, ids[start : start + 500])
-
-
-class _Session:
-    """One transaction's worth of sync work: emits own ops, applies, materialises."""
-
-    def __init__(self, engine: SyncEngine) -> None:
-        self.engine = engine
-        self.db = engine.db
-        self.state = State(engine.db)
-        self.effects = Effects()
-        self.seqs: dict[str, int] = {}
-        self.new_ops: list[Op] = []
-        self.touched_devices: set[str] = set()
-        self.now = engine.clock()
-        self.now_text = self.now.astimezone(dt.UTC).isoformat()
-        self.conflict_count = 0
-
-    def seq_of(self, device: str) -> int:
-        if device not in self.seqs:
-            row = self.db.execute_sql(
-                "SELECT seq FROM sync_device WHERE id = ?", (device,)
-            ).fetchone()
-            self.seqs[device] = int(row[0]) if row else 0
-        return self.seqs[device]
-
-    def emit(
-        self, entity: str, uid: str, contact: str, fld: str, value: Any, prev: str | None
-    ) -> None:
-        device = self.engine.device_id
-        seq = self.seq_of(device) + 1
-        self.seqs[device] = seq
-        op = {
-            "device": device,
-            "seq": seq,
-            "hlc": self.engine.hlc.now(),
-            "entity": entity,
-            "uid": uid,
-            "contact": contact,
-            "field": fld,
-            "value": value,
-            "prev": prev,
-        }
-        apply_op(self.state, op, self.effects)
-        self.new_ops.append(op)
-        self.touched_devices.add(device)
-
-    def drain(self, devices: Iterable[str]) -> int:
-        """Apply the held ops that now follow their device's seq without a gap."""
-        applied = 0
-        for device in sorted(devices):
-            expected = self.seq_of(device) + 1
-            rows = self.db.execute_sql(
-                "SELECT seq, body FROM sync_pending WHERE device = ? AND seq >= ? ORDER BY seq",
-                (device, expected),
-            ).fetchall()
-            done = []
-            for seq, body in rows:
-                if seq != expected:
-                    break
-                op = json.loads(body)
-                self.engine.hlc.receive(op["hlc"])
-                kept = apply_op(self.state, op, self.effects)
-                from salesdesk.sync.merge import redacted
-
-                self.new_ops.append(op if kept or op["field"] == "purged" else redacted(op))
-                done.append(seq)
-                expected += 1
-                applied += 1
-            if done:
-                self.seqs[device] = expected - 1
-                self.touched_devices.add(device)
-                self.db.cursor().executemany(
-                    "DELETE FROM sync_pending WHERE device = ? AND seq = ?",
-                    [(device, s) for s in done],
-                )
-        return applied
-
-    def finish(self, materialize_all: bool = True) -> tuple[ChangeSet, int]:
-        """Write the ops and device rows; materialise (remote ops) and return the ChangeSet."""
-        state, db = self.state, self.db
-        state.flush()
-        if self.new_ops:
-            # ops of an erased contact applied in this session are stored redacted too
-            from salesdesk.sync.merge import redacted
-
-            erased = self.effects.erased
-            db.cursor().executemany(
-                "INSERT OR IGNORE INTO sync_op (device, seq, hlc, contact, body) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [
-                    (
-                        o["device"],
-                        o["seq"],
-                        o["hlc"],
-                        o["contact"],
-                        json.dumps(
-                            redacted(o) if o["contact"] in erased and o["field"] != "purged" else o
-                        ),
-                    )
-                    for o in self.new_ops
-                ],
-            )
-        if self.effects.erased:
-            self.engine._set_meta("erased", "1")
-        for device in self.touched_devices:
-            last = max((o["hlc"] for o in self.new_ops if o["device"] == device), default="")
-            db.execute_sql("INSERT OR IGNORE INTO sync_device (id) VALUES (?)", (device,))
-            db.execute_sql(
-                "UPDATE sync_device SET seq = ?, last_hlc = max(last_hlc, ?), last_seen = ? "
-                "WHERE id = ?",
-                (
-                    self.seqs.get(device, 0),
-                    last,
-                    self.now_text if device != self.engine.device_id else "",
-                    device,
-                ),
-            )
-        for device, name in self.effects.devices.items():
-            db.execute_sql("INSERT OR IGNORE INTO sync_device (id) VALUES (?)", (device,))
-            db.execute_sql("UPDATE sync_device SET name = ? WHERE id = ?", (name, device))
-        conflicts = self.effects.conflicts
-        if conflicts:
-            db.cursor().executemany(
-                "INSERT INTO sync_conflict (entity, uid, contact, field, lost_value, lost_hlc, at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(e, u, c, f, json.dumps(v), h, self.now_text) for e, u, c, f, v, h in conflicts],
-            )
-        written = Written()
-        if materialize_all and self.effects.contacts:
-            materialize(state, self.effects.contacts, self.now, written)
-            again = _referring(state, written.moved_uids)
-            if again:
-                materialize(state, again, self.now, written)
-            store.delete_orphan_tags()
-        stages = frozenset(Stage(s) for s in written.stages if s)
-        changes = ChangeSet(
-            "changes from other devices",
-            frozenset(written.created),
-            frozenset(written.updated - written.created - written.removed),
-            frozenset(written.removed),
-            stages,
-        )
-        return changes, len(conflicts)
-
-
-def _referring(state: State, uids: set[str]) -> set[str]:
-    """Contacts whose referrer (by uid) just got, or lost, a row of its own here."""
-    found: set[str] = set()
-    for part in chunked(sorted(uids)):
-        found.update(
-            r[0]
-            for r in state.sql(
-                "SELECT uid FROM sync_entity WHERE entity = 'contact' AND "
-                f"json_extract(state, '$.referred_by[1]') IN ({marks(part)})",
-                part,
-            )
-        )
-    return found
+    def erasures(self) -> dict[str, str]:
+        """Erased contact uid -> the stamp of its erasure (the tombstones, for snapshots)."""
+        return dict(self.db.execute_sql("SELECT uid, hlc FROM sync_tomb").fetchall())

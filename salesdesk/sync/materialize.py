@@ -21,6 +21,7 @@ from salesdesk.domain.contact import (
     Rating,
 )
 from salesdesk.domain.stages import Stage
+from salesdesk.store import bulk as store_bulk
 from salesdesk.store import contacts as store
 from salesdesk.store import interactions as store_interactions
 from salesdesk.sync.codec import CHILD_FIELDS, CHILD_TABLES, Record, store_record
@@ -42,6 +43,7 @@ class Written:
     removed: set[int] = field(default_factory=set)
     stages: set[str] = field(default_factory=set)
     moved_uids: set[str] = field(default_factory=set)  # contacts whose local id appeared/went
+    created_uids: set[str] = field(default_factory=set)  # of those, the ones written new
 
 
 def local_ids(state: State, uids: Iterable[str]) -> dict[str, tuple[int, int, str, Any]]:
@@ -73,21 +75,53 @@ def stored_record(state: State, contact_id: int) -> Record | None:
     return store_record(snap, uids_of(state, [snap.contact["referred_by"]]))
 
 
-def materialize(state: State, uids: Iterable[str], now: dt.datetime, written: Written) -> None:
-    """Make the store show the state's view of each of ``uids`` (and their roots)."""
+def materialize(
+    state: State,
+    uids: Iterable[str],
+    now: dt.datetime,
+    written: Written,
+    views: dict[str, View] | None = None,
+) -> None:
+    """Make the store show the state's view of each of ``uids`` (and their roots). Contacts
+    new here are written in batches (``store.bulk``), the search index filled once.
+    ``views`` (by root) when the caller has them already (a join builds them in memory)."""
     uids = list(dict.fromkeys(uids))
-    roots = list(dict.fromkeys(state.root(u) for u in uids))
-    stored = local_ids(state, uids + roots)
+    if views is None:
+        views = state.views(uids)
+    stored = local_ids(state, uids + list(views))
     for uid in uids:  # merged away or erased: no row of its own any more
         if uid in stored and (state.root(uid) != uid or state.is_tomb(uid)):
             _remove(state, uid, stored[uid], written)
-    for root in roots:
-        view = state.view(root)
+    fresh: list[tuple[View, Record]] = []
+    existing: list[tuple[View, Record, tuple[int, int, str, Any]]] = []
+    for root, view in views.items():
         if not view.exists or state.is_tomb(root):
             if root in stored:
                 _remove(state, root, stored[root], written)
-            continue
-        _write(state, view, stored.get(root), now, written)
+        elif root in stored:
+            existing.append((view, view.record(), stored[root]))
+        else:
+            fresh.append((view, view.record()))
+    snaps = store.take_snapshots([row[0] for _, _, row in existing])
+    uid_of = uids_of(state, [s.contact["referred_by"] for s in snaps.values()])
+    for view, want, row in existing:
+        snap = snaps.get(row[0])
+        if snap is None or store_record(snap, uid_of) != want:
+            _write(state, view, want, row, now, written)
+    if fresh:
+        _insert_fresh(state, fresh, now, written)
+
+
+def referring(state: State, uids: set[str]) -> set[str]:
+    """Contacts whose referrer (by uid) is one of ``uids`` (which just got, or lost, a row of
+    its own here). One pass over the contact states that name a referrer at all."""
+    if not uids:
+        return set()
+    rows = state.sql(
+        "SELECT uid, json_extract(state, '$.referred_by[1]') FROM sync_entity "
+        "WHERE entity = 'contact' AND instr(state, '\"referred_by\"') > 0"
+    )
+    return {uid for uid, referrer in rows if referrer in uids}
 
 
 def _remove(state: State, uid: str, row: tuple[int, int, str, Any], written: Written) -> None:
@@ -115,22 +149,10 @@ def _time(value: Any) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
-def _write(
-    state: State,
-    view: View,
-    row: tuple[int, int, str, Any] | None,
-    now: dt.datetime,
-    written: Written,
-) -> None:
-    want = view.record()
-    if row is not None and stored_record(state, row[0]) == want:
-        return
+def _contact(view: View, want: Record, referrer: int | None) -> Contact:
+    """The domain contact a view shows (``referrer``: the local id of its referrer)."""
     f = want["fields"]
-    referrer = None
-    if f["referred_by"]:
-        found = local_ids(state, [state.root(f["referred_by"])])
-        referrer = next(iter(found.values()))[0] if found else None
-    contact = Contact(
+    return Contact(
         uid=view.uid,
         first_name=f["first_name"],
         last_name=f["last_name"],
@@ -158,10 +180,103 @@ def _write(
         photo=base64.b64decode(f["photo"]) if f["photo"] else None,
         photo_mime=f["photo_mime"],
     )
+
+
+def _insert_fresh(
+    state: State, fresh: list[tuple[View, Record]], now: dt.datetime, written: Written
+) -> None:
+    """Contacts without a row here yet: batched inserts, the search index filled once."""
+    place = {view.uid: index for index, (view, _) in enumerate(fresh)}
+    named = [want["fields"]["referred_by"] for _, want in fresh if want["fields"]["referred_by"]]
+    named_roots = {uid: state.root(uid) for uid in named}
+    stored = local_ids(state, list(named_roots.values()))
+    items: list[store_bulk.NewContact] = []
+    for view, want in fresh:
+        f = want["fields"]
+        root = named_roots.get(f["referred_by"]) if f["referred_by"] else None
+        referrer = stored[root][0] if root is not None and root in stored else None
+        contact = _contact(view, want, referrer)
+        created = _time(f["created_at"]) or now
+        index = place.get(root) if root is not None and referrer is None else None
+        items.append(store_bulk.NewContact(contact, created, now, (), index))
+    paused = store_bulk.pause_search_index()
+    ids = store_bulk.insert_batch(items, index=False)
+    extra = []
+    for contact_id, (_, want) in zip(ids, fresh, strict=True):
+        f = want["fields"]
+        if f["deleted_at"] or f["follow_up_on"] or f["follow_up_time"] or f["follow_up_note"]:
+            extra.append((store.to_db_time(_time(f["deleted_at"])), f["follow_up_on"],
+                          f["follow_up_time"], f["follow_up_note"], contact_id))  # fmt: skip
+    if extra:
+        state.db.cursor().executemany(
+            "UPDATE contact SET deleted_at = ?, follow_up_on = ?, follow_up_time = ?, "
+            "follow_up_note = ? WHERE id = ?",
+            extra,
+        )
+    _insert_children(state, ids, [want for _, want in fresh], now)
+    store_bulk.resume_search_index(paused, ids[0], ids[-1])
+    talked = [
+        contact_id
+        for contact_id, (_, want) in zip(ids, fresh, strict=True)
+        if any(c["entity"] == "interaction" for c in want["children"].values())
+    ]
+    if talked:
+        store_interactions.refresh_summaries(talked, now)
+    written.created.update(ids)
+    for view, want in fresh:
+        written.moved_uids.add(view.uid)
+        written.created_uids.add(view.uid)
+        written.stages.add(want["fields"]["stage"])
+
+
+def _insert_children(state: State, ids: list[int], wants: list[Record], now: dt.datetime) -> None:
+    """The child rows of new contacts; one that already has a row (under a contact merged
+    away or removed here) takes the contact-by-contact path."""
+    uids = [uid for want in wants for uid in want["children"]]
+    elsewhere: set[str] = set()
+    for table in _TABLES.values():
+        for part in chunked(uids):
+            rows = state.sql(f"SELECT uid FROM {table} WHERE uid IN ({marks(part)})", part)
+            elsewhere.update(r[0] for r in rows)
+    rows_of: dict[str, list[tuple[Any, ...]]] = {entity: [] for entity in _TABLES}
+    for contact_id, want in zip(ids, wants, strict=True):
+        children = want["children"]
+        if elsewhere.intersection(children):
+            _write_children(state, contact_id, children, now)
+            continue
+        for uid, values in children.items():
+            entity = values["entity"]
+            data = [_column(entity, c, values.get(c), now) for c in CHILD_FIELDS[entity]]
+            rows_of[entity].append((uid, contact_id, *data))
+    for entity, rows in rows_of.items():
+        if rows:
+            columns = CHILD_FIELDS[entity]
+            state.db.cursor().executemany(
+                f"INSERT INTO {_TABLES[entity]} (uid, contact_id, {', '.join(columns)}) "
+                f"VALUES (?, ?, {marks(columns)})",
+                rows,
+            )
+
+
+def _write(
+    state: State,
+    view: View,
+    want: Record,
+    row: tuple[int, int, str, Any] | None,
+    now: dt.datetime,
+    written: Written,
+) -> None:
+    f = want["fields"]
+    referrer = None
+    if f["referred_by"]:
+        found = local_ids(state, [state.root(f["referred_by"])])
+        referrer = next(iter(found.values()))[0] if found else None
+    contact = _contact(view, want, referrer)
     if row is None:
         contact_id = store.insert_contact(contact, now)
         written.created.add(contact_id)
         written.moved_uids.add(view.uid)
+        written.created_uids.add(view.uid)
     else:
         contact_id = row[0]
         store.update_contact(contact_id, contact, row[1], now)

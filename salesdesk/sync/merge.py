@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesdesk.sync.api import Op
-from salesdesk.sync.codec import ELEMENT_KINDS
-from salesdesk.sync.state import State, chunked, marks
+from salesdesk.sync.codec import ELEMENT_KINDS, FIELDS
+from salesdesk.sync.state import Entity, State, chunked, marks
 
 
 @dataclass
@@ -35,7 +35,7 @@ def apply_op(state: State, op: Op, effects: Effects) -> bool:
         reg = state.get_or_new(uid, "device", "")
         if _wins(reg.regs.get(fld), op["hlc"]):
             reg.regs[fld] = [op["hlc"], op["value"], op.get("prev")]
-            reg.dirty = True
+            state.mark(reg)
             effects.devices[uid] = op["value"]
         return True
     if state.is_tomb(contact) or state.is_tomb(uid):
@@ -52,10 +52,23 @@ def apply_op(state: State, op: Op, effects: Effects) -> bool:
         effects.contacts.add(contact)
         return True
     target = state.get_or_new(uid, entity, contact)
+    if fld == FIELDS:
+        # a creation: every field at once, each merged as if it were an op of its own
+        for name, value in op["value"].items():
+            _register(state, target, entity, name, [op["hlc"], value, None], effects)
+    else:
+        _register(state, target, entity, fld, [op["hlc"], op["value"], op.get("prev")], effects)
+    return True
+
+
+def _register(
+    state: State, target: Entity, entity: str, fld: str, new: list[Any], effects: Effects
+) -> None:
+    """Last writer wins on one register; a concurrent overwrite keeps the loser."""
+    uid = target.uid
     if fld == "merged_into":
         effects.contacts.add(state.root(uid))
     current = target.regs.get(fld)
-    new = [op["hlc"], op["value"], op.get("prev")]
     if current is None or new[0] > current[0]:
         if current is not None and current[1] != new[1] and (new[2] is None or new[2] < current[0]):
             effects.conflicts.append((entity, uid, target.contact, fld, current[1], current[0]))
@@ -63,7 +76,7 @@ def apply_op(state: State, op: Op, effects: Effects) -> bool:
             effects.contacts.add(target.contact)
             target.contact = new[1]
         target.regs[fld] = new
-        target.dirty = True
+        state.mark(target)
     elif (
         new[0] < current[0] and current[1] != new[1] and (current[2] is None or current[2] < new[0])
     ):
@@ -72,8 +85,7 @@ def apply_op(state: State, op: Op, effects: Effects) -> bool:
     if fld == "merged_into":
         effects.contacts.add(state.root(uid))
         if new[1] and state.is_tomb(state.root(uid)):  # merged into someone erased meanwhile
-            erase(state, uid, op["hlc"], effects)
-    return True
+            erase(state, uid, new[0], effects)
 
 
 def _wins(current: list[Any] | None, hlc: str) -> bool:
@@ -119,8 +131,7 @@ def erase(state: State, uid: str, hlc: str, effects: Effects) -> None:
         "INSERT OR IGNORE INTO sync_tomb (uid, hlc) VALUES (?, ?)", [(u, hlc) for u in tree]
     )
     state.forget(gone)
-    for u in tree:
-        state.tombs[u] = True
+    state.add_tombs(tree)
     effects.contacts.update(tree)
     effects.erased.update(tree)
 

@@ -16,11 +16,12 @@ from salesdesk.sync.codec import (
     CHILD_TABLES,
     CONTACT_FIELDS,
     ELEMENT_KINDS,
+    FIELDS,
     element_uid,
     store_record,
 )
 from salesdesk.sync.materialize import uids_of
-from salesdesk.sync.state import State, child_exists
+from salesdesk.sync.state import State, View, child_exists
 
 Emit = Callable[[str, str, str, str, Any, "str | None"], None]
 _UID_TABLES = {"history": "stage_change", "follow_ups": "follow_up_change"}
@@ -43,6 +44,8 @@ def give_uids(state: State, after: dict[int, Any]) -> None:
 
 def record(state: State, before: dict[int, Any], after: dict[int, Any], emit: Emit) -> None:
     give_uids(state, after)
+    state.load([s.contact["uid"] for s in (*before.values(), *after.values())]
+               + [child["uid"] for snap in after.values() for child in children(snap)])  # fmt: skip
     owner_after = {
         child["uid"]: snap.contact["uid"] for snap in after.values() for child in children(snap)
     }
@@ -74,26 +77,45 @@ def record(state: State, before: dict[int, Any], after: dict[int, Any], emit: Em
     state.flush()
     referrers = [s.contact["referred_by"] for s in after.values()]
     uid_of = uids_of(state, [r for r in referrers if r is not None])
+    # contacts new to sync (an import, a first start): their views at once, not one by one
+    # (nothing else in this call writes to them)
+    uids = [snap.contact["uid"] for snap in after.values()]
+    unknown = [uid for uid in uids if state.entities.get(uid) is None]
+    views = state.views(unknown) if len(unknown) > 1 else {}
     for snap in after.values():
-        reconcile(state, snap, uid_of, owner_after, emit)
-        state.flush()
+        view = views.get(snap.contact["uid"])
+        if view is None:
+            state.flush()  # its view is read from the tables: they must show what went before
+        reconcile(state, snap, uid_of, owner_after, emit, view)
+    state.flush()
 
 
 def reconcile(
-    state: State, snap: Any, uid_of: dict[int, str], owner_after: dict[str, str], emit: Emit
+    state: State,
+    snap: Any,
+    uid_of: dict[int, str],
+    owner_after: dict[str, str],
+    emit: Emit,
+    view: View | None = None,
 ) -> None:
     """Emit the ops that make the state's view of ``snap``'s contact equal to the store."""
     uid = snap.contact["uid"]
     have = store_record(snap, uid_of)
-    view = state.view(uid)
+    if view is None:
+        view = state.view(uid)
     known = view.record()
     creating = not view.exists
-    for name, value in have["fields"].items():
-        if creating:
-            if value != CONTACT_FIELDS[name] or name in ALWAYS_RECORDED:
-                emit("contact", uid, uid, name, value, None)
-        elif value != known["fields"][name]:
-            emit("contact", uid, uid, name, value, view.regs.get(name, [None])[0])
+    if creating:
+        written = {
+            name: value
+            for name, value in have["fields"].items()
+            if value != CONTACT_FIELDS[name] or name in ALWAYS_RECORDED
+        }
+        emit("contact", uid, uid, FIELDS, written, None)
+    else:
+        for name, value in have["fields"].items():
+            if value != known["fields"][name]:
+                emit("contact", uid, uid, name, value, view.regs.get(name, [None])[0])
     spelling = {name.casefold(): name for _, name in snap.tags}
     for kind in ELEMENT_KINDS:
         present = view.elements.get(kind, {})
@@ -111,13 +133,17 @@ def reconcile(
     for child_uid, values in have["children"].items():
         entity = values["entity"]
         child = view.children.get(child_uid) or state.get(child_uid)
-        regs = child.regs if child is not None else {}
+        if child is None:
+            written = {n: values[n] for n in CHILD_FIELDS[entity] if values[n] is not None}
+            emit(entity, child_uid, uid, FIELDS, {**written, "contact": uid}, None)
+            continue
+        regs = child.regs
         for name in CHILD_FIELDS[entity]:
             if regs.get(name, [None, None])[1] != values[name]:
                 emit(entity, child_uid, uid, name, values[name], regs.get(name, [None])[0])
-        if child is None or state.root(child.contact) != uid:
+        if state.root(child.contact) != uid:
             emit(entity, child_uid, uid, "contact", uid, regs.get("contact", [None])[0])
-        if child is not None and not child_exists(child):
+        if not child_exists(child):
             emit(entity, child_uid, uid, "deleted", False, regs["deleted"][0])
     for child_uid, values in known["children"].items():
         if child_uid not in have["children"] and child_uid not in owner_after:

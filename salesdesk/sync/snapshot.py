@@ -1,18 +1,19 @@
-"""Joining from a snapshot: check the records, fill the empty state, write every contact."""
+"""Joining from a snapshot: check the records, merge them into the state, write the contacts."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.changes import ChangeSet
 from salesdesk.store.db import write_transaction
 from salesdesk.sync.api import ApplyResult, SyncFormatError
 from salesdesk.sync.codec import ELEMENT_KINDS, ENTITIES
 from salesdesk.sync.hlc import DEVICE, STAMP
-from salesdesk.sync.materialize import Written, materialize
-from salesdesk.sync.state import State
+from salesdesk.sync.merge import Effects, _register, erase
+from salesdesk.sync.state import Entity, State, View
+from salesdesk.sync.transaction import Session
+from salesdesk.sync.validate import element_problem, register_problem
 
 if TYPE_CHECKING:
     from salesdesk.sync.engine import SyncEngine
@@ -46,13 +47,24 @@ def _check(record: Any, index: int) -> str:
         if not isinstance(record.get("devices"), list):
             raise bad("devices")
     elif kind == "entity":
-        if record.get("entity") not in ENTITIES or not isinstance(record.get("uid"), str):
+        entity = record.get("entity")
+        if entity not in ENTITIES or not isinstance(record.get("uid"), str):
             raise bad("entity")
         state = record.get("state")
-        if not isinstance(state, dict) or not all(
-            isinstance(v, list) and len(v) == 3 and isinstance(v[0], str) and STAMP.match(v[0])
-            for v in state.values()
-        ):
+        if not isinstance(state, dict):
+            raise bad("registers")
+        stamps = set()
+        for name, reg in state.items():
+            if not (isinstance(reg, list) and len(reg) == 3 and isinstance(reg[0], str)):
+                raise bad("registers")
+            if reg[2] is not None and not isinstance(reg[2], str):
+                raise bad("registers")
+            stamps.add(reg[0])
+            stamps.add(reg[2] or reg[0])
+            why = register_problem(entity, name, reg[1])
+            if why is not None:
+                raise bad(why)
+        if not all(STAMP.match(stamp) for stamp in stamps):  # most registers share a stamp
             raise bad("registers")
         if not isinstance(record.get("contact"), str):
             raise bad("contact")
@@ -65,92 +77,170 @@ def _check(record: Any, index: int) -> str:
             and isinstance(record.get("owner"), str)
         ):
             raise bad("element")
+        data = record.get("data")
+        if data is not None:
+            why = element_problem(record["kind"], {"key": record["key"], "data": data})
+            if why is not None:
+                raise bad(why)
     elif not (isinstance(record.get("uid"), str) and isinstance(record.get("hlc"), str)):
         raise bad("tombstone")
     return kind
 
 
 def load_snapshot(engine: SyncEngine, records: Iterable[dict[str, Any]]) -> ApplyResult:
+    """Merge a snapshot into this replica, empty or not: registers by last writer wins (a
+    concurrent loser becomes a conflict), element dots and tombstones by union, so what this
+    device changed on its own is kept. The snapshot's vector becomes the floor of each device
+    it is ahead for (those ops are in the state now, not in the log)."""
     items = list(records)
     kinds = [_check(r, i) for i, r in enumerate(items)]
     if not kinds or kinds[0] != "header" or kinds.count("header") != 1:
         raise SyncFormatError("The snapshot has no header; nothing was loaded.")
+    header = items[0]
+    entities = [r for r, k in zip(items, kinds, strict=True) if k == "entity"]
+    dots = [r for r, k in zip(items, kinds, strict=True) if k == "dot"]
+    tombs = [r for r, k in zip(items, kinds, strict=True) if k == "tomb"]
     db = engine.db
     with write_transaction(db):
-        if (
-            db.execute_sql("SELECT 1 FROM contact LIMIT 1").fetchone()
-            or db.execute_sql("SELECT 1 FROM sync_entity LIMIT 1").fetchone()
-        ):
-            raise ValidationError("A snapshot can only be loaded into an empty database.")
-        header = items[0]
-        entities, dots, tombs = [], [], []
-        for record, kind in zip(items, kinds, strict=True):
-            if kind == "entity":
-                regs = record["state"]
-                alias = regs.get("merged_into")
-                entities.append(
-                    (
-                        record["uid"],
-                        record["entity"],
-                        record["contact"],
-                        alias[1] if alias else None,
-                        alias[0] if alias and alias[1] else None,
-                        json.dumps(regs),
-                    )
-                )
-            elif kind == "dot":
-                data = record.get("data")
-                dots.append(
-                    (
-                        record["dot"],
-                        record["owner"],
-                        record["kind"],
-                        record["key"],
-                        json.dumps(data) if data is not None else None,
-                        1 if record.get("removed") else 0,
-                    )
-                )
-            elif kind == "tomb":
-                tombs.append((record["uid"], record["hlc"]))
-        cursor = db.cursor()
-        cursor.executemany(
-            "INSERT OR REPLACE INTO sync_entity (uid, entity, contact, alias, "
-            "alias_hlc, state) VALUES (?, ?, ?, ?, ?, ?)",
-            entities,
+        session = Session(engine)
+        state, effects = session.state, session.effects
+        empty = not any(
+            db.execute_sql(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+            for table in ("contact", "sync_entity WHERE entity != 'device'", "sync_tomb")
         )
-        cursor.executemany(
-            "INSERT OR REPLACE INTO sync_dot (dot, owner, kind, key, data, "
-            "removed) VALUES (?, ?, ?, ?, ?, ?)",
-            dots,
-        )
-        cursor.executemany("INSERT OR IGNORE INTO sync_tomb (uid, hlc) VALUES (?, ?)", tombs)
-        names = {d.get("id"): d.get("name", "") for d in header["devices"] if isinstance(d, dict)}
-        for device, seq in header["vector"].items():
-            # the ops up to seq are contained in the state, not held as ops: floor = seq
-            db.execute_sql("INSERT OR IGNORE INTO sync_device (id) VALUES (?)", (device,))
-            db.execute_sql(
-                "UPDATE sync_device SET seq = ?, floor = ?, name = ? WHERE id = ?",
-                (seq, seq, str(names.get(device, ""))[:200], device),
-            )
-        stamps = [e[5] for e in entities]
-        newest = max(
-            (
-                s
-                for r in items
-                if r["type"] == "entity"
-                for s in (v[0] for v in r["state"].values())
-            ),
-            default="",
-        )
-        del stamps
+        if empty:  # only device names can be here: nothing else to look up
+            state.load(r["uid"] for r in entities if r["entity"] == "device")
+        else:
+            state.load([r["uid"] for r in entities])
+        _merge_entities(state, entities, effects)
+        for record in dots:
+            if state.is_tomb(record["owner"]):
+                continue
+            if record.get("data") is not None:
+                state.add_dot(record["dot"], record["owner"], record["kind"], record["key"],
+                              record["data"])  # fmt: skip
+            if record.get("removed"):
+                state.remove_dots([record["dot"]], record["owner"], record["kind"], record["key"])
+            effects.contacts.add(record["owner"])
+        for record in tombs:
+            if not state.is_tomb(record["uid"]):
+                erase(state, record["uid"], record["hlc"], effects)
+        state.flush()
+        devices = _advance(engine, session, header)
+        drained = session.drain(devices)
+        newest = max((v[0] for r in entities for v in r["state"].values()), default="")
         if newest:
             engine.hlc.receive(newest)
-        state = State(db)
-        written = Written()
-        contacts = [e[0] for e in entities if e[1] == "contact"]
-        materialize(state, contacts, engine.clock(), written)
-    from salesdesk.domain.changes import ChangeSet
-
+        views = _views_in_memory(state, entities, dots) if empty and not drained else None
+        changes, conflicts = session.finish(views=views)
     return ApplyResult(
-        ChangeSet("joined from a snapshot", frozenset(written.created)), applied=len(items)
+        ChangeSet(
+            "joined from a snapshot",
+            changes.created,
+            changes.updated,
+            changes.removed,
+            changes.stages,
+        ),  # fmt: skip
+        applied=len(items),
+        conflicts=conflicts,
     )
+
+
+def _merge_entities(state: State, entities: list[dict[str, Any]], effects: Effects) -> None:
+    for record in entities:
+        uid, entity, contact = record["uid"], record["entity"], record["contact"]
+        if entity != "device" and (state.is_tomb(contact) or state.is_tomb(uid)):
+            continue  # erased here: the snapshot is older than that
+        target = state.entities.get(uid)
+        if entity == "device":
+            for name, reg in record["state"].items():
+                current = target.regs.get(name) if target is not None else None
+                if current is None or reg[0] > current[0]:
+                    target = state.get_or_new(uid, "device", "")
+                    target.regs[name] = list(reg)
+                    state.mark(target)
+                    effects.devices[uid] = reg[1]
+            continue
+        if target is None:  # new here: taken whole
+            regs = record["state"]
+            new = state.entities[uid] = Entity(uid, entity, contact, regs)
+            state.mark(new)
+            effects.contacts.add(uid if entity == "contact" else contact)
+            if "merged_into" in regs:
+                effects.contacts.add(state.root(uid))
+            continue
+        for name, reg in record["state"].items():
+            _register(state, target, entity, name, list(reg), effects)
+
+
+def _advance(engine: SyncEngine, session: Session, header: dict[str, Any]) -> set[str]:
+    """Move each device's seq (and floor) up to the snapshot's where it is ahead; held ops
+    the snapshot contains go. Returns the devices moved (their later held ops may follow)."""
+    db = engine.db
+    names = {d.get("id"): d for d in header["devices"] if isinstance(d, dict)}
+    moved = set()
+    for device, seq in header["vector"].items():
+        db.execute_sql("INSERT OR IGNORE INTO sync_device (id) VALUES (?)", (device,))
+        info = names.get(device, {})
+        last = info.get("last_hlc")
+        db.execute_sql(
+            "UPDATE sync_device SET name = CASE WHEN name = '' THEN ? ELSE name END, "
+            "last_hlc = max(last_hlc, ?) WHERE id = ?",
+            (str(info.get("name", ""))[:200], last if isinstance(last, str) else "", device),
+        )
+        if seq > session.seq_of(device):
+            # the ops up to seq are contained in the state, not held as ops: floor = seq
+            db.execute_sql(
+                "UPDATE sync_device SET seq = ?, floor = max(floor, ?) WHERE id = ?",
+                (seq, seq, device),
+            )
+            db.execute_sql("DELETE FROM sync_pending WHERE device = ? AND seq <= ?", (device, seq))
+            session.seqs[device] = seq
+            moved.add(device)
+    return moved
+
+
+def _views_in_memory(
+    state: State, entities: list[dict[str, Any]], dots: list[dict[str, Any]]
+) -> dict[str, View]:
+    """The views of a join into an empty replica, from the records themselves (reading back
+    and parsing what was just written costs more than all the rest). A contact others were
+    merged into takes the database path."""
+    contacts = [r["uid"] for r in entities if r["entity"] == "contact"]
+    merged = {
+        alias
+        for r in entities
+        if r["entity"] == "contact" and (alias := r["state"].get("merged_into", [None, None])[1])
+    }
+    elements: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+    for record in dots:
+        if record.get("removed") or record.get("data") is None:
+            continue
+        by_kind = elements.setdefault(record["owner"], {}).setdefault(record["kind"], {})
+        item = by_kind.setdefault(record["key"], {"data": None, "dots": [], "top": ""})
+        item["dots"].append(record["dot"])
+        if record["dot"] > item["top"]:
+            item["top"], item["data"] = record["dot"], record["data"]
+    children: dict[str, dict[str, Entity]] = {}
+    for record in entities:
+        if record["entity"] not in ("contact", "device"):
+            child = state.entities[record["uid"]]
+            if child is not None:
+                children.setdefault(child.contact, {})[child.uid] = child
+    views: dict[str, View] = {}
+    for uid in contacts:
+        root = state.root(uid)
+        if root in views:
+            continue
+        if root in merged or root != uid:
+            views[root] = state.view(root)
+            continue
+        main = state.entities[uid]
+        regs = {k: v for k, v in (main.regs if main else {}).items() if k != "merged_into"}
+        found = elements.get(uid, {})
+        for kind in found.values():
+            for item in kind.values():
+                item["dots"].sort()
+                item.pop("top")
+        views[uid] = View(uid, [uid], regs, found, children.get(uid, {}))
+    return views

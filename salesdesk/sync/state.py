@@ -111,7 +111,11 @@ class State:
     def __init__(self, db: Any) -> None:
         self.db = db
         self.entities: dict[str, Entity | None] = {}
-        self.tombs: dict[str, bool] = {}
+        self.dirty: dict[str, Entity] = {}  # changed since the last flush
+        self._tombs: set[str] | None = None
+        # element writes wait here (one executemany each at the next read or flush): the adds
+        # and removes are upserts that commute, so only their order per statement matters
+        self._dot_writes: list[tuple[str, tuple[Any, ...]]] = []
 
     def sql(self, text: str, params: Sequence[Any] = ()) -> Any:
         return self.db.execute_sql(text, tuple(params))
@@ -138,9 +142,15 @@ class State:
     def get_or_new(self, uid: str, entity: str, contact: str) -> Entity:
         found = self.get(uid)
         if found is None:
-            found = Entity(uid, entity, contact, {}, dirty=True)
+            found = Entity(uid, entity, contact, {})
             self.entities[uid] = found
+            self.mark(found)
         return found
+
+    def mark(self, entity: Entity) -> None:
+        """``entity`` changed: the next flush writes it."""
+        entity.dirty = True
+        self.dirty[entity.uid] = entity
 
     def children_of(self, owners: Sequence[str]) -> list[Entity]:
         uids: list[str] = []
@@ -156,10 +166,12 @@ class State:
         return [e for u in uids if (e := self.entities[u]) is not None and e.contact in owners]
 
     def flush(self) -> None:
+        self.flush_dots()
+        dirty, self.dirty = self.dirty, {}
         rows = [
             (e.uid, e.entity, e.contact, e.alias, e.alias_hlc, json.dumps(e.regs))
-            for e in self.entities.values()
-            if e is not None and e.dirty
+            for e in dirty.values()
+            if self.entities.get(e.uid) is e
         ]
         if rows:
             self.db.cursor().executemany(
@@ -167,9 +179,8 @@ class State:
                 "state) VALUES (?, ?, ?, ?, ?, ?)",
                 rows,
             )
-        for e in self.entities.values():
-            if e is not None:
-                e.dirty = False
+        for e in dirty.values():
+            e.dirty = False
 
     def forget(self, uids: Iterable[str]) -> None:
         for uid in uids:
@@ -215,14 +226,19 @@ class State:
     # --- tombstones ---------------------------------------------------------------------
 
     def is_tomb(self, uid: str) -> bool:
-        if uid not in self.tombs:
-            row = self.sql("SELECT 1 FROM sync_tomb WHERE uid = ?", (uid,)).fetchone()
-            self.tombs[uid] = row is not None
-        return self.tombs[uid]
+        if self._tombs is None:  # few (erased people): all of them at once
+            self._tombs = {r[0] for r in self.sql("SELECT uid FROM sync_tomb")}
+        return uid in self._tombs
+
+    def add_tombs(self, uids: Iterable[str]) -> None:
+        self.is_tomb("")
+        assert self._tombs is not None
+        self._tombs.update(uids)
 
     # --- views --------------------------------------------------------------------------
 
     def view(self, uid: str) -> View:
+        self.flush_dots()
         root = self.root(uid)
         tree = self.tree(root)
         self.load(tree)
@@ -261,7 +277,59 @@ class State:
         children = {c.uid: c for c in self.children_of(tree)}
         return View(root, tree, regs, dict(elements), children)
 
+    def views(self, uids: Sequence[str]) -> dict[str, View]:
+        """The views of the roots of ``uids``, by root: a few queries per 400 contacts (a
+        contact with others merged into it takes ``view``'s one-by-one path)."""
+        self.flush()
+        self.load(uids)
+        roots = list(dict.fromkeys(self.root(u) for u in uids))
+        self.load(roots)
+        merged: set[str] = set()
+        for part in chunked(roots):
+            rows = self.sql(f"SELECT alias FROM sync_entity WHERE alias IN ({marks(part)})", part)
+            merged.update(r[0] for r in rows)
+        out = {root: self.view(root) for root in roots if root in merged}
+        simple = [root for root in roots if root not in merged]
+        elements: dict[str, dict[str, dict[str, dict[str, Any]]]] = {
+            root: defaultdict(dict) for root in simple
+        }
+        children: dict[str, dict[str, Entity]] = {root: {} for root in simple}
+        for part in chunked(simple):
+            rows = self.sql(
+                f"SELECT owner, dot, kind, key, data FROM sync_dot WHERE owner IN ({marks(part)})"
+                " AND removed = 0",
+                part,
+            )
+            for owner, dot, kind, key, data in rows:
+                item = elements[owner][kind].setdefault(key, {"data": None, "dots": [], "top": ""})
+                item["dots"].append(dot)
+                if dot > item["top"]:
+                    item["top"], item["data"] = dot, data
+            rows = self.sql(
+                f"SELECT uid, entity, contact, state FROM sync_entity WHERE contact IN "
+                f"({marks(part)}) AND entity NOT IN ('contact', 'device')",
+                part,
+            )
+            for uid, entity, contact, state in rows:
+                child = self.entities.get(uid)
+                if child is None:
+                    child = self.entities[uid] = Entity(uid, entity, contact, json.loads(state))
+                if child.contact in children:
+                    children[child.contact][uid] = child
+        for root in simple:
+            main = self.entities.get(root)
+            regs = {k: v for k, v in (main.regs if main else {}).items() if k != "merged_into"}
+            found = elements[root]
+            for kind in found.values():
+                for item in kind.values():
+                    item["dots"].sort()
+                    item.pop("top")
+                    item["data"] = json.loads(item["data"])
+            out[root] = View(root, [root], regs, dict(found), children[root])
+        return out
+
     def dots_of(self, owners: Sequence[str], kind: str, key: str) -> list[str]:
+        self.flush_dots()
         rows = self.sql(
             f"SELECT dot FROM sync_dot WHERE owner IN ({marks(owners)}) AND kind = ? "
             "AND key = ? AND removed = 0",
@@ -270,16 +338,31 @@ class State:
         return sorted(r[0] for r in rows)
 
     def add_dot(self, dot: str, owner: str, kind: str, key: str, data: Any) -> None:
-        self.sql(
-            "INSERT INTO sync_dot (dot, owner, kind, key, data, removed) VALUES (?, ?, ?, ?, ?, 0)"
-            " ON CONFLICT (dot) DO UPDATE SET data = excluded.data, owner = excluded.owner",
-            (dot, owner, kind, key, json.dumps(data)),
-        )
+        self._dot_writes.append((_ADD_DOT, (dot, owner, kind, key, json.dumps(data))))
 
     def remove_dots(self, dots: Sequence[str], owner: str, kind: str, key: str) -> None:
         # a dot removed before its add arrived is stored removed, so the late add stays out
-        self.db.cursor().executemany(
-            "INSERT INTO sync_dot (dot, owner, kind, key, data, removed) VALUES (?, ?, ?, ?, "
-            "NULL, 1) ON CONFLICT (dot) DO UPDATE SET removed = 1",
-            [(d, owner, kind, key) for d in dots],
-        )
+        self._dot_writes.extend((_REMOVE_DOT, (d, owner, kind, key)) for d in dots)
+
+    def flush_dots(self) -> None:
+        """Write the waiting element changes (before anything reads sync_dot)."""
+        writes, self._dot_writes = self._dot_writes, []
+        cursor = self.db.cursor()
+        start = 0
+        while start < len(writes):
+            sql = writes[start][0]
+            end = start
+            while end < len(writes) and writes[end][0] == sql:
+                end += 1
+            cursor.executemany(sql, [w[1] for w in writes[start:end]])
+            start = end
+
+
+_ADD_DOT = (
+    "INSERT INTO sync_dot (dot, owner, kind, key, data, removed) VALUES (?, ?, ?, ?, ?, 0)"
+    " ON CONFLICT (dot) DO UPDATE SET data = excluded.data, owner = excluded.owner"
+)
+_REMOVE_DOT = (
+    "INSERT INTO sync_dot (dot, owner, kind, key, data, removed) VALUES (?, ?, ?, ?, NULL, 1)"
+    " ON CONFLICT (dot) DO UPDATE SET removed = 1"
+)

@@ -19,6 +19,7 @@ from typing import Any
 from salesdesk.domain.errors import ValidationError
 from salesdesk.sync import folder_files as files
 from salesdesk.sync.api import SnapshotNeededError, SyncFormatError
+from salesdesk.sync.folder_erase import scrub_erased
 from salesdesk.sync.folder_reader import (
     SEGMENT_OPS,
     SNAPSHOT_AFTER_OPS,
@@ -85,6 +86,7 @@ class FolderTransport(FolderReader):
         own_snapshot = self._maybe_snapshot(folders, index, report)
         self._write_device_file(own_snapshot, index)
         self._prune(folders, index, own_snapshot, report)
+        scrub_erased(self, folders, index, report)
         self._save(index_key, index)
         return report
 

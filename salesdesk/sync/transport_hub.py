@@ -145,7 +145,7 @@ class HubTransport:
         snapshot_id, hub_seq, _records = rows[0]
         records = list(self._read_snapshot(int(snapshot_id)))
         try:
-            report.add(self.replica.load_snapshot(records))
+            loaded = self.replica.load_snapshot(records)
         except ValidationError:  # this database is not empty: pull every op instead
             state["join_refused"] = True
             return
@@ -153,6 +153,9 @@ class HubTransport:
             report.errors.append(f"hub snapshot {snapshot_id}: {error}")
             state["join_refused"] = True
             return
+        # the snapshot's records are not ops received: ``received`` counts what was pulled
+        report.changes = report.changes.merged(loaded.changes)
+        report.conflicts += int(loaded.conflicts or 0)
         report.snapshot_loaded = f"hub snapshot {snapshot_id}"
         state["pulled"] = int(hub_seq)
         self._save(state)

@@ -11,7 +11,13 @@ from typing import Any
 from salesdesk.domain.contact import LeadSource, Rating
 from salesdesk.domain.stages import Stage
 from salesdesk.sync.api import Op, SyncFormatError
-from salesdesk.sync.codec import CHILD_FIELDS, CONTACT_FIELDS, ELEMENT_DATA, ELEMENT_KINDS
+from salesdesk.sync.codec import (
+    CHILD_FIELDS,
+    CONTACT_FIELDS,
+    ELEMENT_DATA,
+    ELEMENT_KINDS,
+    FIELDS,
+)
 from salesdesk.sync.hlc import DEVICE, STAMP
 
 KEYS = {"device", "seq", "hlc", "entity", "uid", "contact", "field", "value", "prev"}
@@ -134,6 +140,23 @@ def _element(kind: str, field: str, value: Any) -> str | None:
     return None
 
 
+def register_problem(entity: str, field: Any, value: Any) -> str | None:
+    """Why ``value`` cannot be the register ``field`` of an ``entity`` (snapshots), or None."""
+    if entity == "device":
+        ok = field == "name" and _text(value) and len(value) <= 200
+        return None if ok else "bad device name"
+    checks = _CONTACT if entity == "contact" else _CHILD.get(entity)
+    check = checks.get(field) if checks is not None and isinstance(field, str) else None
+    if check is None:
+        return f"'{field}' is not a field of {entity}"
+    return None if check(value) else f"its value for {field} is not valid"
+
+
+def element_problem(kind: str, value: Any) -> str | None:
+    """Why ``value`` ({"key", "data"}) is not an element of ``kind`` (snapshots), or None."""
+    return _element(kind, "add", value)
+
+
 def problem(op: Any) -> str | None:
     """Why ``op`` is not a valid op, or None."""
     if not isinstance(op, dict):
@@ -166,11 +189,30 @@ def problem(op: Any) -> str | None:
     checks = _CONTACT if entity == "contact" else _CHILD.get(entity)
     if checks is None:
         return f"'{entity}' is not a kind of record"
+    if field == FIELDS:
+        return _creation(checks, entity, value, prev)
     check = checks.get(field) if isinstance(field, str) else None
     if check is None:
         return f"'{field}' is not a field of {entity}"
     if not check(value):
         return f"its value for {field} is not valid"
+    return None
+
+
+_NOT_IN_CREATION = {FIELDS, "purged", "redacted", "merged_into"}
+
+
+def _creation(checks: dict[str, Check], entity: str, value: Any, prev: Any) -> str | None:
+    if prev is not None:
+        return "a creation names no previous stamp"
+    if not isinstance(value, dict) or not value or len(value) > len(checks):
+        return "a creation needs its fields"
+    for name, item in value.items():
+        check = checks.get(name) if name not in _NOT_IN_CREATION else None
+        if check is None:
+            return f"'{name}' is not a field of {entity}"
+        if not check(item):
+            return f"its value for {name} is not valid"
     return None
 
 
