@@ -32,6 +32,7 @@ from salesdesk.cli_commands import (
     cmd_show,
     emit,
 )
+from salesdesk.cli_report import add_report_command
 from salesdesk.cli_transfer import add_transfer_commands
 from salesdesk.domain.errors import DatabaseOpenError, SalesdeskError
 
@@ -99,6 +100,7 @@ examples:
   salesdesk show 12 --json
   salesdesk import contacts.csv --tag "Trade show 2026"
   salesdesk export --format vcard -o team.vcf --stage customer
+  salesdesk report funnel --from 2026-10-01 --to 2026-12-31 --json
 
 The database is --db, else the SALESDESK_DB environment variable, else
 {default}. Phone numbers without +country code are read as numbers of --phone-region,
@@ -232,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="new file to write (never overwritten)",
     )
     add_transfer_commands(command)
+    add_report_command(command)
     return parser
 
 

@@ -21,6 +21,16 @@ def utc(month: int, day: int, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(2026, month, day, hour, minute, tzinfo=dt.UTC)
 
 
+class Clock:
+    """A clock the timeline sets by hand."""
+
+    def __init__(self) -> None:
+        self.now = utc(2, 1, 9)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
 @dataclass
 class History:
     """The contact ids by first name."""
