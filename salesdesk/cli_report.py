@@ -34,10 +34,16 @@ def add_report_command(command: Callable[..., Any]) -> None:
 
     rep = command("report", cmd_report, "show a report: " + ", ".join(REPORTS))
     rep.add_argument("kind", choices=REPORTS, metavar="REPORT", help=", ".join(REPORTS))
-    rep.add_argument("--from", dest="first", type=_date, metavar="DATE",
-                     help="first day (default: the first record)")  # fmt: skip
-    rep.add_argument("--to", dest="last", type=_date, metavar="DATE",
-                     help="last day, included (default: today)")  # fmt: skip
+    rep.add_argument(
+        "--from",
+        dest="first",
+        type=_date,
+        metavar="DATE",
+        help="first day (default: the first record)",
+    )
+    rep.add_argument(
+        "--to", dest="last", type=_date, metavar="DATE", help="last day, included (default: today)"
+    )
     rep.add_argument("--source", help="only contacts of this source ('none': without one)")
     rep.add_argument("--event", help="only contacts captured at this event")
     rep.add_argument("--tag", help="only contacts with this tag")
@@ -54,8 +60,9 @@ def time_zone() -> tuple[dt.tzinfo | None, str]:
     try:
         return ZoneInfo(name), name
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"{TZ_ENV}='{name}' is not a time zone (e.g. Europe/Berlin).",
-                              "time_zone") from None  # fmt: skip
+        raise ValidationError(
+            f"{TZ_ENV}='{name}' is not a time zone (e.g. Europe/Berlin).", "time_zone"
+        ) from None
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -74,8 +81,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         for table in report_tables(report):
             emit("")
             emit(table.name)
-            widths = [max(len(str(h)), *(len(_cell(r[i])) for r in table.rows))
-                      for i, h in enumerate(table.header)] if table.rows else []  # fmt: skip
+            widths = (
+                [
+                    max(len(str(h)), *(len(_cell(r[i])) for r in table.rows))
+                    for i, h in enumerate(table.header)
+                ]
+                if table.rows
+                else []
+            )
             if not table.rows:
                 emit("  (nothing in this period)")
                 continue

@@ -30,15 +30,19 @@ def report_tables(report: Report) -> list[Table]:
     """The figures of ``report`` as tables (counts, rates as fractions, days, amounts)."""
     f: Any = report.figures
     kind = report.kind
+    rows: list[tuple[Any, ...]]
+    head: tuple[str, ...]
     if kind == "funnel":
         steps = [
             (
-                s.level, len(s.any_time), len(s.in_order),
+                s.level,
+                len(s.any_time),
+                len(s.in_order),
                 _round(f.conversion(i, False)) if i else None,
                 _round(f.conversion(i, True)) if i else None,
             )
             for i, s in enumerate(f.steps)
-        ]  # fmt: skip
+        ]
         stages = [(s.value, len(f.stages[s])) for s in STAGE_ORDER]
         backs = [
             ("prospect_fallback", len(f.prospect_fallbacks)),
@@ -46,44 +50,75 @@ def report_tables(report: Report) -> list[Table]:
             ("disqualified", len(f.disqualified)),
         ]
         return [
-            Table("steps", ("level", "reached_any_time", "reached_in_order",
-                            "conversion_any_time", "conversion_in_order"), tuple(steps)),
+            Table(
+                "steps",
+                (
+                    "level",
+                    "reached_any_time",
+                    "reached_in_order",
+                    "conversion_any_time",
+                    "conversion_in_order",
+                ),
+                tuple(steps),
+            ),
             Table("stages", ("stage", "entered"), tuple(stages)),
             Table("fallbacks", ("kind", "contacts"), tuple(backs)),
-        ]  # fmt: skip
+        ]
     if kind == "time-in-stage":
         rows = [
             (
-                s.value, len(t.completed), _round(t.median_days), _round(t.mean_days),
-                len(t.still_open), _round(t.open_median_days),
+                s.value,
+                len(t.completed),
+                _round(t.median_days),
+                _round(t.mean_days),
+                len(t.still_open),
+                _round(t.open_median_days),
             )
             for s, t in f.items()
-        ]  # fmt: skip
+        ]
         slow = [
             (s.value, x.contact_id, _round(x.days), x.open) for s, t in f.items() for x in t.slowest
         ]
         return [
-            Table("stages", ("stage", "completed", "median_days", "mean_days", "open",
-                             "open_median_days"), tuple(rows)),
+            Table(
+                "stages",
+                ("stage", "completed", "median_days", "mean_days", "open", "open_median_days"),
+                tuple(rows),
+            ),
             Table("slowest", ("stage", "contact_id", "days", "open"), tuple(slow)),
-        ]  # fmt: skip
+        ]
     if kind in ("sources", "events"):
-        head = ("source" if kind == "sources" else "event", "leads", "prospects", "customers",
-                "unqualified", "win_rate")  # fmt: skip
-        lines = [
-            (x.key, len(x.leads), len(x.prospects), len(x.customers), len(x.unqualified),
-             _round(x.win_rate))
+        head = (
+            "source" if kind == "sources" else "event",
+            "leads",
+            "prospects",
+            "customers",
+            "unqualified",
+            "win_rate",
+        )
+        lines: list[tuple[Any, ...]] = [
+            (
+                x.key,
+                len(x.leads),
+                len(x.prospects),
+                len(x.customers),
+                len(x.unqualified),
+                _round(x.win_rate),
+            )
             for x in f
-        ]  # fmt: skip
+        ]
         if kind == "events":
             head += tuple(f"rating_{r}" for r in rules.RATINGS) + (
-                "hot", "hot_contacted_24h", "hot_contacted_48h",
-            )  # fmt: skip
+                "hot",
+                "hot_contacted_24h",
+                "hot_contacted_48h",
+            )
             lines = [
-                line + tuple(len(x.ratings[r]) for r in rules.RATINGS)
+                line
+                + tuple(len(x.ratings[r]) for r in rules.RATINGS)
                 + (len(x.hot), len(x.hot_within_24h), len(x.hot_within_48h))
                 for line, x in zip(lines, f, strict=True)
-            ]  # fmt: skip
+            ]
         return [Table(kind, head, tuple(lines))]
     if kind == "reasons":
         rows = [
@@ -94,13 +129,22 @@ def report_tables(report: Report) -> list[Table]:
         return [Table("reasons", ("period_start", "reason", "contacts"), tuple(rows))]
     if kind == "activity":
         rows = [
-            (b.isoformat(), c.value, *f.cells.get((c, b), (0, 0)),
-             _round(rules.rate(f.cells.get((c, b), (0, 0))[1], f.cells.get((c, b), (0, 0))[0])))
+            (
+                b.isoformat(),
+                c.value,
+                *f.cells.get((c, b), (0, 0)),
+                _round(rules.rate(f.cells.get((c, b), (0, 0))[1], f.cells.get((c, b), (0, 0))[0])),
+            )
             for c in f.channels
             for b in f.buckets
-        ]  # fmt: skip
-        return [Table("activity", ("period_start", "channel", "interactions", "two_way",
-                                   "two_way_share"), tuple(rows))]  # fmt: skip
+        ]
+        return [
+            Table(
+                "activity",
+                ("period_start", "channel", "interactions", "two_way", "two_way_share"),
+                tuple(rows),
+            )
+        ]
     if kind == "value":
         rows = [
             (x.stage.value, x.currency, len(x.ids), str(x.amount), x.probability, str(x.weighted))
@@ -110,10 +154,13 @@ def report_tables(report: Report) -> list[Table]:
             (c, str(f.pipeline(c)[0]), str(f.pipeline(c)[1]), str(f.won(c))) for c in f.currencies()
         ]
         return [
-            Table("stages", ("stage", "currency", "contacts", "amount", "probability_percent",
-                             "weighted"), tuple(rows)),
+            Table(
+                "stages",
+                ("stage", "currency", "contacts", "amount", "probability_percent", "weighted"),
+                tuple(rows),
+            ),
             Table("totals", ("currency", "pipeline", "weighted_pipeline", "won"), tuple(totals)),
-        ]  # fmt: skip
+        ]
     raise ValueError(kind)  # pragma: no cover - Report.kind is one of REPORTS
 
 
@@ -140,8 +187,16 @@ def report_csv(report: Report) -> str:
     """All tables of the report in one CSV text, each under a line naming it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["report", report.kind, "from", report.period.first.isoformat(), "to",
-                     report.period.last.isoformat()])  # fmt: skip
+    writer.writerow(
+        [
+            "report",
+            report.kind,
+            "from",
+            report.period.first.isoformat(),
+            "to",
+            report.period.last.isoformat(),
+        ]
+    )
     for table in report_tables(report):
         writer.writerow([])
         writer.writerow([f"# {table.name}"])
