@@ -11,9 +11,13 @@ Rules every report follows (the service reads rows by them):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import heapq
+import itertools
+import operator
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
@@ -75,6 +79,28 @@ def _ids(found: Iterable[int]) -> Ids:
     return tuple(sorted(set(found)))
 
 
+# --- stage history as codes -------------------------------------------------------------
+
+ENTRY_STAGES: tuple[Stage, ...] = STAGE_ORDER
+ENTRY_KINDS: tuple[str, ...] = ("", "prospect_fallback", "customer_left")
+"""The kinds of stage change the funnel tells apart ('' is any other kind)."""
+
+
+def entry_code(stage: Stage, kind: str = "") -> int:
+    """One stage-change entry as a small number: the store sends a report's history as
+    lists of these, contact ids and times instead of a row per entry."""
+    kind_index = ENTRY_KINDS.index(kind) if kind in ENTRY_KINDS else 0
+    return ENTRY_STAGES.index(stage) + len(ENTRY_STAGES) * kind_index
+
+
+# code -> (stage index, level, kind index), for the loops below
+_DECODE: list[tuple[int, int, int]] = [
+    (ENTRY_STAGES.index(stage), _LEVEL[stage.value], k)
+    for k, _kind in enumerate(ENTRY_KINDS)
+    for stage in ENTRY_STAGES
+]
+
+
 # --- funnel -----------------------------------------------------------------------------
 
 
@@ -107,35 +133,36 @@ class Funnel:
         return rate(len(after.any_time), len(before.any_time))
 
 
-def funnel(rows: Iterable[tuple[int, str, str]]) -> Funnel:
-    """From the period's stage entries (contact id, to stage, kind) in time order per
-    contact (contacts in any order, each contact's rows together)."""
-    any_time: list[set[int]] = [set(), set(), set()]
-    in_order: list[set[int]] = [set(), set(), set()]
-    stages: dict[str, set[int]] = {s.value: set() for s in Stage}
-    fallbacks: set[int] = set()
-    left: set[int] = set()
-    current, nxt = None, 0
-    for cid, to_stage, kind in rows:
+def funnel(contacts: Sequence[int], codes: Sequence[int]) -> Funnel:
+    """From the period's stage entries in time order per contact (each contact's entries
+    together): the contact of each and its ``entry_code``."""
+    entered: list[list[int]] = [[] for _ in ENTRY_STAGES]
+    in_order: tuple[list[int], ...] = ([], [], [])
+    special: tuple[list[int], ...] = ([], [], [])  # by kind index; 0 is unused
+    decode = _DECODE
+    current, nxt = -1, 0
+    for cid, code in zip(contacts, codes, strict=True):
+        stage_index, level, kind = decode[code]
+        entered[stage_index].append(cid)
         if cid != current:
             current, nxt = cid, 0
-        level = _LEVEL[to_stage]
-        any_time[level].add(cid)
-        stages[to_stage].add(cid)
-        if level == nxt and nxt < 3:
-            in_order[nxt].add(cid)
+        if level == nxt:  # nxt == 3 once the customer step is reached: never equal
+            in_order[nxt].append(cid)
             nxt += 1
-        if kind == "prospect_fallback":
-            fallbacks.add(cid)
-        elif kind == "customer_left":
-            left.add(cid)
+        if kind:
+            special[kind].append(cid)
+    sets = [set(ids) for ids in entered]
+    any_time: list[set[int]] = [set(), set(), set()]
+    for stage, ids in zip(ENTRY_STAGES, sets, strict=True):
+        any_time[_LEVEL[stage.value]] |= ids
     steps = tuple(FunnelStep(LEVELS[i], _ids(any_time[i]), _ids(in_order[i])) for i in range(3))
+    by_stage = {stage: _ids(ids) for stage, ids in zip(ENTRY_STAGES, sets, strict=True)}
     return Funnel(
         steps,
-        {s: _ids(stages[s.value]) for s in STAGE_ORDER},
-        _ids(fallbacks),
-        _ids(left),
-        _ids(stages[Stage.UNQUALIFIED.value]),
+        {s: by_stage[s] for s in STAGE_ORDER},
+        _ids(special[1]),
+        _ids(special[2]),
+        by_stage[Stage.UNQUALIFIED],
     )
 
 
@@ -144,98 +171,102 @@ def funnel(rows: Iterable[tuple[int, str, str]]) -> Funnel:
 
 @dataclass(frozen=True)
 class Stint:
-    """One stay of a contact in a stage; ``open`` when it had not ended by the period end."""
+    """One stay of a contact in a stage, ``seconds`` long; ``open`` when it had not ended
+    by the period end (measured up to then)."""
 
     contact_id: int
     stage: Stage
-    start: float
-    end: float
+    seconds: float
     open: bool
 
     @property
     def days(self) -> float:
-        return (self.end - self.start) / DAY
+        return self.seconds / DAY
 
 
 @dataclass(frozen=True)
 class StageTime:
-    """Days spent in one stage: stays that ended in the period, and stays still open at its
-    end (measured up to then), with the slowest of both."""
+    """Time spent in one stage: the lengths (seconds, ascending) of the stays that ended in
+    the period and of those still open at its end (measured up to then), with the
+    slowest of both."""
 
     stage: Stage
-    completed: tuple[Stint, ...]
-    still_open: tuple[Stint, ...]
+    completed_seconds: tuple[float, ...]
+    open_seconds: tuple[float, ...]
+    completed_ids: Ids
+    open_ids: Ids
     slowest: tuple[Stint, ...]
 
     @property
     def median_days(self) -> float | None:
-        return median([s.days for s in self.completed])
+        found = median(self.completed_seconds)
+        return None if found is None else found / DAY
 
     @property
     def mean_days(self) -> float | None:
-        days = [s.days for s in self.completed]
-        return sum(days) / len(days) if days else None
+        stays = self.completed_seconds
+        return sum(stays) / len(stays) / DAY if stays else None
 
     @property
     def open_median_days(self) -> float | None:
-        return median([s.days for s in self.still_open])
-
-    @property
-    def completed_ids(self) -> Ids:
-        return _ids(s.contact_id for s in self.completed)
-
-    @property
-    def open_ids(self) -> Ids:
-        return _ids(s.contact_id for s in self.still_open)
+        found = median(self.open_seconds)
+        return None if found is None else found / DAY
 
 
 def time_in_stage(
-    rows: Iterable[tuple[int, str, float]], period: Period, now: float
+    contacts: Sequence[int], codes: Sequence[int], times: Sequence[int], period: Period, now: float
 ) -> dict[Stage, StageTime]:
-    """From every stage entry (contact id, to stage, at) of the contacts, in time order per
-    contact. A stay ends at the next entry; the last one is open until ``now``."""
+    """From every stage entry of the contacts in time order per contact (contact id,
+    ``entry_code``, POSIX seconds). A stay ends at the contact's next entry; the last one
+    is open until ``now``. Stays that ended before the period are not counted."""
     horizon = min(period.end, now)
-    done: dict[str, list[Stint]] = defaultdict(list)
-    still: dict[str, list[Stint]] = defaultdict(list)
-    stages = {s.value: s for s in Stage}
-    prev: tuple[int, str, float] | None = None
-
-    def close(cid: int, stage: str, start: float, end: float | None) -> None:
-        if end is not None and period.start <= end < period.end:
-            done[stage].append(Stint(cid, stages[stage], start, end, False))
-        elif start < horizon and (end is None or end >= period.end):
-            still[stage].append(Stint(cid, stages[stage], start, horizon, True))
-
-    for row in rows:
-        if prev is not None:
-            close(prev[0], prev[1], prev[2], row[2] if row[0] == prev[0] else None)
-        prev = row
-    if prev is not None:
-        close(prev[0], prev[1], prev[2], None)
+    start_of, end_of = period.start, period.end
+    # per entry code (merged into stages below): stay lengths and their contacts
+    done_s: list[list[float]] = [[] for _ in _DECODE]
+    done_i: list[list[int]] = [[] for _ in _DECODE]
+    open_s: list[list[float]] = [[] for _ in _DECODE]
+    open_i: list[list[int]] = [[] for _ in _DECODE]
+    last = (-1,) if contacts else ()  # after the last entry: no next one
+    next_contacts = itertools.chain(itertools.islice(contacts, 1, None), last)
+    next_times = itertools.chain(itertools.islice(times, 1, None), last)
+    for cid, code, start, next_cid, stop in zip(
+        contacts, codes, times, next_contacts, next_times, strict=True
+    ):
+        if next_cid == cid and stop < end_of:  # the next entry ended it by the period end
+            if stop >= start_of:
+                done_s[code].append(stop - start)
+                done_i[code].append(cid)
+            continue  # ended in the period, or before it
+        if start < horizon:  # still there at the period end (or now)
+            open_s[code].append(horizon - start)
+            open_i[code].append(cid)
+    done: list[tuple[list[float], list[int]]] = [([], []) for _ in ENTRY_STAGES]
+    still: list[tuple[list[float], list[int]]] = [([], []) for _ in ENTRY_STAGES]
+    for code, (index, _, _) in enumerate(_DECODE):
+        done[index][0].extend(done_s[code])
+        done[index][1].extend(done_i[code])
+        still[index][0].extend(open_s[code])
+        still[index][1].extend(open_i[code])
     out: dict[Stage, StageTime] = {}
-    for stage in STAGE_ORDER:
-        completed, open_ = tuple(done[stage.value]), tuple(still[stage.value])
-        slowest = sorted(completed + open_, key=lambda s: (-s.days, s.contact_id))[:SLOWEST]
-        out[stage] = StageTime(stage, completed, open_, tuple(slowest))
-    return out
+    for index, stage in enumerate(ENTRY_STAGES):
+        (ended, ended_ids), (going, going_ids) = done[index], still[index]
+        candidates = itertools.chain(
+            zip(map(operator.neg, ended), ended_ids, itertools.repeat(False)),
+            zip(map(operator.neg, going), going_ids, itertools.repeat(True)),
+        )
+        slowest = tuple(
+            Stint(cid, stage, -neg, is_open)
+            for neg, cid, is_open in heapq.nsmallest(SLOWEST, candidates)
+        )
+        ended.sort()
+        going.sort()
+        out[stage] = StageTime(
+            stage, tuple(ended), tuple(going), _ids(ended_ids), _ids(going_ids), slowest
+        )
+    return {stage: out[stage] for stage in STAGE_ORDER}
 
 
 # --- sources and events -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CaptureRow:
-    """What the sources report needs of one contact captured (created) in the period."""
-
-    contact_id: int
-    source: str | None
-    event: str | None
-    rating: str
-    created: float
-    prospect: bool  # reached Prospect by the end of the period
-    customer: bool  # reached Customer by the end of the period
-    unqualified: bool  # was set aside as Unqualified by the end of the period
-    first_contact: float | None = None  # first outbound or two-way interaction after capture
 
 
 @dataclass(frozen=True)
@@ -258,46 +289,26 @@ class SourceFigures:
 
 
 RATINGS = ("hot", "warm", "cold", "none")
+REACHED: tuple[str, ...] = (
+    Stage.PROSPECT.value, Stage.CUSTOMER.value, Stage.UNQUALIFIED.value,
+)  # fmt: skip
+"""The stages whose reaching (by the period end) the sources report counts."""
 
 
-def _figures(key: str, rows: list[CaptureRow], with_follow_up: bool) -> SourceFigures:
-    def where(test: object) -> Ids:
-        return _ids(r.contact_id for r in rows if test(r))  # type: ignore[operator]
-
-    leads, prospects = where(lambda r: True), where(lambda r: r.prospect)
-    customers, unqualified = where(lambda r: r.customer), where(lambda r: r.unqualified)
-    if not with_follow_up:
-        return SourceFigures(key, leads, prospects, customers, unqualified)
-
-    def within(hours: int) -> Ids:
-        limit = hours * 3600
-        return where(
-            lambda r: (
-                r.rating == "hot"
-                and r.first_contact is not None
-                and r.first_contact - r.created <= limit
-            )
-        )
-
-    return SourceFigures(
-        key,
-        leads,
-        prospects,
-        customers,
-        unqualified,
-        {rating: where(lambda r, x=rating: r.rating == x) for rating in RATINGS},
-        where(lambda r: r.rating == "hot"),
-        within(24),
-        within(48),
-    )
+def _reached(key: str, leads: set[int], reached: Mapping[str, set[int]]) -> SourceFigures:
+    prospects, customers, unqualified = (leads & reached[s] for s in REACHED)
+    return SourceFigures(key, _ids(leads), _ids(prospects), _ids(customers), _ids(unqualified))
 
 
-def by_source(rows: Iterable[CaptureRow]) -> list[SourceFigures]:
-    """One line per source, in the order of most leads (ties by key)."""
-    groups: dict[str, list[CaptureRow]] = defaultdict(list)
-    for row in rows:
-        groups[row.source or ""].append(row)
-    lines = [_figures(key, group, False) for key, group in groups.items()]
+def by_source(
+    captures: Iterable[tuple[str, Iterable[int]]], reached: Mapping[str, set[int]]
+) -> list[SourceFigures]:
+    """One line per source (key '' for none) from the contacts captured in the period and
+    the contacts that reached each of REACHED by its end; most leads first (ties by key)."""
+    groups: dict[str, set[int]] = defaultdict(set)
+    for key, ids in captures:
+        groups[key].update(ids)
+    lines = [_reached(key, leads, reached) for key, leads in groups.items()]
     return sorted(lines, key=lambda f: (-len(f.leads), f.key))
 
 
@@ -309,17 +320,43 @@ def event_key(name: str) -> str:
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
-def by_event(rows: Iterable[CaptureRow]) -> list[SourceFigures]:
-    """One line per event (named as its first capture spells it), with ratings and how
-    quickly the hot leads were contacted."""
-    groups: dict[str, list[CaptureRow]] = defaultdict(list)
-    names: dict[str, str] = {}
-    for row in sorted((r for r in rows if r.event), key=lambda r: (r.created, r.contact_id)):
-        assert row.event is not None
-        key = event_key(row.event)
-        names.setdefault(key, row.event)
-        groups[key].append(row)
-    lines = [_figures(names[key], group, True) for key, group in groups.items()]
+def by_event(
+    captures: Iterable[tuple[str, int, int, str, Iterable[int]]],
+    reached: Mapping[str, set[int]],
+    follow_ups: Iterable[tuple[int, int, int | None]],
+) -> list[SourceFigures]:
+    """One line per event, named as its first capture spells it, with ratings and how
+    quickly its hot leads were contacted. ``captures``: (spelling, created, id of the
+    first capture, rating, ids) per event and rating; ``follow_ups``: (id, created, first
+    outbound or two-way contact) of the hot leads."""
+    first: dict[str, tuple[int, int, str]] = {}
+    ratings: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for name, created, cid, rating, ids in captures:
+        key = event_key(name)
+        first[key] = min(first.get(key, (created, cid, name)), (created, cid, name))
+        ratings[key][rating].update(ids)
+    quick: dict[int, int | None] = {}
+    for cid, created, contacted in follow_ups:
+        quick[cid] = None if contacted is None else contacted - created
+    lines = []
+    for key, groups in ratings.items():
+        leads = set().union(*groups.values())
+        base = _reached(first[key][2], leads, reached)
+        hot = groups.get("hot", set())
+
+        def within(hours: int, hot: set[int] = hot) -> Ids:
+            limit = hours * 3600
+            return _ids(i for i in hot if (gap := quick.get(i)) is not None and gap <= limit)
+
+        lines.append(
+            dataclasses.replace(
+                base,
+                ratings={r: _ids(groups.get(r, ())) for r in RATINGS},
+                hot=_ids(hot),
+                hot_within_24h=within(24),
+                hot_within_48h=within(48),
+            )
+        )
     return sorted(lines, key=lambda f: (-len(f.leads), f.key))
 
 
@@ -354,10 +391,17 @@ def reasons_over_time(rows: Iterable[tuple[int, str | None, int]], period: Perio
     """From the period's moves into Unqualified (contact id, reason, local day number)."""
     cells: dict[tuple[str, dt.date], set[int]] = defaultdict(set)
     labels: dict[str, str] = {}
+    keys: dict[str | None, str] = {}  # few distinct reasons and days: each worked out once
+    buckets: dict[int, dt.date] = {}
     for cid, reason, day in rows:
-        key = reason_key(reason)
-        labels.setdefault(key, " ".join((reason or "").split()))
-        cells[(key, period.bucket_of_day(day))].add(cid)
+        key = keys.get(reason)
+        if key is None:
+            key = keys[reason] = reason_key(reason)
+            labels.setdefault(key, " ".join((reason or "").split()))
+        bucket = buckets.get(day)
+        if bucket is None:
+            bucket = buckets[day] = period.bucket_of_day(day)
+        cells[(key, bucket)].add(cid)
     totals: dict[str, set[int]] = defaultdict(set)
     for (key, _), ids in cells.items():
         totals[key] |= ids
@@ -390,12 +434,12 @@ class ActivityCounts:
         return rate(two_way, every)
 
 
-def activity(rows: Iterable[tuple[str, int, int, int]], period: Period) -> ActivityCounts:
-    """From counts per (channel, local day number, all, two-way), grouped by the store."""
+def activity(rows: Iterable[tuple[str, dt.date, int, int]], period: Period) -> ActivityCounts:
+    """From counts per (channel, week or month, all, two-way), counted by the store."""
     cells: dict[tuple[Channel, dt.date], list[int]] = defaultdict(lambda: [0, 0])
     channels = {c.value: c for c in Channel}
-    for channel, day, count, two_way in rows:
-        cell = cells[(channels[channel], period.bucket_of_day(day))]
+    for channel, bucket, count, two_way in rows:
+        cell = cells[(channels[channel], bucket)]
         cell[0] += count
         cell[1] += two_way
     used = {c for c, _ in cells}
@@ -452,22 +496,20 @@ class ValueReport:
 
 
 def value_report(
-    rows: Iterable[tuple[int, str, int, str, str | None]], probabilities: Mapping[Stage, int]
+    groups: Iterable[tuple[str, str, int, Iterable[int], Iterable[int]]],
+    probabilities: Mapping[Stage, int],
 ) -> ValueReport:
-    """From contacts with a value (id, stage, cents, currency, close date or None)."""
-    groups: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    """From contacts with a value grouped by stage and currency: (stage, currency, cents,
+    ids, ids without a close date)."""
+    found: dict[tuple[str, str], tuple[int, Iterable[int]]] = {}
     undated: list[int] = []
-    for cid, stage_key, cents, currency, close_on in rows:
-        groups[(stage_key, currency)].append((cid, cents))
-        if close_on is None:
-            undated.append(cid)
+    for stage_key, currency, cents, ids, without_date in groups:
+        found[(stage_key, currency)] = (cents, ids)
+        undated.extend(without_date)
     lines = []
     for stage in STAGE_ORDER:
-        for (key, currency), items in sorted(groups.items()):
+        for (key, currency), (cents, ids) in sorted(found.items()):
             if key == stage.value:
-                amount = Decimal(sum(c for _, c in items)) / 100
-                lines.append(
-                    ValueLine(stage, currency, _ids(i for i, _ in items),
-                              amount.quantize(Decimal("0.01")), probabilities[stage])
-                )  # fmt: skip
+                amount = (Decimal(cents) / 100).quantize(Decimal("0.01"))
+                lines.append(ValueLine(stage, currency, _ids(ids), amount, probabilities[stage]))
     return ValueReport(tuple(lines), _ids(undated))

@@ -68,10 +68,10 @@ def report_tables(report: Report) -> list[Table]:
         rows = [
             (
                 s.value,
-                len(t.completed),
+                len(t.completed_seconds),
                 _round(t.median_days),
                 _round(t.mean_days),
-                len(t.still_open),
+                len(t.open_seconds),
                 _round(t.open_median_days),
             )
             for s, t in f.items()

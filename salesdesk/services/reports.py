@@ -126,31 +126,28 @@ class ReportService:
 
     def funnel(self, query: ReportQuery) -> Report:
         period = self.period(query)
-        rows = store.funnel_rows(period, self._filter(query))
-        return Report("funnel", period, query, rules.funnel(rows))
+        contacts, codes = store.funnel_entries(period, self._filter(query))
+        return Report("funnel", period, query, rules.funnel(contacts, codes))
 
     def time_in_stage(self, query: ReportQuery) -> Report:
         period = self.period(query)
-        rows = store.history_rows(period, self._filter(query))
+        contacts, codes, times = store.history_entries(self._filter(query))
         now = self.contacts.clock().timestamp()
-        return Report("time-in-stage", period, query, rules.time_in_stage(rows, period, now))
-
-    def _captures(self, query: ReportQuery) -> tuple[Period, list[rules.CaptureRow]]:
-        period = self.period(query)
-        rows = [
-            rules.CaptureRow(r[0], r[1], r[2], r[3], float(r[4]), bool(r[5]), bool(r[6]),
-                             bool(r[7]), None if r[8] is None else float(r[8]))
-            for r in store.capture_rows(period, self._filter(query))
-        ]  # fmt: skip
-        return period, rows
+        figures = rules.time_in_stage(contacts, codes, times, period, now)
+        return Report("time-in-stage", period, query, figures)
 
     def sources(self, query: ReportQuery) -> Report:
-        period, rows = self._captures(query)
-        return Report("sources", period, query, rules.by_source(rows))
+        period = self.period(query)
+        captures = store.captures_by_source(period, self._filter(query))
+        reached = store.reached_by(period.end, rules.REACHED)
+        return Report("sources", period, query, rules.by_source(captures, reached))
 
     def events(self, query: ReportQuery) -> Report:
-        period, rows = self._captures(query)
-        return Report("events", period, query, rules.by_event(rows))
+        period, who = self.period(query), self._filter(query)
+        captures = store.captures_by_event(period, who)
+        reached = store.reached_by(period.end, rules.REACHED)
+        follow_ups = store.hot_event_follow_ups(period, who)
+        return Report("events", period, query, rules.by_event(captures, reached, follow_ups))
 
     def reasons(self, query: ReportQuery) -> Report:
         period = self.period(query)
@@ -159,7 +156,8 @@ class ReportService:
 
     def activity(self, query: ReportQuery) -> Report:
         period = self.period(query)
-        rows = store.activity_rows(period, self._filter(query))
+        buckets = [(b, *period.bucket_bounds(b, self.tz)) for b in period.buckets()]
+        rows = store.activity_counts(buckets, self._filter(query))
         return Report("activity", period, query, rules.activity(rows, period))
 
     def activity_contacts(
@@ -177,8 +175,8 @@ class ReportService:
         """Contacts with an expected value; with a date given, those expected to close in
         the range (from ``first`` on, up to ``last``) and those without a close date."""
         period = self.period(query)
-        rows = store.value_rows(query.first, query.last, self._filter(query))
-        return Report("value", period, query, rules.value_report(rows, self.probabilities))
+        groups = store.value_groups(query.first, query.last, self._filter(query))
+        return Report("value", period, query, rules.value_report(groups, self.probabilities))
 
     def value_sums(self) -> dict[Stage, dict[str, int]]:
         """Cents per currency of each stage's live contacts (the board's column headers)."""

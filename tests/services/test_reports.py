@@ -102,10 +102,10 @@ def test_time_in_stage_median_mean_and_slowest(reports: ReportService, history: 
     assert times[Stage.CUSTOMER].open_ids == history.of("Anna")
     unqualified = times[Stage.UNQUALIFIED]
     assert unqualified.median_days is None
-    assert sorted(s.days for s in unqualified.still_open) == pytest.approx(
+    assert [s / 86400 for s in unqualified.open_seconds] == pytest.approx(
         [0.5 * H, 550.5 * H, 551.5 * H]
     )
-    assert times[Stage.NURTURING].completed == ()
+    assert times[Stage.NURTURING].completed_seconds == ()
 
 
 def test_sources_leads_prospects_customers_and_win_rate(
@@ -170,6 +170,11 @@ def test_activity_per_channel_and_week_with_two_way_share(
     assert activity.two_way_share() == 0.5
     assert activity.two_way_share(Channel.PHONE) == 1.0
     assert activity.two_way_share(Channel.EMAIL) == 0.0
+    anna = reports.activity(march(source="newsletter")).figures  # a filter: Anna's only
+    assert anna.cells == {
+        (Channel.PHONE, MONDAYS[1]): (1, 1),
+        (Channel.EMAIL, MONDAYS[2]): (1, 0),
+    }
     query = march()
     assert reports.activity_contacts(query, Channel.PHONE, MONDAYS[1]) == list(
         history.of("Anna", "Dora")

@@ -204,12 +204,12 @@ class TimeTab(ReportTab):
             tip = (
                 self.tr("%1: %2 stays ended in the period; median %3 days, mean %4 days")
                 .replace("%1", stage_label(stage))
-                .replace("%2", str(len(t.completed)))
+                .replace("%2", str(len(t.completed_seconds)))
                 .replace("%3", number(t.median_days))
                 .replace("%4", number(t.mean_days))
             )
             tip += "\n" + self.tr("%1 still there at the end, for %2 days (median)").replace(
-                "%1", str(len(t.still_open))
+                "%1", str(len(t.open_seconds))
             ).replace("%2", number(t.open_median_days))
             tip += "\n" + self.click_hint()
             rows.append(
