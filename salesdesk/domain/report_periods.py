@@ -42,6 +42,9 @@ class Offsets:
         return int((ts + self.at(ts)) // DAY)
 
 
+STEP = 7 * DAY  # offsets are sampled weekly: no zone changes its offset and back within a week
+
+
 def offsets_between(start: float, end: float, tz: dt.tzinfo | None) -> Offsets:
     """The offsets of ``tz`` from a day before ``start`` to a day after ``end``: each change
     is found to the second by bisection (DST changes happen twice a year at most)."""
@@ -49,7 +52,7 @@ def offsets_between(start: float, end: float, tz: dt.tzinfo | None) -> Offsets:
     current = utc_offset(t, tz)
     starts, offsets = [t], [current]
     while t < end + DAY:
-        step = min(DAY, end + DAY - t) or DAY
+        step = min(STEP, end + DAY - t) or STEP
         nxt = utc_offset(t + step, tz)
         if nxt != current:
             lo, hi = t, t + step  # offset(lo) == current, offset(hi) == nxt
