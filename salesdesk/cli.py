@@ -174,6 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
     for part in ("street", "postal-code", "city", "region", "country"):
         add.add_argument(f"--{part}", help="address: " + part.replace("-", " "))
     add.add_argument("--stage", help="new, working, nurturing, prospect or customer (default: new)")
+    add.add_argument("--value", metavar="AMOUNT", help="expected deal value, e.g. 1200 or 1200.50")
+    add.add_argument("--currency", metavar="CODE", help="currency of --value (default: EUR)")
+    add.add_argument("--close", metavar="DATE", help="expected close date, YYYY-MM-DD")
 
     show = command("show", cmd_show, "show everything about one contact")
     show.add_argument("id", type=contact_id, metavar="ID")

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from salesdesk.domain.contact import (
@@ -79,6 +80,11 @@ def contact_record(
             "how": contact.consent.how,
         },
         "do_not_contact": contact.do_not_contact,
+        "expected_value": None if contact.expected_value is None else str(contact.expected_value),
+        "currency": contact.currency,
+        "expected_close": (
+            None if contact.expected_close is None else contact.expected_close.isoformat()
+        ),
         "photo": (
             {"mime": contact.photo_mime, "data": base64.b64encode(contact.photo).decode("ascii")}
             if contact.photo
@@ -196,6 +202,25 @@ def _str(record: Mapping[str, Any], key: str) -> str:
     return value
 
 
+def _amount(value: Any) -> Decimal | None:
+    """An expected value as written: text ("12500.00", as salesdesk writes it) or a JSON
+    number; the import checks it like typed input."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise TypeError("'expected_value' must be a number or text")
+    try:
+        return Decimal(str(value).strip())
+    except InvalidOperation as error:
+        raise ValueError(f"'expected_value' is not an amount: {value!r}") from error
+
+
+def _date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    return dt.date.fromisoformat(str(value))
+
+
 def _history_entry(item: Any) -> HistoryEntry:
     at = _time(item["at"])
     if at is None:
@@ -242,6 +267,9 @@ def contact_from_record(number: int, record: Any) -> IncomingContact:
         created_at=_time(record.get("created_at")),
         updated_at=_time(record.get("updated_at")),
         deleted_at=_time(record.get("deleted_at")),
+        expected_value=_amount(record.get("expected_value")),
+        currency=_str(record, "currency"),
+        expected_close=_date(record.get("expected_close")),
     )
     if photo:
         contact.photo = base64.b64decode(str(photo["data"]), validate=True)
