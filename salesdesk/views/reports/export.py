@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from salesdesk.services.report_tables import report_csv
 from salesdesk.services.reports import Report
-from salesdesk.views.reports.tabs import ReportTab
+from salesdesk.views.reports.tab_base import ReportTab
 
 
 def export_png(tab: ReportTab, path: Path) -> None:

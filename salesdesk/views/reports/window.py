@@ -28,20 +28,16 @@ from salesdesk.services.reports import Report, ReportQuery, ReportService
 from salesdesk.views.detail.labels import source_label
 from salesdesk.views.events import AppEvents
 from salesdesk.views.reports import export
+from salesdesk.views.reports.pipeline_tabs import FunnelTab, TimeTab
 from salesdesk.views.reports.probabilities import (
     ProbabilitiesDialog,
     load_probabilities,
     save_probabilities,
 )
-from salesdesk.views.reports.tabs import (
-    ActivityTab,
-    FunnelTab,
-    ReasonsTab,
-    ReportTab,
-    SourcesTab,
-    TimeTab,
-    ValueTab,
-)
+from salesdesk.views.reports.source_tabs import SourcesTab
+from salesdesk.views.reports.tab_base import ReportTab
+from salesdesk.views.reports.trend_tabs import ActivityTab, ReasonsTab
+from salesdesk.views.reports.value_tab import ValueTab
 from salesdesk.views.undo import ServiceRunner
 
 if TYPE_CHECKING:
