@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 
 from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.money import from_cents
@@ -17,7 +17,11 @@ if TYPE_CHECKING:
     from salesdesk.views.board.view import BoardView
 
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
-_STEPS = ((Decimal(10) ** 9, "%1B"), (Decimal(10) ** 6, "%1M"), (Decimal(10) ** 3, "%1k"))
+_STEPS = (  # marked for lupdate, translated when shown (German: 12,5 Tsd., 1,2 Mio.)
+    (Decimal(10) ** 9, QT_TRANSLATE_NOOP("ColumnHeader", "%1B")),
+    (Decimal(10) ** 6, QT_TRANSLATE_NOOP("ColumnHeader", "%1M")),
+    (Decimal(10) ** 3, QT_TRANSLATE_NOOP("ColumnHeader", "%1k")),
+)
 
 
 def compact(amount: Decimal, locale: QLocale | None = None) -> str:
