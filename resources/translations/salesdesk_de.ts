@@ -255,15 +255,15 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>%1B</source>
-        <translation>%1 Mrd.</translation>
+        <translation>%1&#xa0;Mrd.</translation>
     </message>
     <message>
         <source>%1M</source>
-        <translation>%1 Mio.</translation>
+        <translation>%1&#xa0;Mio.</translation>
     </message>
     <message>
         <source>%1k</source>
-        <translation>%1 Tsd.</translation>
+        <translation>%1&#xa0;Tsd.</translation>
     </message>
 </context>
 <context>
@@ -1921,12 +1921,12 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>In diesem Zeitraum wurde niemand als ungeeignet zurückgestellt.</translation>
     </message>
     <message>
-        <source>per week</source>
-        <translation>pro Woche</translation>
+        <source>Moves to Unqualified per week. %1</source>
+        <translation>Als ungeeignet zurückgestellt, pro Woche. %1</translation>
     </message>
     <message>
-        <source>per month</source>
-        <translation>pro Monat</translation>
+        <source>Moves to Unqualified per month. %1</source>
+        <translation>Als ungeeignet zurückgestellt, pro Monat. %1</translation>
     </message>
 </context>
 <context>
@@ -2184,6 +2184,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Leads: contacts created in the period; prospects and customers: how many of them got there by its end. An event is the source detail of a trade-show contact.</source>
         <translation>Leads: im Zeitraum angelegte Kontakte; Interessenten und Kunden: wie viele davon es bis zu seinem Ende dorthin geschafft haben. Eine Messe ist die Quelle im Detail eines Messekontakts.</translation>
+    </message>
+    <message>
+        <source>The chart shows the %1 events with the most leads, the table all %2.</source>
+        <translation>Das Diagramm zeigt die %1 Messen mit den meisten Leads, die Tabelle alle %2.</translation>
     </message>
 </context>
 <context>

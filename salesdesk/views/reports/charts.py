@@ -8,12 +8,16 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 # Hues that stay apart for most kinds of colour blindness (Okabe-Ito), light and dark.
 _LIGHT = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#8c8c00", "#555555")
+LABEL_LINES = 3  # category names wrap up to this many lines, else they are written aslant
+SLANT_CHARACTERS = 14  # a slanted name longer than about this many M is elided
+SIN45 = math.sqrt(0.5)
+LABEL_GAP = 8  # pixels between the names of neighbouring categories
 _DARK = ("#56b4e9", "#f0b840", "#3fc79a", "#e08cc0", "#8fd0f5", "#f07a30", "#c8c850", "#aaaaaa")
 
 
@@ -70,18 +74,73 @@ class BarChart(QWidget):
 
     # --- geometry ---------------------------------------------------------------------------
 
+    def _axis_texts(self) -> list[str]:
+        """The numbers of the value axis, bottom to top (in the user's locale)."""
+        top = self._maximum()
+        numbers = [top * step / 4 for step in range(5)]
+        return [QLocale().toString(n, "f", 0 if n == int(n) else 1) for n in numbers]
+
+    def _axis_width(self, fm: QFontMetrics) -> int:
+        return max(fm.horizontalAdvance(t) for t in [*self._axis_texts(), "000"]) + 8
+
+    def _legend_places(self, fm: QFontMetrics) -> list[QPoint]:
+        """Where each series' swatch goes: in rows as wide as the chart (wrapping)."""
+        if len(self.data.series) < 2:
+            return []
+        left = self._axis_width(fm)
+        x, y, places = left, 4, []
+        for name in self.data.series:
+            width = fm.height() + fm.horizontalAdvance(name) + 16
+            if x > left and x + width > self.width() - 8:
+                x, y = left, y + fm.height() + 4
+            places.append(QPoint(x, y))
+            x += width
+        return places
+
     def _areas(self) -> tuple[QRect, QRect, int]:
         fm = QFontMetrics(self.font())
-        legend = fm.height() + 8 if len(self.data.series) > 1 else 0
-        label_rows = 2 * fm.height() + 6
+        places = self._legend_places(fm)
+        legend = places[-1].y() + fm.height() + 4 if places else 0
+        left = self._axis_width(fm)
+        width = max(self.width() - left - 8, 10)
+        label_rows = self._label_height(fm, width)
         plot = QRect(
-            fm.horizontalAdvance("00000") + 8,
-            legend + fm.height(),
-            max(self.width() - fm.horizontalAdvance("00000") - 16, 10),
-            max(self.height() - legend - fm.height() - label_rows, 10),
-        )
+            left, legend + fm.height(), width,
+            max(self.height() - legend - fm.height() - label_rows - 4, 10),  # 4: the gap
+        )  # fmt: skip
         labels = QRect(plot.left(), plot.bottom() + 4, plot.width(), label_rows)
         return plot, labels, legend
+
+    def _slanted(self, fm: QFontMetrics, width: int) -> bool:
+        """Whether the category names are written aslant: when one of them needs more than
+        LABEL_LINES lines under its bars, or has a word wider than its place."""
+        slot = width / max(len(self.data.categories), 1) - LABEL_GAP
+        for name in self.data.categories:
+            if any(fm.horizontalAdvance(word) > slot for word in name.split()):
+                return True
+            flags = Qt.TextFlag.TextWordWrap
+            if fm.boundingRect(QRect(0, 0, int(slot), 10_000), flags, name).height() > (
+                LABEL_LINES * fm.height()
+            ):
+                return True
+        return False
+
+    def _label_height(self, fm: QFontMetrics, width: int) -> int:
+        if self._slanted(fm, width):
+            longest = max((fm.horizontalAdvance(n) for n in self.data.categories), default=0)
+            return int(min(longest, self._slant_limit(fm)) * SIN45 + fm.height()) + 6
+        slot = width / max(len(self.data.categories), 1) - LABEL_GAP
+        flags = Qt.TextFlag.TextWordWrap
+        lines = max(
+            (fm.boundingRect(QRect(0, 0, int(slot), 10_000), flags, n).height()
+             for n in self.data.categories),
+            default=fm.height(),
+        )  # fmt: skip
+        return max(lines, 2 * fm.height()) + 6
+
+    @staticmethod
+    def _slant_limit(fm: QFontMetrics) -> int:
+        return fm.horizontalAdvance("M") * SLANT_CHARACTERS
 
     def _maximum(self) -> float:
         """The top of the axis: four round steps just above the tallest bar."""
@@ -90,7 +149,8 @@ class BarChart(QWidget):
             values = [b.value for b in row if b is not None]
             if values:
                 best = max(best, sum(values) if self.data.stacked else max(values))
-        return 4 * nice_step(best / 4) if best else 4.0
+        whole = all(b.value == int(b.value) for row in self.data.bars for b in row if b)
+        return 4 * nice_step(best / 4, whole) if best else 4.0
 
     def _layout_hits(self) -> None:
         self._hits = []
@@ -177,17 +237,15 @@ class BarChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, data.empty_text)
             return
         plot, labels, legend = self._areas()
-        top = self._maximum()
         painter.setPen(grid)
-        for step in range(5):
+        for step, number in enumerate(self._axis_texts()):
             y = plot.bottom() - plot.height() * step / 4
             painter.drawLine(plot.left(), int(y), plot.right(), int(y))
             painter.setPen(text)
-            number = top * step / 4
             painter.drawText(
                 QRect(0, int(y) - fm.height() // 2, plot.left() - 6, fm.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{number:,.0f}" if number == int(number) else f"{number:,.1f}",
+                number,
             )
             painter.setPen(grid)
         colours = series_colours(pal)
@@ -206,8 +264,25 @@ class BarChart(QWidget):
             self._bar_text(painter, rect, bar, text, fm)
         slot = labels.width() / len(data.categories)
         painter.setPen(text)
+        slanted = self._slanted(fm, labels.width())
         for i, name in enumerate(data.categories):
-            area = QRect(int(labels.left() + slot * i), labels.top(), int(slot), labels.height())
+            if slanted:  # ending under its bars, rising to the right; never off the left edge
+                centre = labels.left() + slot * (i + 0.5)
+                room = min(self._slant_limit(fm), int(centre / SIN45) - fm.height())
+                shown = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(room, 0))
+                painter.save()
+                painter.translate(centre + fm.height() * SIN45 / 2, labels.top())
+                painter.rotate(-45)
+                painter.drawText(
+                    QRect(-fm.horizontalAdvance(shown) - 2, 0, fm.horizontalAdvance(shown) + 2,
+                          fm.height()),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                    shown,
+                )  # fmt: skip
+                painter.restore()
+                continue
+            area = QRect(int(labels.left() + slot * i + LABEL_GAP / 2), labels.top(),
+                         int(slot - LABEL_GAP), labels.height())  # fmt: skip
             painter.drawText(
                 area,
                 Qt.AlignmentFlag.AlignHCenter
@@ -215,15 +290,14 @@ class BarChart(QWidget):
                 | Qt.TextFlag.TextWordWrap,
                 name,
             )
-        if legend:
-            x = plot.left()
-            for j, name in enumerate(data.series):
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colours[j % len(colours)])
-                painter.drawRect(QRect(x, 4, fm.height() - 4, fm.height() - 4))
-                painter.setPen(text)
-                painter.drawText(x + fm.height(), 2 + fm.ascent(), name)
-                x += fm.height() + fm.horizontalAdvance(name) + 16
+        for j, place in enumerate(self._legend_places(fm)):  # none for a single series
+            name = data.series[j]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colours[j % len(colours)])
+            painter.drawRect(QRect(place.x(), place.y(), fm.height() - 4, fm.height() - 4))
+            painter.setPen(text)
+            name = fm.elidedText(name, Qt.TextElideMode.ElideRight, self.width() - place.x() - 24)
+            painter.drawText(place.x() + fm.height(), place.y() - 2 + fm.ascent(), name)
 
     def _series_of(self, bar: Bar) -> int:
         for row in self.data.bars:
@@ -252,12 +326,16 @@ class BarChart(QWidget):
         )
 
 
-def nice_step(raw: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 times a power of ten that is at least ``raw``."""
+def nice_step(raw: float, whole: bool = False) -> float:
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that is at least ``raw``; with
+    ``whole`` (counts) a whole number: 1, 2, 3, 5 below ten (no 2.5 contacts on an axis)."""
     if raw <= 0:
         return 1.0
     power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
+    if whole and power < 1:
+        return 1.0
+    factors = (1, 2, 3, 5, 10) if whole and power < 10 else (1, 2, 2.5, 5, 10)
+    for factor in factors:
         if factor * power >= raw - 1e-12:
             return float(factor * power)
     return float(10 * power)  # pragma: no cover - the loop always returns

@@ -23,6 +23,9 @@ def _source_name(key: str) -> str:
         return key
 
 
+EVENTS_CHARTED = 8
+
+
 class SourcesTab(ReportTab):
     """Leads, prospects and customers per source and per event; event follow-up discipline."""
 
@@ -75,11 +78,12 @@ class SourcesTab(ReportTab):
                 empty_text=self.tr("No contacts were captured in this period."),
             )
         )
+        charted = events[:EVENTS_CHARTED]  # most leads first; the table has them all
         self.events.set_data(
             chart_data(
-                [x.key for x in events],
+                [x.key for x in charted],
                 series,
-                self._bars(events, str),
+                self._bars(charted, str),
                 empty_text=self.tr("No contacts from trade shows in this period."),
             )
         )
@@ -102,9 +106,12 @@ class SourcesTab(ReportTab):
             )
         for column in range(8):
             self.table.resizeColumnToContents(column)
-        self.summary.setText(
-            self.tr(
-                "Leads: contacts created in the period; prospects and customers: how many of them "
-                "got there by its end. An event is the source detail of a trade-show contact."
-            )
+        summary = self.tr(
+            "Leads: contacts created in the period; prospects and customers: how many of them "
+            "got there by its end. An event is the source detail of a trade-show contact."
         )
+        if len(events) > len(charted):
+            summary += " " + self.tr(
+                "The chart shows the %1 events with the most leads, the table all %2."
+            ).replace("%1", str(len(charted))).replace("%2", str(len(events)))
+        self.summary.setText(summary)

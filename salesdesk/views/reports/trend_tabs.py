@@ -63,8 +63,11 @@ class ReasonsTab(ReportTab):
             )
         )
         totals = ", ".join(f"{n}: {len(f.total(r))}" for r, n in zip(f.reasons, names, strict=True))
-        per = self.tr("per week") if weekly else self.tr("per month")
-        self.summary.setText(f"{self.tr('Moves to Unqualified')} {per}. {totals}")
+        if weekly:
+            summary = self.tr("Moves to Unqualified per week. %1")
+        else:
+            summary = self.tr("Moves to Unqualified per month. %1")
+        self.summary.setText(summary.replace("%1", totals))
 
 
 class ActivityTab(ReportTab):

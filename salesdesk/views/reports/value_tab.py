@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QLocale, Signal
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from salesdesk.domain.stages import STAGE_ORDER
 from salesdesk.services.reports import Report
+from salesdesk.views.board.values import compact
 from salesdesk.views.detail.labels import stage_label
 from salesdesk.views.reports.charts import Bar, chart_data
 from salesdesk.views.reports.tab_base import ReportTab, make_bar
@@ -49,6 +51,10 @@ class ValueTab(ReportTab):
         self.currency.addItems(f.currencies())
         if current in f.currencies():
             self.currency.setCurrentText(current)
+        elif f.lines:  # at first the currency most contacts have
+            most = max(f.currencies(), key=lambda c: sum(len(x.ids) for x in f.lines
+                                                         if x.currency == c))  # fmt: skip
+            self.currency.setCurrentText(most)
         self.currency.blockSignals(False)
         self._draw()
 
@@ -107,11 +113,5 @@ class ValueTab(ReportTab):
 
 
 def _short(value: float) -> str:
-    locale = QLocale()
-    if value >= 1_000_000:
-        return locale.toString(value / 1_000_000, "f", 1) + " M"
-    if value >= 100_000:
-        return locale.toString(value / 1000, "f", 0) + " k"
-    if value >= 10_000:
-        return locale.toString(value / 1000, "f", 1) + " k"
-    return locale.toString(value, "f", 0)
+    """A bar's amount as the board's column headers write it (12.5k; 12,5 Tsd. in German)."""
+    return compact(Decimal(str(round(value, 2))))
