@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import Run
 from report_history import BERLIN, Clock, build_history
 
 from salesdesk.services import ContactService
@@ -14,6 +15,8 @@ from salesdesk.services.report_tables import report_json
 from salesdesk.services.reports import REPORTS, ReportQuery, ReportService
 from salesdesk.store.db import open_database
 
+Run = Callable[..., Any]  # tests/cli/conftest.py's run fixture (conftest is not importable
+# by name when several test folders are collected together)
 QUERY = ReportQuery(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
 
 
