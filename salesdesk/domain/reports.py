@@ -133,24 +133,26 @@ class Funnel:
         return rate(len(after.any_time), len(before.any_time))
 
 
-def funnel(contacts: Sequence[int], codes: Sequence[int]) -> Funnel:
-    """From the period's stage entries in time order per contact (each contact's entries
-    together): the contact of each and its ``entry_code``."""
+def funnel(chunks: Iterable[tuple[Sequence[int], Sequence[int]]]) -> Funnel:
+    """From the period's stage entries in time order per contact, in chunks of whole
+    contacts (each contact's entries together): the contact of each and its
+    ``entry_code``."""
     entered: list[list[int]] = [[] for _ in ENTRY_STAGES]
     in_order: tuple[list[int], ...] = ([], [], [])
     special: tuple[list[int], ...] = ([], [], [])  # by kind index; 0 is unused
     decode = _DECODE
     current, nxt = -1, 0
-    for cid, code in zip(contacts, codes, strict=True):
-        stage_index, level, kind = decode[code]
-        entered[stage_index].append(cid)
-        if cid != current:
-            current, nxt = cid, 0
-        if level == nxt:  # nxt == 3 once the customer step is reached: never equal
-            in_order[nxt].append(cid)
-            nxt += 1
-        if kind:
-            special[kind].append(cid)
+    for contacts, codes in chunks:
+        for cid, code in zip(contacts, codes, strict=True):
+            stage_index, level, kind = decode[code]
+            entered[stage_index].append(cid)
+            if cid != current:
+                current, nxt = cid, 0
+            if level == nxt:  # nxt == 3 once the customer step is reached: never equal
+                in_order[nxt].append(cid)
+                nxt += 1
+            if kind:
+                special[kind].append(cid)
     sets = [set(ids) for ids in entered]
     any_time: list[set[int]] = [set(), set(), set()]
     for stage, ids in zip(ENTRY_STAGES, sets, strict=True):
@@ -214,11 +216,12 @@ class StageTime:
 
 
 def time_in_stage(
-    contacts: Sequence[int], codes: Sequence[int], times: Sequence[int], period: Period, now: float
+    chunks: Iterable[tuple[Sequence[int], Sequence[int], Sequence[int]]], period: Period, now: float
 ) -> dict[Stage, StageTime]:
-    """From every stage entry of the contacts in time order per contact (contact id,
-    ``entry_code``, POSIX seconds). A stay ends at the contact's next entry; the last one
-    is open until ``now``. Stays that ended before the period are not counted."""
+    """From every stage entry of the contacts in time order per contact, in chunks of
+    whole contacts (contact id, ``entry_code``, POSIX seconds). A stay ends at the
+    contact's next entry; the last one is open until ``now``. Stays that ended before the
+    period are not counted."""
     horizon = min(period.end, now)
     start_of, end_of = period.start, period.end
     # per entry code (merged into stages below): stay lengths and their contacts
@@ -226,20 +229,21 @@ def time_in_stage(
     done_i: list[list[int]] = [[] for _ in _DECODE]
     open_s: list[list[float]] = [[] for _ in _DECODE]
     open_i: list[list[int]] = [[] for _ in _DECODE]
-    last = (-1,) if contacts else ()  # after the last entry: no next one
-    next_contacts = itertools.chain(itertools.islice(contacts, 1, None), last)
-    next_times = itertools.chain(itertools.islice(times, 1, None), last)
-    for cid, code, start, next_cid, stop in zip(
-        contacts, codes, times, next_contacts, next_times, strict=True
-    ):
-        if next_cid == cid and stop < end_of:  # the next entry ended it by the period end
-            if stop >= start_of:
-                done_s[code].append(stop - start)
-                done_i[code].append(cid)
-            continue  # ended in the period, or before it
-        if start < horizon:  # still there at the period end (or now)
-            open_s[code].append(horizon - start)
-            open_i[code].append(cid)
+    for contacts, codes, times in chunks:
+        last = (-1,) if contacts else ()  # after the last entry: no next one
+        next_contacts = itertools.chain(itertools.islice(contacts, 1, None), last)
+        next_times = itertools.chain(itertools.islice(times, 1, None), last)
+        for cid, code, start, next_cid, stop in zip(
+            contacts, codes, times, next_contacts, next_times, strict=True
+        ):
+            if next_cid == cid and stop < end_of:  # the next entry ended it by the period end
+                if stop >= start_of:
+                    done_s[code].append(stop - start)
+                    done_i[code].append(cid)
+                continue  # ended in the period, or before it
+            if start < horizon:  # still there at the period end (or now)
+                open_s[code].append(horizon - start)
+                open_i[code].append(cid)
     done: list[tuple[list[float], list[int]]] = [([], []) for _ in ENTRY_STAGES]
     still: list[tuple[list[float], list[int]]] = [([], []) for _ in ENTRY_STAGES]
     for code, (index, _, _) in enumerate(_DECODE):

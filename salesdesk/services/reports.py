@@ -126,14 +126,14 @@ class ReportService:
 
     def funnel(self, query: ReportQuery) -> Report:
         period = self.period(query)
-        contacts, codes = store.funnel_entries(period, self._filter(query))
-        return Report("funnel", period, query, rules.funnel(contacts, codes))
+        chunks = store.funnel_entries(period, self._filter(query))
+        return Report("funnel", period, query, rules.funnel(chunks))
 
     def time_in_stage(self, query: ReportQuery) -> Report:
         period = self.period(query)
-        contacts, codes, times = store.history_entries(self._filter(query))
+        chunks = store.history_entries(self._filter(query))
         now = self.contacts.clock().timestamp()
-        figures = rules.time_in_stage(contacts, codes, times, period, now)
+        figures = rules.time_in_stage(chunks, period, now)
         return Report("time-in-stage", period, query, figures)
 
     def sources(self, query: ReportQuery) -> Report:

@@ -116,41 +116,57 @@ def _entry_code_sql(alias: str = "h") -> str:
     )
 
 
-def _entries(
-    where: str, params: list[Any], *, times: bool = True
-) -> tuple[list[int], list[int], list[int]]:
+Entries = tuple[list[int], list[int], list[int]]
+CHUNK_CONTACTS = 20_000  # contact ids per query: lists that stay in the CPU caches
+
+
+def _entries(where: str, params: list[Any], *, times: bool = True) -> Iterator[Entries]:
     """Stage-change entries as three parallel lists (contact ids, entry codes, POSIX
-    seconds), in time order per contact, moved in one row of ``group_concat`` texts:
-    fetching 300k rows one by one costs more than the whole report may.
+    seconds), in time order per contact, moved in one row of ``group_concat`` texts per
+    range of CHUNK_CONTACTS contact ids: fetching 300k rows one by one costs more than the
+    whole report may, and one list of them all is slower to walk (measured 9x the time of
+    a fifth of it at 100k contacts) than five that fit the caches. A contact's entries are
+    never split between two chunks.
 
     SQLite feeds an aggregate the rows of a FROM-subquery in the subquery's ORDER BY when
     the outer query reads that one subquery and has no ORDER BY of its own (the ORDER BY
     is only dropped otherwise); tests/store/test_report_store.py checks it on this build.
     """
-    row = database_proxy.execute_sql(
+    low, high = database_proxy.execute_sql(  # two lookups: min() and max() together scan
+        "SELECT (SELECT min(contact_id) FROM stage_change), "
+        "(SELECT max(contact_id) FROM stage_change)"
+    ).fetchone()
+    if low is None:
+        return
+    sql = (
         "SELECT group_concat(cid), group_concat(code), group_concat(t) FROM ("
         f"SELECT h.contact_id AS cid, {_entry_code_sql('h')} AS code, "
-        f"{'unixepoch(h.at)' if times else 'NULL'} AS t "
-        f"FROM stage_change h WHERE {where} ORDER BY h.contact_id, h.at, h.id)",
-        params,
-    ).fetchone()
-    contacts = _id_text(row[0])
-    if any(map(operator.gt, contacts, contacts[1:])):  # cheap guard on the order promise
-        raise RuntimeError("SQLite returned stage history out of order")
-    return contacts, _id_text(row[1]), _id_text(row[2])
+        f"{'unixepoch(h.at)' if times else 'NULL'} AS t FROM stage_change h "
+        f"WHERE h.contact_id >= ? AND h.contact_id < ? AND {where} "
+        "ORDER BY h.contact_id, h.at, h.id)"
+    )
+    for first in range(low, high + 1, CHUNK_CONTACTS):
+        row = database_proxy.execute_sql(sql, [first, first + CHUNK_CONTACTS, *params]).fetchone()
+        contacts = _id_text(row[0])
+        if any(map(operator.gt, contacts, contacts[1:])):  # cheap guard on the order promise
+            raise RuntimeError("SQLite returned stage history out of order")
+        if contacts:
+            yield contacts, _id_text(row[1]), _id_text(row[2])
 
 
-def funnel_entries(period: Period, who: ContactFilter) -> tuple[list[int], list[int]]:
-    """(contact ids, entry codes) of the period's stage entries, in time order per contact."""
+def funnel_entries(period: Period, who: ContactFilter) -> Iterator[tuple[list[int], list[int]]]:
+    """(contact ids, entry codes) of the period's stage entries, in time order per contact,
+    in chunks of whole contacts."""
     when, p1 = _period("h.at", period)
     ids, p2 = who.id_condition("h.contact_id")
-    contacts, codes, _ = _entries(f"{when} AND {ids}", p1 + p2, times=False)
-    return contacts, codes
+    for contacts, codes, _ in _entries(f"{when} AND {ids}", p1 + p2, times=False):
+        yield contacts, codes
 
 
-def history_entries(who: ContactFilter) -> tuple[list[int], list[int], list[int]]:
+def history_entries(who: ContactFilter) -> Iterator[Entries]:
     """(contact ids, entry codes, POSIX seconds) of every stage entry of the contacts, in
-    time order per contact: a stay counted in a period may have started long before it."""
+    time order per contact, in chunks of whole contacts: a stay counted in a period may
+    have started long before it."""
     ids, params = who.id_condition("h.contact_id")
     return _entries(ids, params)
 

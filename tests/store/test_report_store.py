@@ -45,7 +45,7 @@ def test_history_comes_in_time_order_per_contact_whatever_the_insert_order(
     _entry(opened, first, "new", "2026-03-01 09:00:00", "forward")
     _entry(opened, first, "working", "2026-03-06 09:00:00", "prospect_fallback")
     _entry(opened, second, "working", "2026-03-05 10:00:00", "customer_left")
-    contacts, codes, times = store.history_entries(ContactFilter())
+    contacts, codes, times = joined(store.history_entries(ContactFilter()))
     assert contacts == [first] * 4 + [second] * 3
     assert codes == [
         entry_code(Stage.NEW), entry_code(Stage.WORKING), entry_code(Stage.PROSPECT),
@@ -57,13 +57,41 @@ def test_history_comes_in_time_order_per_contact_whatever_the_insert_order(
     assert times == sorted(times[:4]) + sorted(times[4:])
 
 
+def joined(chunks: Any) -> tuple[list[int], list[int], list[int]]:
+    contacts: list[int] = []
+    codes: list[int] = []
+    times: list[int] = []
+    for chunk in chunks:
+        contacts += chunk[0]
+        codes += chunk[1]
+        times += chunk[2] if len(chunk) > 2 else []
+    return contacts, codes, times
+
+
+def test_history_comes_in_chunks_of_whole_contacts(
+    service: ContactService, opened: OpenedDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [_contact(service, name) for name in ("Anna", "Ben", "Cleo", "Dora", "Emil")]
+    for n, cid in enumerate(ids):
+        for day in range(n + 1):  # Anna one entry more than "created", Emil five more
+            _entry(opened, cid, "working", f"2026-03-{day + 10:02d} 09:00:00", "forward")
+    whole = joined(store.history_entries(ContactFilter()))
+    monkeypatch.setattr(store, "CHUNK_CONTACTS", 2)
+    chunks = list(store.history_entries(ContactFilter()))
+    assert len(chunks) == 3 and joined(chunks) == whole
+    for contacts, codes, times in chunks:
+        assert len(contacts) == len(codes) == len(times)
+        assert set(contacts) <= set(ids) and len(set(contacts)) <= 2
+    assert [len(set(c[0])) for c in chunks] == [2, 2, 1]  # no contact split in two
+
+
 PERIOD = Period.of(dt.date(2026, 3, 1), dt.date(2026, 3, 31), dt.UTC)
 WEEKS = [(b, *PERIOD.bucket_bounds(b, dt.UTC)) for b in PERIOD.buckets()]
 EVERYONE, TAGGED = ContactFilter(), ContactFilter(tag="VIP")
 READS: dict[str, Callable[[], object]] = {
-    "funnel": lambda: store.funnel_entries(PERIOD, EVERYONE),
-    "history": lambda: store.history_entries(EVERYONE),
-    "history of a tag": lambda: store.history_entries(TAGGED),
+    "funnel": lambda: list(store.funnel_entries(PERIOD, EVERYONE)),
+    "history": lambda: list(store.history_entries(EVERYONE)),
+    "history of a tag": lambda: list(store.history_entries(TAGGED)),
     "sources": lambda: store.captures_by_source(PERIOD, EVERYONE),
     "events": lambda: store.captures_by_event(PERIOD, EVERYONE),
     "hot leads": lambda: store.hot_event_follow_ups(PERIOD, EVERYONE),
@@ -97,8 +125,9 @@ BIG = ("contact", "stage_change", "interaction", "c", "h", "i", "d", "fc")  # an
 
 @pytest.mark.parametrize("read", sorted(READS))
 def test_the_report_reads_use_their_indexes(
-    opened: OpenedDatabase, monkeypatch: pytest.MonkeyPatch, read: str
+    service: ContactService, opened: OpenedDatabase, monkeypatch: pytest.MonkeyPatch, read: str
 ) -> None:
+    _contact(service, "Anna")  # history to read: an empty one is not even queried
     run = opened.db.execute_sql
     seen: list[tuple[str, Any]] = []
 
