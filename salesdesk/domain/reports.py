@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import heapq
 import itertools
 import operator
@@ -215,6 +216,28 @@ class StageTime:
         return None if found is None else found / DAY
 
 
+def _slowest(
+    stage: Stage, ended: list[float], ended_ids: list[int], going: list[float], going_ids: list[int]
+) -> tuple[Stint, ...]:
+    """The SLOWEST longest stays (ties: lower contact id, ended before open). Only the
+    stays as long as the SLOWEST-th longest are paired with their contacts, in C loops:
+    a (seconds, contact) tuple for each of 100k stays costs more than the rest."""
+    longest = heapq.nlargest(SLOWEST, itertools.chain(ended, going))
+    if not longest:
+        return ()
+    at_least = functools.partial(operator.le, longest[-1])  # int and float lengths mix
+    candidates = [
+        (-seconds, cid, is_open)
+        for lengths, ids, is_open in ((ended, ended_ids, False), (going, going_ids, True))
+        for seconds, cid in itertools.compress(
+            zip(lengths, ids, strict=True), map(at_least, lengths)
+        )
+    ]
+    return tuple(
+        Stint(cid, stage, -neg, is_open) for neg, cid, is_open in sorted(candidates)[:SLOWEST]
+    )
+
+
 def time_in_stage(
     chunks: Iterable[tuple[Sequence[int], Sequence[int], Sequence[int]]], period: Period, now: float
 ) -> dict[Stage, StageTime]:
@@ -254,14 +277,7 @@ def time_in_stage(
     out: dict[Stage, StageTime] = {}
     for index, stage in enumerate(ENTRY_STAGES):
         (ended, ended_ids), (going, going_ids) = done[index], still[index]
-        candidates = itertools.chain(
-            zip(map(operator.neg, ended), ended_ids, itertools.repeat(False)),
-            zip(map(operator.neg, going), going_ids, itertools.repeat(True)),
-        )
-        slowest = tuple(
-            Stint(cid, stage, -neg, is_open)
-            for neg, cid, is_open in heapq.nsmallest(SLOWEST, candidates)
-        )
+        slowest = _slowest(stage, ended, ended_ids, going, going_ids)
         ended.sort()
         going.sort()
         out[stage] = StageTime(
