@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from salesdesk.domain import reports as rules
+from salesdesk.domain.report_pipeline import rate
 from salesdesk.domain.stages import STAGE_ORDER
 from salesdesk.services.reports import Report
 
@@ -133,7 +134,7 @@ def report_tables(report: Report) -> list[Table]:
                 b.isoformat(),
                 c.value,
                 *f.cells.get((c, b), (0, 0)),
-                _round(rules.rate(f.cells.get((c, b), (0, 0))[1], f.cells.get((c, b), (0, 0))[0])),
+                _round(rate(f.cells.get((c, b), (0, 0))[1], f.cells.get((c, b), (0, 0))[0])),
             )
             for c in f.channels
             for b in f.buckets

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from salesdesk.domain import report_pipeline as pipeline
 from salesdesk.domain import reports as rules
 from salesdesk.domain.contact import LeadSource
 from salesdesk.domain.errors import ValidationError
@@ -127,13 +128,13 @@ class ReportService:
     def funnel(self, query: ReportQuery) -> Report:
         period = self.period(query)
         chunks = store.funnel_entries(period, self._filter(query))
-        return Report("funnel", period, query, rules.funnel(chunks))
+        return Report("funnel", period, query, pipeline.funnel(chunks))
 
     def time_in_stage(self, query: ReportQuery) -> Report:
         period = self.period(query)
         chunks = store.history_entries(self._filter(query))
         now = self.contacts.clock().timestamp()
-        figures = rules.time_in_stage(chunks, period, now)
+        figures = pipeline.time_in_stage(chunks, period, now)
         return Report("time-in-stage", period, query, figures)
 
     def sources(self, query: ReportQuery) -> Report:

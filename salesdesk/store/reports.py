@@ -20,7 +20,8 @@ from typing import Any
 
 from salesdesk.domain.interactions import Channel, Direction
 from salesdesk.domain.report_periods import Offsets, Period
-from salesdesk.domain.reports import ENTRY_KINDS, ENTRY_STAGES, TRADE_SHOW_SOURCES
+from salesdesk.domain.report_pipeline import ENTRY_KINDS, ENTRY_STAGES
+from salesdesk.domain.reports import TRADE_SHOW_SOURCES
 from salesdesk.domain.stages import Stage
 from salesdesk.store.rows import database_proxy
 

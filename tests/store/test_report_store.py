@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from salesdesk.domain.report_periods import Period
-from salesdesk.domain.reports import entry_code
+from salesdesk.domain.report_pipeline import entry_code
 from salesdesk.domain.stages import Stage
 from salesdesk.services import ContactService
 from salesdesk.store import reports as store
