@@ -34,6 +34,7 @@ from salesdesk.cli_commands import (
     emit,
 )
 from salesdesk.cli_hub import add_hub_commands
+from salesdesk.cli_report import add_report_command
 from salesdesk.cli_sync import add_sync_commands
 from salesdesk.cli_transfer import add_transfer_commands
 from salesdesk.domain.errors import DatabaseOpenError, SalesdeskError
@@ -117,6 +118,7 @@ examples:
   salesdesk sync --hub postgresql://jana@crm.example.com/crm --password-file ~/.hub-pass
   salesdesk event add "Hannover Messe 2026" --booth B12 --chip "wants demo"
   salesdesk capture --scan "MECARD:N:Doe,John;EMAIL:john@example.com;;" --rating hot
+  salesdesk report funnel --from 2026-10-01 --to 2026-12-31 --json
 
 The database is --db, else the SALESDESK_DB environment variable, else
 {default}. Phone numbers without +country code are read as numbers of --phone-region,
@@ -190,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     for part in ("street", "postal-code", "city", "region", "country"):
         add.add_argument(f"--{part}", help="address: " + part.replace("-", " "))
     add.add_argument("--stage", help="new, working, nurturing, prospect or customer (default: new)")
+    add.add_argument("--value", metavar="AMOUNT", help="expected deal value, e.g. 1200 or 1200.50")
+    add.add_argument("--currency", metavar="CODE", help="currency of --value (default: EUR)")
+    add.add_argument("--close", metavar="DATE", help="expected close date, YYYY-MM-DD")
 
     show = command("show", cmd_show, "show everything about one contact")
     show.add_argument("id", type=contact_id, metavar="ID")
@@ -261,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(command)
     add_booth_commands(command)
     add_hub_commands(command)
+    add_report_command(command)
     return parser
 
 

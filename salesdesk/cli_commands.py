@@ -159,6 +159,9 @@ def cmd_add(args: argparse.Namespace) -> int:
             "region": args.region,
             "country": args.country,
         },
+        "expected_value": args.value,
+        "currency": args.currency,
+        "expected_close": args.close,
     }
     if args.stage:
         stage = parse_stage(args.stage)

@@ -80,6 +80,21 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>ActivityTab</name>
+    <message>
+        <source>%1, %2: %3 interactions, %4 two-way (%5)</source>
+        <translation>%1, %2: %3 Interaktionen, davon %4 Gespräche (%5)</translation>
+    </message>
+    <message>
+        <source>No interactions in this period.</source>
+        <translation>Keine Interaktionen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Two-way share: %1 overall</source>
+        <translation>Anteil Gespräche: %1 insgesamt</translation>
+    </message>
+</context>
+<context>
     <name>AddressEditor</name>
     <message>
         <source>Street and number</source>
@@ -204,6 +219,13 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>BoardFilter</name>
+    <message>
+        <source>Board shows %1 contacts from a report – show all</source>
+        <translation>Die Tafel zeigt %1 Kontakte aus einem Bericht – alle zeigen</translation>
     </message>
 </context>
 <context>
@@ -566,6 +588,18 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>%1 stale</source>
         <translation>%1 vergessen</translation>
+    </message>
+    <message>
+        <source>%1B</source>
+        <translation>%1&#xa0;Mrd.</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <translation>%1&#xa0;Mio.</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation>%1&#xa0;Tsd.</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1168,37 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>DealFields</name>
+    <message>
+        <source>Expected value</source>
+        <translation>Erwarteter Wert</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>e.g. 12500</source>
+        <translation>z. B. 12500</translation>
+    </message>
+    <message>
+        <source>Currency: a three-letter code such as EUR</source>
+        <translation>Währung: ein Code aus drei Buchstaben wie EUR</translation>
+    </message>
+    <message>
+        <source>EUR</source>
+        <translation>EUR</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT oder TT.MM.JJJJ</translation>
+    </message>
+    <message>
+        <source>Pick the expected close date</source>
+        <translation>Erwartetes Abschlussdatum wählen</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1864,85 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>FunnelTab</name>
+    <message>
+        <source>Fall-backs</source>
+        <translation>Rückfälle</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Prospects</source>
+        <translation>Interessenten</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>der Reihe nach</translation>
+    </message>
+    <message>
+        <source>at any time</source>
+        <translation>überhaupt</translation>
+    </message>
+    <message>
+        <source>%1 reached %2 %3 in the period</source>
+        <translation>%1 erreichten %2 %3 im Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1 of the step before</source>
+        <translation>%1 der Stufe davor</translation>
+    </message>
+    <message>
+        <source>Reached at any time</source>
+        <translation>Überhaupt erreicht</translation>
+    </message>
+    <message>
+        <source>Reached in order</source>
+        <translation>Der Reihe nach erreicht</translation>
+    </message>
+    <message>
+        <source>No stage changes in this period.</source>
+        <translation>Keine Phasenwechsel in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Prospect → lead</source>
+        <translation>Interessent → Lead</translation>
+    </message>
+    <message>
+        <source>Customer left</source>
+        <translation>Kunde abgesprungen</translation>
+    </message>
+    <message>
+        <source>Unqualified</source>
+        <translation>Ungeeignet</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>No fall-backs.</source>
+        <translation>Keine Rückfälle.</translation>
+    </message>
+    <message>
+        <source>Conversion lead → prospect: %1 at any time, %2 in order.</source>
+        <translation>Umwandlung Lead → Interessent: %1 überhaupt, %2 der Reihe nach.</translation>
+    </message>
+    <message>
+        <source>Conversion prospect → customer: %1 at any time, %2 in order.</source>
+        <translation>Umwandlung Interessent → Kunde: %1 überhaupt, %2 der Reihe nach.</translation>
+    </message>
+    <message>
+        <source>At any time: reached the level in the period. In order: reached it after the level before, both in the period.</source>
+        <translation>Überhaupt: hat die Stufe im Zeitraum erreicht. Der Reihe nach: hat sie nach der Stufe davor erreicht, beide im Zeitraum.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import contacts</source>
@@ -2232,6 +2376,13 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>ProbabilitiesDialog</name>
+    <message>
+        <source>Probabilities of the weighted pipeline</source>
+        <translation>Wahrscheinlichkeiten der gewichteten Pipeline</translation>
+    </message>
+</context>
+<context>
     <name>ReadPage</name>
     <message>
         <source>How to read the file</source>
@@ -2314,6 +2465,21 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>ReasonsTab</name>
+    <message>
+        <source>Nobody was set aside as Unqualified in this period.</source>
+        <translation>In diesem Zeitraum wurde niemand als ungeeignet zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>Moves to Unqualified per week. %1</source>
+        <translation>Als ungeeignet zurückgestellt, pro Woche. %1</translation>
+    </message>
+    <message>
+        <source>Moves to Unqualified per month. %1</source>
+        <translation>Als ungeeignet zurückgestellt, pro Monat. %1</translation>
+    </message>
+</context>
+<context>
     <name>ReferralsSection</name>
     <message>
         <source>Referrals</source>
@@ -2345,6 +2511,112 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Referred by</source>
         <translation>Empfohlen von</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTab</name>
+    <message>
+        <source>Click to show these contacts on the board.</source>
+        <translation>Klicken, um diese Kontakte auf der Tafel zu zeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports – salesdesk</source>
+        <translation>Berichte – salesdesk</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Messen</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Probabilities…</source>
+        <translation>Wahrscheinlichkeiten…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>PNG-Bild…</translation>
+    </message>
+    <message>
+        <source>CSV table…</source>
+        <translation>CSV-Tabelle…</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Trichter</translation>
+    </message>
+    <message>
+        <source>Time in stage</source>
+        <translation>Zeit je Phase</translation>
+    </message>
+    <message>
+        <source>Sources and events</source>
+        <translation>Quellen und Messen</translation>
+    </message>
+    <message>
+        <source>Unqualified reasons</source>
+        <translation>Gründe für „Ungeeignet“</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2678,77 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Keys</source>
         <translation>Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTab</name>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Messen</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Messe</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Hot contacted ≤ 24 h</source>
+        <translation>Heiße ≤ 24 h kontaktiert</translation>
+    </message>
+    <message>
+        <source>Hot contacted ≤ 48 h</source>
+        <translation>Heiße ≤ 48 h kontaktiert</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Abschlussquote</translation>
+    </message>
+    <message>
+        <source>%1: %2 leads, win rate %3</source>
+        <translation>%1: %2 Leads, Abschlussquote %3</translation>
+    </message>
+    <message>
+        <source>leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>prospects</source>
+        <translation>Interessenten</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Prospects</source>
+        <translation>Interessenten</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>No contacts were captured in this period.</source>
+        <translation>In diesem Zeitraum wurden keine Kontakte erfasst.</translation>
+    </message>
+    <message>
+        <source>No contacts from trade shows in this period.</source>
+        <translation>Keine Kontakte von Messen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Leads: contacts created in the period; prospects and customers: how many of them got there by its end. An event is the source detail of a trade-show contact.</source>
+        <translation>Leads: im Zeitraum angelegte Kontakte; Interessenten und Kunden: wie viele davon es bis zu seinem Ende dorthin geschafft haben. Eine Messe ist die Quelle im Detail eines Messekontakts.</translation>
+    </message>
+    <message>
+        <source>The chart shows the %1 events with the most leads, the table all %2.</source>
+        <translation>Das Diagramm zeigt die %1 Messen mit den meisten Leads, die Tabelle alle %2.</translation>
     </message>
 </context>
 <context>
@@ -2946,6 +3289,53 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>TimeTab</name>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Still there</source>
+        <translation>Noch dort</translation>
+    </message>
+    <message>
+        <source>%1: %2 stays ended in the period; median %3 days, mean %4 days</source>
+        <translation>%1: %2 Aufenthalte endeten im Zeitraum; Median %3 Tage, Mittel %4 Tage</translation>
+    </message>
+    <message>
+        <source>%1 still there at the end, for %2 days (median)</source>
+        <translation>%1 am Ende noch dort, seit %2 Tagen (Median)</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Median (Tage)</translation>
+    </message>
+    <message>
+        <source>Mean days</source>
+        <translation>Mittel (Tage)</translation>
+    </message>
+    <message>
+        <source>No contacts.</source>
+        <translation>Keine Kontakte.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Bars: stays that ended in the period. The table: the slowest of those and of the stays still open at its end; click a name to open the card.</source>
+        <translation>Balken: Aufenthalte, die im Zeitraum endeten. Die Tabelle: die längsten davon und der an seinem Ende noch offenen; ein Klick auf einen Namen öffnet die Karte.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <source>Edit</source>
@@ -3219,6 +3609,37 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>ValueTab</name>
+    <message>
+        <source>Currency:</source>
+        <translation>Währung:</translation>
+    </message>
+    <message>
+        <source>%1: %2 contacts, %3; at %4 % weighted %5</source>
+        <translation>%1: %2 Kontakte, %3; mit %4 % gewichtet %5</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <source>No contact has an expected value.</source>
+        <translation>Kein Kontakt hat einen erwarteten Wert.</translation>
+    </message>
+    <message>
+        <source>%1: pipeline %2, weighted %3, won %4</source>
+        <translation>%1: Pipeline %2, gewichtet %3, gewonnen %4</translation>
+    </message>
+    <message>
+        <source>%1 contacts have no expected close date (included).</source>
+        <translation>%1 Kontakte haben kein erwartetes Abschlussdatum (mitgezählt).</translation>
+    </message>
+</context>
+<context>
     <name>WindowCommands</name>
     <message>
         <source>&amp;New database…</source>
@@ -3263,6 +3684,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Show &amp;detail pane</source>
         <translation>&amp;Detailbereich anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Berichte…</translation>
     </message>
     <message>
         <source>&amp;New contact…</source>

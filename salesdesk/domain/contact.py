@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from salesdesk.domain.stages import Stage
 
@@ -127,6 +128,9 @@ class Contact:
     deleted_at: datetime | None = None
     photo: bytes | None = None
     photo_mime: str = ""
+    expected_value: Decimal | None = None  # exact money, at most two decimals
+    currency: str = ""  # ISO 4217 code of expected_value
+    expected_close: date | None = None
 
     @property
     def display_name(self) -> str:
@@ -161,6 +165,9 @@ EDITABLE_FIELDS: frozenset[str] = frozenset(
         "consent",
         "do_not_contact",
         "photo",
+        "expected_value",
+        "currency",
+        "expected_close",
     }
 )
 """Fields an update may change; stage and position change only through moves."""

@@ -72,6 +72,11 @@ def contact_record(
             "how": contact.consent.how,
         },
         "do_not_contact": contact.do_not_contact,
+        "expected_value": None if contact.expected_value is None else str(contact.expected_value),
+        "currency": contact.currency,
+        "expected_close": (
+            None if contact.expected_close is None else contact.expected_close.isoformat()
+        ),
         "photo": (
             {"mime": contact.photo_mime, "data": base64.b64encode(contact.photo).decode("ascii")}
             if contact.photo

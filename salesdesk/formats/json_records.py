@@ -11,6 +11,7 @@ import enum
 import json
 import math
 import sys
+from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from salesdesk.domain.contact import (
@@ -264,6 +265,25 @@ def _follow_up(fields: Fields) -> dict[str, Any] | None:
     return {"due_on": due_on.isoformat(), "due_time": due_time, "note": follow_up.text("note")}
 
 
+def _amount(fields: Fields) -> Decimal | None:
+    """An expected value as written: text ("12500.00", as salesdesk writes it) or a JSON
+    number; the import checks it like typed input."""
+    value = fields.values.get("expected_value")
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise RecordError(fields.key("expected_value"), f"is not an amount ({shown(value)})")
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise RecordError(
+            fields.key("expected_value"), f"is not an amount ({shown(value)})"
+        ) from None
+    if not amount.is_finite():
+        raise RecordError(fields.key("expected_value"), f"is not an amount ({shown(value)})")
+    return amount
+
+
 def contact_from_record(number: int, record: Any) -> IncomingContact:
     """One JSON contact record as an incoming contact; RecordError names a bad value."""
     fields = Fields(record)
@@ -293,6 +313,9 @@ def contact_from_record(number: int, record: Any) -> IncomingContact:
         deleted_at=fields.time("deleted_at"),
     )
     contact.photo, contact.photo_mime = _photo(fields)
+    contact.expected_value = _amount(fields)
+    contact.currency = fields.text("currency")
+    contact.expected_close = fields.date("expected_close")
     incoming = IncomingContact(number, contact, stage_given=fields.has("stage"))
     uid = fields.text("uid").strip().lower()
     if uid:

@@ -77,7 +77,8 @@ def csv_table(
         headers += [f"Phone{suffix}", f"Phone{suffix} Label"]
     headers += ["Street", "Postal Code", "City", "Region", "Country", "Stage", "Rating",
                 "Source", "Source Detail", "Gender", "Tags", "Referred By", "Do Not Contact",
-                "Notes", "Created", "UID"]  # fmt: skip
+                "Notes", "Created", "UID", "Expected Value", "Currency",
+                "Expected Close"]  # fmt: skip
     names = _referrer_names(service, contacts)
     rows = []
     for c in contacts:
@@ -94,7 +95,9 @@ def csv_table(
                 c.source.value if c.source else "", c.source_detail, c.gender,
                 ", ".join(c.tags), names.get(c.referred_by or 0, ""),
                 "yes" if c.do_not_contact else "", c.notes,
-                json_format.iso(c.created_at) or "", c.uid]  # fmt: skip
+                json_format.iso(c.created_at) or "", c.uid,
+                "" if c.expected_value is None else str(c.expected_value), c.currency,
+                "" if c.expected_close is None else c.expected_close.isoformat()]  # fmt: skip
         rows.append(row)
     return headers, rows
 

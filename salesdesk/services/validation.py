@@ -18,6 +18,7 @@ from salesdesk.domain.contact import (
     Rating,
 )
 from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.money import DEFAULT_CURRENCY, clean_close_date, clean_currency, parse_amount
 from salesdesk.formats.emails import check_email
 from salesdesk.formats.images import MAX_PHOTO_BYTES, image_mime
 from salesdesk.formats.phones import to_e164
@@ -272,7 +273,13 @@ def apply_changes(
             values[name] = _referrer(value)
         elif name == "photo":
             values["photo"], values["photo_mime"] = clean_photo(value)
-    result = dataclasses.replace(contact, **values)
+        elif name == "expected_value":
+            values[name] = parse_amount(value)
+        elif name == "currency":
+            values[name] = clean_currency(value)
+        elif name == "expected_close":
+            values[name] = clean_close_date(value)
+    result = _with_currency(dataclasses.replace(contact, **values))
     _check_named(result)
     return result
 
@@ -307,9 +314,19 @@ def clean_contact(
         uid=contact.uid,
         photo=photo,
         photo_mime=photo_mime,
+        expected_value=parse_amount(contact.expected_value),
+        currency=clean_currency(contact.currency),
+        expected_close=clean_close_date(contact.expected_close),
     )
     _check_named(cleaned)
-    return cleaned
+    return _with_currency(cleaned)
+
+
+def _with_currency(contact: Contact) -> Contact:
+    """An amount always has a currency: the default one when none was given."""
+    if contact.expected_value is not None and not contact.currency:
+        return dataclasses.replace(contact, currency=DEFAULT_CURRENCY)
+    return contact
 
 
 def _referrer(value: Any) -> int | None:

@@ -21,6 +21,7 @@ from salesdesk.domain.contact import (
     Rating,
     StageChange,
 )
+from salesdesk.domain.money import from_cents, to_cents
 from salesdesk.domain.stages import Stage
 from salesdesk.store.prepared import dicts_by_ids, rows, rows_by_ids
 from salesdesk.store.rows import (
@@ -68,6 +69,7 @@ CONTACT_COLUMNS: tuple[str, ...] = (
     "referred_by", "stage", "position", "rating", "notes", "street", "postal_code", "city",
     "region", "country", "consent_email", "consent_at", "consent_how", "do_not_contact",
     "primary_email", "primary_phone", "tag_names", "search_extra", "photo", "photo_mime",
+    "expected_cents", "currency", "expected_close",
 )  # fmt: skip
 """The columns ``contact_values`` gives, in its order (ContactRow field names)."""
 
@@ -111,6 +113,8 @@ def contact_values(contact: Contact) -> tuple[Any, ...]:
         contact.do_not_contact, email.value if email else "",
         (phone.e164 or phone.value) if phone else "", ", ".join(tags),
         " ".join(filter(None, extra)), photo, contact.photo_mime if photo else "",
+        to_cents(contact.expected_value), contact.currency,
+        None if contact.expected_close is None else contact.expected_close.isoformat(),
     )  # fmt: skip
 
 
@@ -231,7 +235,16 @@ def _contact_from(
         deleted_at=from_db_time(row["deleted_at"]),
         photo=bytes(row["photo"]) if row.get("photo") is not None else None,
         photo_mime=row.get("photo_mime") or "",
+        expected_value=from_cents(row.get("expected_cents")),
+        currency=row.get("currency") or "",
+        expected_close=_date(row.get("expected_close")),
     )
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def load_contacts(ids: Sequence[int]) -> dict[int, Contact]:

@@ -90,6 +90,9 @@ class ContactRow(BaseRow):
     deleted_at = DateTimeField(null=True, index=True)
     photo = BlobField(null=True)
     photo_mime = TextField(default="")
+    expected_cents = IntegerField(null=True)  # expected deal value in cents (never a float)
+    currency = TextField(default="")  # ISO 4217 code of expected_cents
+    expected_close = DateField(null=True)
     # follow-up and engagement, kept here so the board and the agenda read one table
     follow_up_on = DateField(null=True)
     follow_up_time = TextField(null=True)  # "HH:MM", the user's wall-clock time

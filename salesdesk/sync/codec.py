@@ -20,6 +20,7 @@ CONTACT_FIELDS: dict[str, Any] = {
     "country": "", "consent_email": False, "consent_at": None, "consent_how": "",
     "do_not_contact": False, "photo": None, "photo_mime": "", "follow_up_on": None,
     "follow_up_time": None, "follow_up_note": "", "created_at": None, "deleted_at": None,
+    "expected_cents": None, "currency": "", "expected_close": None,
 }  # fmt: skip
 """Replicated contact columns. Left out, because each replica derives them: id, version,
 updated_at, primary_email, primary_phone, tag_names, search_extra (from the rest),

@@ -179,6 +179,11 @@ def _contact(view: View, want: Record, referrer: int | None) -> Contact:
         do_not_contact=bool(f["do_not_contact"]),
         photo=base64.b64decode(f["photo"]) if f["photo"] else None,
         photo_mime=f["photo_mime"],
+        expected_value=store.from_cents(f.get("expected_cents")),
+        currency=f.get("currency") or "",
+        expected_close=dt.date.fromisoformat(f["expected_close"])
+        if f.get("expected_close")
+        else None,
     )
 
 

@@ -72,6 +72,11 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value == value
 
 
+def _cents(value: Any) -> bool:
+    """A whole number of cents a database column holds (not a 5,000-digit number)."""
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**15
+
+
 def _bool(value: Any) -> bool:
     return isinstance(value, bool)
 
@@ -94,6 +99,7 @@ _CONTACT.update(
     consent_email=_bool, consent_at=_time, do_not_contact=_bool, photo=_photo,
     follow_up_on=_date, follow_up_time=_hhmm, created_at=_time, deleted_at=_time,
     merged_into=_opt_text, purged=lambda v: v is None, redacted=lambda v: v is None,
+    expected_cents=lambda v: v is None or _cents(v), expected_close=_date,
 )  # fmt: skip
 _CHILD: dict[str, dict[str, Check]] = {
     entity: {name: _opt_text for name in names} for entity, names in CHILD_FIELDS.items()

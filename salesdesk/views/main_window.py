@@ -300,6 +300,11 @@ class MainWindow(QMainWindow):
         dialog.activateWindow()
         return dialog
 
+    def show_reports(self) -> QWidget:
+        from salesdesk.views.reports.window import open_reports  # loaded on first use
+
+        return open_reports(self)
+
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """Every shortcut, as the Help table lists it."""
         return self.commands.shortcut_rows(self.board_actions)

@@ -71,6 +71,9 @@ class WindowCommands(QObject):
             self.tr("Show &detail pane"), w.on_toggle_detail, "F9", "action_toggle_detail"
         )
         self.toggle_detail.setCheckable(True)
+        self.reports = self._action(
+            self.tr("&Reports…"), w.show_reports, "Ctrl+Shift+R", "action_reports"
+        )
         self.fold: dict[Stage, QAction] = {}
         for stage in STAGE_ORDER:
             action = self._action(stage_label(stage), self._folder(stage))
@@ -165,6 +168,7 @@ class WindowCommands(QObject):
         edit.addActions([self.find, board.delete, self.trash])
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.toggle_detail)
+        view.addAction(self.reports)
         fold = view.addMenu(self.tr("&Fold column"))
         fold.addActions(list(self.fold.values()))
         contact = bar.addMenu(self.tr("&Contact"))

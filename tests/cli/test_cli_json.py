@@ -12,10 +12,11 @@ from salesdesk.services.export import contact_to_dict
 CONTACT_KEYS = {
     "id", "uid", "first_name", "last_name", "company", "title", "stage", "rating", "emails",
     "phones", "address", "gender", "source", "source_detail", "referred_by", "tags", "notes",
-    "consent", "do_not_contact", "created_at", "updated_at",
+    "consent", "do_not_contact", "expected_value", "currency", "expected_close", "created_at",
+    "updated_at",
 }  # fmt: skip
 STRING_KEYS = ("uid", "first_name", "last_name", "company", "title", "gender", "source_detail",
-               "notes")  # fmt: skip
+               "notes", "currency")  # fmt: skip
 HISTORY_KINDS = {"created"} | {k.value for k in TransitionKind}
 SHOW_ONLY_KEYS = {"stage_history", "interactions", "next_follow_up", "engagement"}
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
@@ -50,6 +51,8 @@ def _check_contact(c: dict) -> None:  # type: ignore[type-arg]
     assert isinstance(c["consent"]["email_ok"], bool) and isinstance(c["consent"]["how"], str)
     assert c["consent"]["at"] is None or _is_iso_with_zone(c["consent"]["at"])
     assert _is_iso_with_zone(c["created_at"]) and _is_iso_with_zone(c["updated_at"])
+    assert c["expected_value"] is None or re.fullmatch(r"\d+\.\d\d", c["expected_value"])
+    assert c["expected_close"] is None or dt.date.fromisoformat(c["expected_close"])
 
 
 def test_list_json_is_an_array_of_documented_objects(sd, add) -> None:  # noqa: ANN001
@@ -89,6 +92,23 @@ def test_show_json_is_one_object_with_stage_history(sd, add) -> None:  # noqa: A
         ("new", "unqualified", "bad timing", "disqualified"),
         ("unqualified", "customer", None, "won"),
     ]
+
+
+def test_add_with_an_expected_value_and_show_it(sd, add) -> None:  # noqa: ANN001
+    deal = add("--first", "Dana", "--value", "1200", "--currency", "usd", "--close", "2027-01-31")
+    shown = sd("show", str(deal), "--json").json()
+    _check_contact(shown)
+    assert (shown["expected_value"], shown["currency"], shown["expected_close"]) == (
+        "1200.00", "USD", "2027-01-31",
+    )  # fmt: skip
+    plain = sd("show", str(add("--first", "Eve", "--value", "12.500,50")), "--json").json()
+    assert (plain["expected_value"], plain["currency"]) == ("12500.50", "EUR")  # the default
+    refused = sd("add", "--first", "Fay", "--value", "lots")
+    assert refused.code == 1 and "is not an amount" in refused.err
+    assert "Traceback" not in refused.err
+    late = sd("add", "--first", "Gil", "--close", "31.01.2027")
+    assert late.code == 1 and "is not a date" in late.err
+    assert [c["first_name"] for c in sd("list", "--json").json()] == ["Eve", "Dana"]
 
 
 def test_contact_to_dict_omits_history_when_not_given(service) -> None:  # noqa: ANN001

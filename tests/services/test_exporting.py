@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,45 @@ def test_json_export_documents_its_format(service, clock) -> None:
     zofia = next(c for c in document["contacts"] if c["first_name"] == "Zofia")
     assert zofia["photo"]["mime"] == "image/png" and zofia["referred_by_uid"]
     assert dataclasses.fields(Contact)  # the record covers Contact: checked by the round trip
+
+
+def test_expected_values_survive_json_and_show_in_csv(service, reopen, clock) -> None:
+    ids = fill(service, clock)
+    service.update(ids["zofia"], {"expected_value": "12.500,50", "currency": "PLN",
+                                  "expected_close": "2027-01-31"})  # fmt: skip
+    service.update(ids["olga"], {"expected_value": "900"})
+    text = export_csv(service, select_contacts(service)).decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(text, newline="")))
+    cells = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+    assert [cells["Zofia"][k] for k in ("Expected Value", "Currency", "Expected Close")] == [
+        "12500.50", "PLN", "2027-01-31",
+    ]  # fmt: skip
+    assert cells["Jürgen"]["Expected Value"] == cells["Jürgen"]["Expected Close"] == ""
+    data = export_json(service)
+    record = next(c for c in json.loads(data)["contacts"] if c["first_name"] == "Zofia")
+    assert (record["expected_value"], record["currency"], record["expected_close"]) == (
+        "12500.50", "PLN", "2027-01-31",
+    )  # fmt: skip
+    empty = reopen()
+    import_all(empty, data, "backup.json")
+    after = {c.first_name: c for c in empty.list_contacts()}
+    zofia = after["Zofia"]
+    assert (zofia.expected_value, zofia.currency, zofia.expected_close) == (
+        Decimal("12500.50"), "PLN", dt.date(2027, 1, 31),
+    )  # fmt: skip
+    assert (after["Ольга"].expected_value, after["Ольга"].currency) == (Decimal("900.00"), "EUR")
+    assert after["Jürgen"].expected_value is None
+
+
+def test_a_json_value_is_checked_like_typed_input(service) -> None:
+    record = {"first_name": "Hand", "expected_value": 1200.5, "currency": "usd"}
+    written = {"format": "salesdesk", "version": 1, "contacts": [
+        record, {"first_name": "Bad", "expected_value": "lots"},
+        {"first_name": "Worse", "expected_value": "-3"}]}  # fmt: skip
+    result = import_all(service, json.dumps(written).encode(), "hand.json")
+    hand = next(c for c in service.list_contacts() if c.first_name == "Hand")
+    assert (hand.expected_value, hand.currency) == (Decimal("1200.50"), "USD")
+    problems = " ".join(i.reason for i in result.issues)
+    assert "Contact 2" in problems and "not an amount" in problems
+    assert "cannot be negative" in problems
+    assert {c.first_name for c in service.list_contacts()} == {"Hand"}

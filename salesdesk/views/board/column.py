@@ -177,17 +177,24 @@ class ColumnHeader(QWidget):
         self._count = "0"
         self._attention: tuple[int, int] = (0, 0)  # overdue follow-ups, contacts going stale
         self._attention_text = ""
-        self.setToolTip(self.tr("Click to fold this column"))
+        self._value, self._value_full = "", ""  # expected value sums (views/board/values.py)
         self._sync()
 
     def set_attention(self, overdue: int, stale: int, text: str) -> None:
         """Show how many cards here are overdue or going stale (``text`` says it in words)."""
         self._attention = (overdue, stale)
         self._attention_text = text
-        tip = self.tr("Click to fold this column")
-        self.setToolTip(f"{text}\n{tip}" if text else tip)
         self._sync()
         self.update()
+
+    def set_value(self, short: str, full: str) -> None:
+        """Show the expected value of the column's contacts (``full`` in the tooltip)."""
+        self._value, self._value_full = short, full
+        self._sync()
+        self.update()
+
+    def value_text(self) -> str:
+        return self._value
 
     def attention(self) -> tuple[int, int]:
         return self._attention
@@ -208,7 +215,10 @@ class ColumnHeader(QWidget):
 
     def _sync(self) -> None:
         extra = f", {self._attention_text}" if self._attention_text else ""
-        self.setAccessibleName(self.text() + extra)
+        value = f", {self._value}" if self._value else ""
+        self.setAccessibleName(self.text() + extra + value)
+        tips = [self._attention_text, self._value_full, self.tr("Click to fold this column")]
+        self.setToolTip("\n".join(t for t in tips if t))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         fm = QFontMetrics(self.font())
@@ -249,6 +259,14 @@ class ColumnHeader(QWidget):
         bold = self.font()
         bold.setBold(True)
         badges = QRect(pad, row - 2, max(self.width() - 2 * pad, 0), badge_row_height(fm))
+        if self._value:  # right of the badges, which give way down to their numbers
+            value = fm.elidedText(self._value, Qt.TextElideMode.ElideRight, badges.width() // 2)
+            painter.setPen(mix(pal.color(QPalette.ColorRole.WindowText),
+                               pal.color(QPalette.ColorRole.Window), 0.3))  # fmt: skip
+            painter.drawText(badges, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             value)  # fmt: skip
+            painter.setPen(pal.color(QPalette.ColorRole.WindowText))
+            badges.setRight(badges.right() - fm.horizontalAdvance(value) - pad)
         paint_badges(painter, badges, fm, self._attention, pal)
         painter.setFont(bold)
         title_rect = QRect(pad, 0, max(pill.left() - 2 * pad, 0), row)

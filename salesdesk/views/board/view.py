@@ -25,6 +25,7 @@ from salesdesk.views.board.column import StageColumn
 from salesdesk.views.board.delegate import CardDelegate, mix
 from salesdesk.views.board.empty import EmptyStatePane
 from salesdesk.views.board.models import CONTACT_ID_ROLE, CardStore
+from salesdesk.views.board.values import ColumnValues
 from salesdesk.views.dialogs.reason import ReasonDialog
 from salesdesk.views.events import AppEvents
 from salesdesk.views.undo import ServiceRunner
@@ -136,6 +137,7 @@ class BoardView(QWidget):
         self.store.changed.connect(self._on_store_changed)
         events.changes_applied.connect(self.on_changes_applied)
         events.contact_selected.connect(self._on_contact_selected)
+        self.values = ColumnValues(self)  # expected value sums in the column headers
 
     def _format_phone(self, stored: str) -> str:
         """A card's phone (E.164 when valid, else as typed) as the user reads it."""
@@ -150,6 +152,7 @@ class BoardView(QWidget):
         self.format_phone.cache_clear()
         self.store.matches = self._matches(self.search_text) if self.searching else None
         self.store.load_columns(service.board_columns())
+        self.values.refresh()
 
     def on_changes_applied(self, changes: ChangeSet) -> None:
         """Reload just the contacts a service call touched."""

@@ -19,6 +19,7 @@ from salesdesk.views.conversations import ConversationActions
 from salesdesk.views.detail import fields
 from salesdesk.views.detail.activity import ActivitySection, ReferralsSection
 from salesdesk.views.detail.common import FieldMessage
+from salesdesk.views.detail.deal import DealFields
 from salesdesk.views.detail.header import paint_avatar, subtitle_of
 from salesdesk.views.detail.labels import (
     gender_choices,
@@ -83,6 +84,8 @@ class ContactDetailPane(QWidget):
         self._loading = False
         self.reason_dialog: ReasonDialog | None = None
         self._fields = self._make_fields()
+        self.deal = DealFields(self.ui, self._commit)  # expected value, currency, close date
+        self._fields.update({key: _Field(*parts) for key, parts in self.deal.accessors().items()})
         self._setup_widgets()
         self._connect()
         self._load_stylesheet()

@@ -1,0 +1,1 @@
+"""The reports window: funnel, time in stage, sources and events, reasons, activity, value."""
