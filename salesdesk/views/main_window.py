@@ -7,14 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QWidget,
 )
 
@@ -24,7 +23,9 @@ from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.session import Session, open_session
 from salesdesk.views.after_paint import AfterPaint
 from salesdesk.views.board.actions import BoardActions
+from salesdesk.views.board.layout import PaneSplitter
 from salesdesk.views.board.view import BoardView
+from salesdesk.views.conversation_commands import AGENDA_KEY, AGENDA_WIDTH
 from salesdesk.views.conversations import ConversationActions
 from salesdesk.views.damage_check import DamageCheck
 from salesdesk.views.detail.new_contact import NewContactDialog
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self.conversations = ConversationActions(self.runner, self)
         self.detail = ContactDetailPane(self.runner, self.events, self, self.conversations)
         self.detail.setObjectName("detail_pane")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = PaneSplitter(self.board.comfortable_width, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.board)
         self.splitter.addWidget(self.detail)
@@ -127,8 +128,16 @@ class MainWindow(QMainWindow):
         self.events.not_saved.connect(self.on_not_saved)
         self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.board.counts_changed.connect(self._sync_detail)
+        # the pane is shown only with a contact in it: no empty panel takes the board's room
+        self.events.contact_selected.connect(self._sync_detail)
+        self.events.changes_applied.connect(self._sync_detail)
         wanted = self.settings.restore_window(self, self.splitter, self.board)
+        if self.settings.qsettings.contains("window/splitter"):
+            self.splitter.wanted = self.splitter.sizes()[1] or None
         self.commands.toggle_detail.setChecked(wanted)
+        # read before the first show: showing the dock stores its visibility
+        self._agenda_chosen = self.settings.qsettings.contains(AGENDA_KEY)
+        self._first_show = True
         self._show_session()
 
     # --- session ----------------------------------------------------------------------------
@@ -277,9 +286,15 @@ class MainWindow(QMainWindow):
         self.commands.toggle_detail.setChecked(visible)
         self._sync_detail()
 
-    def _sync_detail(self) -> None:
-        # the empty board gets the whole window; the user's choice stays in the action
-        self.detail.setVisible(self.commands.toggle_detail.isChecked() and not self.board.is_empty)
+    def _sync_detail(self, *args: object) -> None:
+        # the empty board, or no contact chosen: the board gets the whole window; the user's
+        # choice stays in the action
+        shown = self.detail.contact() is not None
+        visible = self.commands.toggle_detail.isChecked() and not self.board.is_empty and shown
+        if self.detail.isHidden() == visible:
+            self.detail.setVisible(visible)
+            if visible:
+                self.splitter.fit()
 
     def on_toggle_detail(self) -> None:
         self._sync_detail()
@@ -372,6 +387,24 @@ class MainWindow(QMainWindow):
         box.destroyed.connect(lambda: setattr(self, "error_box", None))
         self.error_box = box
         box.show()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self._first_show:
+            self._first_show = False
+            self._fold_agenda_if_narrow()
+        super().showEvent(event)
+
+    def _fold_agenda_if_narrow(self) -> None:
+        """On a small screen the agenda starts closed (F8 or the toolbar opens it), so the
+        board and the pane keep their room; a choice the user made is kept as it is."""
+        qsettings = self.settings.qsettings
+        if self._agenda_chosen:
+            return
+        agenda = self.commands.conversations.agenda
+        needs = AGENDA_WIDTH + self.board.comfortable_width() + self.splitter.pane_width()
+        if agenda.isVisibleTo(self) and self.width() < needs:
+            agenda.hide()
+            qsettings.remove(AGENDA_KEY)  # a start-up default, not the user's choice
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.damage_check is not None:

@@ -25,6 +25,7 @@ from salesdesk.views.board.labels import stage_label
 from salesdesk.views.board.models import CARD_ROLE, CONTACT_ID_ROLE, MIME_TYPE, StageColumnModel
 
 MAX_DRAG_CARDS = 3  # cards drawn in a drag pixmap
+OPEN_LINES = 9  # the narrowest open column, in line heights: six fit a laptop screen
 
 
 class StageColumnView(QListView):
@@ -341,7 +342,7 @@ class StageColumn(QWidget):
         self.setMinimumWidth(self._open_width())
 
     def _open_width(self) -> int:
-        return 13 * QFontMetrics(self.font()).height()  # room for a full name on a card
+        return OPEN_LINES * QFontMetrics(self.font()).height()  # a compact card (see delegate)
 
     @property
     def folded(self) -> bool:

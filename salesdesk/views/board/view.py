@@ -24,6 +24,7 @@ from salesdesk.views.after_paint import AfterPaint
 from salesdesk.views.board.column import StageColumn
 from salesdesk.views.board.delegate import CardDelegate, mix
 from salesdesk.views.board.empty import EmptyStatePane
+from salesdesk.views.board.layout import COMFORT_LINES
 from salesdesk.views.board.models import CONTACT_ID_ROLE, CardStore
 from salesdesk.views.dialogs.reason import ReasonDialog
 from salesdesk.views.events import AppEvents
@@ -84,12 +85,12 @@ class BoardView(QWidget):
 
         self.board_page = QWidget(self)
         row = QHBoxLayout(self.board_page)
-        row.setContentsMargins(6, 6, 6, 6)
-        row.setSpacing(8)
+        row.setContentsMargins(4, 4, 4, 4)
+        row.setSpacing(6)
         self.leads_band = LeadsBand(self.board_page)
         self.leads_band.setObjectName("leads_band")
         band = QVBoxLayout(self.leads_band)
-        band.setContentsMargins(6, 4, 6, 6)
+        band.setContentsMargins(4, 4, 4, 4)
         band.setSpacing(2)
         self.leads_title = QLabel(self.tr("Leads"), self.leads_band)
         self.leads_title.setObjectName("leads_title")
@@ -100,7 +101,7 @@ class BoardView(QWidget):
         self.leads_title.setFixedHeight(QFontMetrics(font).height() + 4)
         band.addWidget(self.leads_title)
         leads = QHBoxLayout()
-        leads.setSpacing(8)
+        leads.setSpacing(6)
         band.addLayout(leads, 1)
         row.addWidget(self.leads_band, 4)
         for stage in STAGE_ORDER:
@@ -108,7 +109,7 @@ class BoardView(QWidget):
                 leads.addWidget(self.columns[stage], 1)
                 continue
             holder = QVBoxLayout()
-            holder.setContentsMargins(0, 4, 0, 6)
+            holder.setContentsMargins(0, 4, 0, 4)
             holder.setSpacing(2)
             holder.addSpacing(self.leads_title.height())
             holder.addWidget(self.columns[stage], 1)
@@ -208,6 +209,13 @@ class BoardView(QWidget):
         empty = self.store.total() == 0
         self.stack.setCurrentWidget(self.empty_state if empty else self.scroller)
         self.counts_changed.emit()
+
+    def comfortable_width(self) -> int:
+        """The width that shows every open column a little wider than its minimum (the
+        main window gives the board this much before the detail pane gets more)."""
+        line = QFontMetrics(self.font()).height()
+        open_columns = sum(1 for c in self.columns.values() if not c.folded)
+        return self.board_page.minimumSizeHint().width() + open_columns * COMFORT_LINES * line
 
     def counts(self) -> dict[Stage, int]:
         return {stage: self.store.models[stage].total for stage in STAGE_ORDER}
