@@ -23,6 +23,7 @@ from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.session import Session, open_session
 from salesdesk.views.after_paint import AfterPaint
 from salesdesk.views.board.actions import BoardActions
+from salesdesk.views.board.card_menu import CardMenu
 from salesdesk.views.board.layout import PaneSplitter
 from salesdesk.views.board.view import BoardView
 from salesdesk.views.conversation_commands import AGENDA_KEY, AGENDA_WIDTH
@@ -95,6 +96,10 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.board_actions = BoardActions(self.board)
+        self.card_menu = CardMenu(self)
+        self.board.menu_requested.connect(
+            lambda ids, at: self.card_menu.popup(ids, at, self.board.move_ids, self.board)
+        )
         self.search = SearchField(self)
         self.search.setObjectName("search_field")
         self.search.setClearButtonEnabled(True)

@@ -107,8 +107,15 @@ class WindowCommands(QObject):
         undo_word, redo_word = self.tr("Undo"), self.tr("Redo")
 
         def named(action: QAction, word: str, text: str) -> None:
-            action.setText(f"{word} {text}" if text else word)
+            # the menu names the step; the toolbar button keeps its one word (so the bar
+            # does not jump with each step) and names the step in its tooltip
+            full = f"{word} {text}" if text else word
+            action.setText(full)
+            action.setIconText(word)
+            action.setToolTip(full)
 
+        named(self.undo, undo_word, stack.undoText())
+        named(self.redo, redo_word, stack.redoText())
         self.undo.setEnabled(stack.canUndo())
         self.redo.setEnabled(stack.canRedo())
         stack.canUndoChanged.connect(self.undo.setEnabled)

@@ -3,8 +3,18 @@ the narrow strip it folds into."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDrag,
     QDropEvent,
     QFocusEvent,
@@ -34,6 +44,7 @@ class StageColumnView(QListView):
 
     focus_entered = Signal(object)  # Stage
     neighbour_requested = Signal(int)  # -1 left, +1 right
+    menu_requested = Signal(QPoint)  # global position; the selection is what it is for
 
     def __init__(self, stage: Stage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +94,21 @@ class StageColumnView(QListView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """A right click on a card outside the selection selects that card alone first (as
+        file managers do); on a selected card the menu is for the whole selection."""
+        pos = event.pos()
+        index = self.indexAt(pos)
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        if not self.hasFocus():
+            self.setFocus(Qt.FocusReason.PopupFocusReason)
+        if index.isValid() or self.selectionModel().hasSelection():
+            self.menu_requested.emit(event.globalPos())
+        event.accept()
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         self.entering_focus = True  # Qt makes the first card current here, not the user

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -53,6 +53,7 @@ class BoardView(QWidget):
     new_contact_requested = Signal(object)  # Stage
     demo_requested = Signal()
     counts_changed = Signal()
+    menu_requested = Signal(list, QPoint)  # the selected ids, where (global) to open a menu
 
     def __init__(
         self, runner: ServiceRunner, events: AppEvents, parent: QWidget | None = None
@@ -77,6 +78,7 @@ class BoardView(QWidget):
             column.view.focus_entered.connect(self._on_focus_entered)
             column.view.neighbour_requested.connect(self._on_neighbour_requested)
             column.view.activated.connect(self._on_activated)
+            column.view.menu_requested.connect(functools.partial(self._on_menu_requested, stage))
             column.view.selectionModel().currentChanged.connect(self._on_current_changed)
             delegate = column.view.itemDelegate()
             assert isinstance(delegate, CardDelegate)
@@ -163,8 +165,14 @@ class BoardView(QWidget):
         if self.searching and self._text_may_have_changed(fresh, changes):
             matches = self._matches(self.search_text)
         self._applying = True  # rows shifting under a current card is not a user's choice
+        view = self.columns[self.active_stage].view
+        selected, current = view.selected_ids(), self.current_id()
         try:
             self.store.apply(fresh, ids, matches)
+            # rows taken out and put back lose their selection: a rated or tagged
+            # selection stays selected for the next command
+            if len(selected) > 1 or (selected and current not in selected):
+                self._reselect(selected, current)
         finally:
             self._applying = False
 
@@ -299,6 +307,22 @@ class BoardView(QWidget):
         sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         column.view.scrollTo(first)
 
+    def _reselect(self, ids: Sequence[int], current: int | None) -> None:
+        """Select ``ids`` again in the active column (those still there), without scrolling."""
+        column = self.columns[self.active_stage]
+        model, proxy = column.model, column.proxy
+        selection = QItemSelection()
+        for contact_id in ids:
+            row = model.row_of(contact_id)
+            if row >= 0:
+                index = proxy.mapFromSource(model.index(row, 0))
+                selection.select(index, index)
+        sel = column.view.selectionModel()
+        if current is not None and model.row_of(current) >= 0:
+            index = proxy.mapFromSource(model.index(model.row_of(current), 0))
+            sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
     def _activate(self, stage: Stage) -> None:
         if stage is self.active_stage:
             return
@@ -341,6 +365,14 @@ class BoardView(QWidget):
 
     def _on_contact_selected(self, contact_id: int) -> None:
         self._selected_id = contact_id
+
+    def _on_menu_requested(self, stage: Stage, at: QPoint) -> None:
+        self._activate(stage)
+        self.menu_requested.emit(self.selected_ids(), at)
+
+    def move_ids(self, ids: list[int], stage: Stage) -> bool:
+        """Move ``ids`` to ``stage`` (a menu's Move to), with the same checks as a drop."""
+        return self.request_move(list(ids), stage)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
