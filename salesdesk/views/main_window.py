@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -56,14 +56,28 @@ def search_delay(text: str) -> int:
 
 
 class SearchField(QLineEdit):
-    """The toolbar search: Esc clears it."""
+    """The toolbar search: Esc clears it; Enter or Down goes to the first hit, Tab to the
+    board (the cards, not the next toolbar button)."""
+
+    hit_requested = Signal()  # Enter / Down: the first card found
+    board_requested = Signal()  # Tab
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self.text():
             self.clear()
             event.accept()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+            self.hit_requested.emit()
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        if next:
+            self.board_requested.emit()
+            return True
+        return super().focusNextPrevChild(next)
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +124,9 @@ class MainWindow(QMainWindow):
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._on_search_edited)
+        self.search.hit_requested.connect(self.go_to_first_hit)
+        self.search.board_requested.connect(self.focus_board)
+        self.board.tab_requested.connect(self._on_board_tab)
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("counts_label")
         self.saved_label = QLabel(self.tr("Saved"), self)
@@ -244,6 +261,32 @@ class MainWindow(QMainWindow):
     def apply_search(self) -> None:
         self.search_timer.stop()
         self.board.set_search(self.search.text())
+        self.board.reveal_first_hit()
+
+    def _search_now(self) -> None:
+        """Apply typed text still waiting for its timer (Enter right after typing)."""
+        if self.search_timer.isActive() or self.board.search_text != self.search.text():
+            self.apply_search()
+
+    def go_to_first_hit(self) -> None:
+        """Enter or Down in the search field: the first card found, chosen and focused."""
+        self._search_now()
+        if not self.board.focus_first_card():
+            self.statusBar().showMessage(self.tr("No contact matches the search."), 5000)
+
+    def focus_board(self) -> None:
+        """Tab from the search: into the board, on its current card (or the first one)."""
+        self._search_now()
+        self.board.focus_active()
+
+    def _on_board_tab(self, forward: bool) -> None:
+        """Tab from the board goes to the detail pane, Shift+Tab back to the search."""
+        if forward and self.detail.isVisible():
+            self.detail.setFocus(Qt.FocusReason.TabFocusReason)
+            self.detail.focusNextChild()
+        else:
+            self.search.setFocus(Qt.FocusReason.BacktabFocusReason)
+            self.search.selectAll()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

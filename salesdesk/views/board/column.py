@@ -45,6 +45,7 @@ class StageColumnView(QListView):
     focus_entered = Signal(object)  # Stage
     neighbour_requested = Signal(int)  # -1 left, +1 right
     menu_requested = Signal(QPoint)  # global position; the selection is what it is for
+    tab_requested = Signal(bool)  # Tab (True) or Shift+Tab: leave the board, not the column
 
     def __init__(self, stage: Stage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +95,11 @@ class StageColumnView(QListView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        # the arrow keys move between columns; Tab leaves the board as one stop
+        self.tab_requested.emit(next)
+        return True
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         """A right click on a card outside the selection selects that card alone first (as

@@ -54,6 +54,7 @@ class BoardView(QWidget):
     demo_requested = Signal()
     counts_changed = Signal()
     menu_requested = Signal(list, QPoint)  # the selected ids, where (global) to open a menu
+    tab_requested = Signal(bool)  # Tab (True) / Shift+Tab out of the board
 
     def __init__(
         self, runner: ServiceRunner, events: AppEvents, parent: QWidget | None = None
@@ -78,6 +79,7 @@ class BoardView(QWidget):
             column.view.focus_entered.connect(self._on_focus_entered)
             column.view.neighbour_requested.connect(self._on_neighbour_requested)
             column.view.activated.connect(self._on_activated)
+            column.view.tab_requested.connect(self.tab_requested)
             column.view.menu_requested.connect(functools.partial(self._on_menu_requested, stage))
             column.view.selectionModel().currentChanged.connect(self._on_current_changed)
             delegate = column.view.itemDelegate()
@@ -284,6 +286,42 @@ class BoardView(QWidget):
             view.scrollTo(index)
         self._activate(stage)
         view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def first_hit(self) -> Stage | None:
+        """The leftmost column showing a card (while searching: the first match)."""
+        return next((s for s in STAGE_ORDER if self.store.models[s].rowCount()), None)
+
+    def reveal_first_hit(self) -> None:
+        """While searching, scroll the board so the first column with a hit is in view
+        (a narrow window scrolls sideways) and every column shows its first hits."""
+        if not self.searching:
+            return
+        for column in self.columns.values():
+            column.view.scrollToTop()
+        stage = self.first_hit()
+        if stage is not None:
+            self.scroller.ensureWidgetVisible(self.columns[stage], 0, 0)
+
+    def focus_first_card(self) -> bool:
+        """Choose and focus the first card shown (the first hit while searching)."""
+        stage = self.first_hit()
+        if stage is None:
+            return False
+        self.focus_column(stage, 0)
+        self.scroller.ensureWidgetVisible(self.columns[stage], 0, 0)
+        return True
+
+    def focus_active(self) -> None:
+        """Focus the active column on its current card; an empty one: the first card."""
+        view = self.columns[self.active_stage].view
+        if self.columns[self.active_stage].folded or not view.model().rowCount():
+            if not self.focus_first_card():
+                view.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        if not view.currentIndex().isValid():
+            self.focus_column(self.active_stage, 0)
+        view.setFocus(Qt.FocusReason.TabFocusReason)
+        self.scroller.ensureWidgetVisible(self.columns[self.active_stage], 0, 0)
 
     def select_ids(self, stage: Stage, ids: Sequence[int]) -> None:
         """Select ``ids`` in ``stage``'s column (those shown), make the first current."""
