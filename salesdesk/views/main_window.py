@@ -14,16 +14,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
 from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.errors import DatabaseBusyError, StorageError
+from salesdesk.domain.filters import Condition, parse
 from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.session import Session, open_session
 from salesdesk.views.after_paint import AfterPaint
 from salesdesk.views.board.actions import BoardActions
 from salesdesk.views.board.card_menu import CardMenu
+from salesdesk.views.board.filter_bar import FilterBar, FilterMenu, SavedFilters
 from salesdesk.views.board.layout import PaneSplitter
 from salesdesk.views.board.view import BoardView
 from salesdesk.views.conversation_commands import AGENDA_KEY, AGENDA_WIDTH
@@ -117,8 +121,32 @@ class MainWindow(QMainWindow):
         self.search = SearchField(self)
         self.search.setObjectName("search_field")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search name, company, e-mail, phone, tag…"))
+        self.search.setPlaceholderText(
+            self.tr("Search name, company, e-mail… or filter: rating:hot tag:vip")
+        )
+        self.search.setToolTip(
+            self.tr(
+                "Type words to search, or filters: tag:vip, source:event, "
+                'event:"Hannover", rating:hot, stage:prospect, due:overdue (today, week, '
+                "none), consent:yes. Several filters must all hold; Enter goes to the first hit."
+            )
+        )
         self.search.setMaximumWidth(420)
+        self.saved_filters = SavedFilters(settings)
+        self.filter_menu = FilterMenu(
+            self.saved_filters,
+            self.search.text,
+            self.set_search_text,
+            lambda: self.runner.service.tag_names(),
+            self,
+        )
+        self.filter_button = QToolButton(self)
+        self.filter_button.setObjectName("filter_button")
+        self.filter_button.setText(self.tr("Filters"))
+        self.filter_button.setMenu(self.filter_menu)
+        self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.removed.connect(self.remove_filter)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -141,6 +169,13 @@ class MainWindow(QMainWindow):
         self._damage_later = AfterPaint(self._start_damage_check, self)
         self.commands = WindowCommands(self)
         self.commands.build_menus_and_toolbar(self.board_actions, self.search)
+        self.addToolBarBreak()
+        self.filter_toolbar = QToolBar(self.tr("Filters"), self)
+        self.filter_toolbar.setObjectName("filter_toolbar")
+        self.filter_toolbar.setMovable(False)
+        self.filter_toolbar.addWidget(self.filter_bar)
+        self.addToolBar(self.filter_toolbar)
+        self.filter_toolbar.hide()  # only while a filter is on
         self.board.counts_changed.connect(self.update_counts)
         self.board.contact_activated.connect(self.open_details)
         self.board.new_contact_requested.connect(self.new_contact)
@@ -212,6 +247,8 @@ class MainWindow(QMainWindow):
         self.runner.service = opened.service
         self.search.clear()
         self.board.search_text = ""
+        self.board.query = parse("")
+        self.filter_toolbar.hide()
         self.events.contact_selected.emit(0)
         self._show_session()
         return True
@@ -262,6 +299,16 @@ class MainWindow(QMainWindow):
         self.search_timer.stop()
         self.board.set_search(self.search.text())
         self.board.reveal_first_hit()
+        self.filter_bar.show_query(self.board.query)
+        self.filter_toolbar.setVisible(self.board.query.has_filters)
+
+    def set_search_text(self, text: str) -> None:
+        """Put ``text`` in the search field and search at once (a filter chosen by mouse)."""
+        self.search.setText(text)
+        self.apply_search()
+
+    def remove_filter(self, condition: Condition) -> None:
+        self.set_search_text(parse(self.search.text()).without(condition).to_text())
 
     def _search_now(self) -> None:
         """Apply typed text still waiting for its timer (Enter right after typing)."""

@@ -186,6 +186,9 @@ class WindowCommands(QObject):
         toolbar.addActions([self.new_contact, self.booth, self.undo, self.redo])
         toolbar.addSeparator()
         toolbar.addWidget(search)
+        toolbar.addWidget(w.filter_button)
+        toolbar.addSeparator()
+        toolbar.addAction(self.conversations.toggle_agenda)
         w.addToolBar(toolbar)
 
     def shortcut_rows(self, board: BoardActions) -> list[tuple[str, str]]:

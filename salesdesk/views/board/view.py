@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.contact import PhoneNumber
+from salesdesk.domain.filters import FilterQuery, parse
 from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.contacts import Card
+from salesdesk.services.filters import FilterService
 from salesdesk.views.after_paint import AfterPaint
 from salesdesk.views.board.column import StageColumn
 from salesdesk.views.board.delegate import CardDelegate, mix
@@ -66,6 +68,7 @@ class BoardView(QWidget):
         self.store = CardStore(self)
         self.store.fetch = lambda ids: self.runner.service.cards(ids)
         self.search_text = ""
+        self.query = FilterQuery()  # the search text read as filters and free text
         self.active_stage = Stage.NEW
         self.reason_dialog: ReasonDialog | None = None
         self._selected_id = 0  # what the panes were last asked to show
@@ -164,7 +167,9 @@ class BoardView(QWidget):
         service = self.runner.service
         fresh = service.cards(ids)
         matches: set[int] | None | bool = False
-        if self.searching and self._text_may_have_changed(fresh, changes):
+        # a filter may hold on any field (stage, rating, follow-up): read the matches again
+        refilter = self.query.has_filters or self._text_may_have_changed(fresh, changes)
+        if self.searching and refilter:
             matches = self._matches(self.search_text)
         self._applying = True  # rows shifting under a current card is not a user's choice
         view = self.columns[self.active_stage].view
@@ -200,7 +205,13 @@ class BoardView(QWidget):
         # the columns filter what they show now rather than all their cards. Not after a
         # text without hits: it may have had no word at all ("@"), which finds nothing.
         previous, self.search_text = self.search_text, text
-        narrowing = bool(self.store.matches) and text.startswith(previous)
+        was_filtered, self.query = self.query.has_filters, parse(text)
+        # a filter's value is whole, not a prefix (tag:a does not hold tag:ab's cards)
+        narrowing = (
+            bool(self.store.matches)
+            and text.startswith(previous)
+            and not (was_filtered or self.query.has_filters)
+        )
         matches = self._matches(text) if self.searching else None
         self._applying = True
         try:
@@ -211,7 +222,7 @@ class BoardView(QWidget):
     def _matches(self, text: str) -> set[int]:
         # trashed hits too: the board holds live cards only, and leaving out the join
         # that drops them makes a short prefix (tens of thousands of hits) 2-5x faster
-        return set(self.runner.service.search(text, include_deleted=True))
+        return set(FilterService(self.runner.service).find(parse(text), include_deleted=True))
 
     def _on_store_changed(self) -> None:
         for column in self.columns.values():
