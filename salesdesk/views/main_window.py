@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QToolBar,
     QToolButton,
     QWidget,
@@ -40,6 +41,7 @@ from salesdesk.views.dialogs.about import AboutDialog
 from salesdesk.views.dialogs.shortcuts import ShortcutsDialog
 from salesdesk.views.dialogs.trash import TrashDialog
 from salesdesk.views.events import AppEvents
+from salesdesk.views.list.view import ContactListView
 from salesdesk.views.undo import STORAGE_FAILURES, ServiceRunner
 from salesdesk.views.window_commands import WindowCommands
 from salesdesk.views.window_settings import WindowSettings
@@ -105,9 +107,14 @@ class MainWindow(QMainWindow):
         self.conversations = ConversationActions(self.runner, self)
         self.detail = ContactDetailPane(self.runner, self.events, self, self.conversations)
         self.detail.setObjectName("detail_pane")
-        self.splitter = PaneSplitter(self.board.comfortable_width, self)
+        self.list_view = ContactListView(self.runner, self.events, self)
+        self.views = QStackedWidget(self)  # the board, or the list view (Ctrl+Shift+L)
+        self.views.setObjectName("views")
+        self.views.addWidget(self.board)
+        self.views.addWidget(self.list_view)
+        self.splitter = PaneSplitter(self._main_width, self)
         self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self.board)
+        self.splitter.addWidget(self.views)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -118,6 +125,11 @@ class MainWindow(QMainWindow):
         self.board.menu_requested.connect(
             lambda ids, at: self.card_menu.popup(ids, at, self.board.move_ids, self.board)
         )
+        self.list_view.menu_requested.connect(
+            lambda ids, at: self.card_menu.popup(ids, at, self.board.move_ids, self.list_view)
+        )
+        self.list_view.delete_requested.connect(self.card_menu.delete)
+        self.list_view.contact_activated.connect(self.open_details)
         self.search = SearchField(self)
         self.search.setObjectName("search_field")
         self.search.setClearButtonEnabled(True)
@@ -299,6 +311,7 @@ class MainWindow(QMainWindow):
         self.search_timer.stop()
         self.board.set_search(self.search.text())
         self.board.reveal_first_hit()
+        self.list_view.set_query(self.board.query)
         self.filter_bar.show_query(self.board.query)
         self.filter_toolbar.setVisible(self.board.query.has_filters)
 
@@ -315,15 +328,53 @@ class MainWindow(QMainWindow):
         if self.search_timer.isActive() or self.board.search_text != self.search.text():
             self.apply_search()
 
+    @property
+    def list_shown(self) -> bool:
+        return self.views.currentWidget() is self.list_view
+
+    def _main_width(self) -> int:
+        """What the board (all columns) or the list needs before the pane gets more."""
+        if self.list_shown:
+            return 50 * self.fontMetrics().height()
+        return self.board.comfortable_width()
+
+    def on_toggle_list(self) -> None:
+        """Show the list view instead of the board (or back), with the same search."""
+        show_list = self.commands.toggle_list.isChecked()
+        current = self.list_view.current_id() if self.list_shown else self.board.current_id()
+        if show_list:
+            self.views.setCurrentWidget(self.list_view)
+            self.list_view.set_query(self.board.query)
+            if current is not None:
+                self.list_view.select_ids([current])
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.views.setCurrentWidget(self.board)
+            if current is not None and current in self.board.store.stages:
+                stage = self.board.store.stages[current]
+                self.board.select_ids(stage, [current])
+                self.board.focus_column(stage)
+        self.splitter.fit()
+
     def go_to_first_hit(self) -> None:
         """Enter or Down in the search field: the first card found, chosen and focused."""
         self._search_now()
+        if self.list_shown:
+            if self.list_view.table.rowCount():
+                self.list_view.selectRow(0)
+                self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.statusBar().showMessage(self.tr("No contact matches the search."), 5000)
+            return
         if not self.board.focus_first_card():
             self.statusBar().showMessage(self.tr("No contact matches the search."), 5000)
 
     def focus_board(self) -> None:
         """Tab from the search: into the board, on its current card (or the first one)."""
         self._search_now()
+        if self.list_shown:
+            self.list_view.setFocus(Qt.FocusReason.TabFocusReason)
+            return
         self.board.focus_active()
 
     def _on_board_tab(self, forward: bool) -> None:

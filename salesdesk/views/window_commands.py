@@ -71,6 +71,11 @@ class WindowCommands(QObject):
             self.tr("Show &detail pane"), w.on_toggle_detail, "F9", "action_toggle_detail"
         )
         self.toggle_detail.setCheckable(True)
+        self.toggle_list = self._action(
+            self.tr("&List view"), w.on_toggle_list, "Ctrl+Shift+L", "action_toggle_list"
+        )
+        self.toggle_list.setCheckable(True)
+        self.toggle_list.setToolTip(self.tr("Show the contacts as a sortable list (Ctrl+Shift+L)"))
         self.fold: dict[Stage, QAction] = {}
         for stage in STAGE_ORDER:
             action = self._action(stage_label(stage), self._folder(stage))
@@ -165,7 +170,7 @@ class WindowCommands(QObject):
         edit.addSeparator()
         edit.addActions([self.find, board.delete, self.trash])
         view = bar.addMenu(self.tr("&View"))
-        view.addAction(self.toggle_detail)
+        view.addActions([self.toggle_list, self.toggle_detail])
         fold = view.addMenu(self.tr("&Fold column"))
         fold.addActions(list(self.fold.values()))
         contact = bar.addMenu(self.tr("&Contact"))
@@ -188,7 +193,7 @@ class WindowCommands(QObject):
         toolbar.addWidget(search)
         toolbar.addWidget(w.filter_button)
         toolbar.addSeparator()
-        toolbar.addAction(self.conversations.toggle_agenda)
+        toolbar.addActions([self.toggle_list, self.conversations.toggle_agenda])
         w.addToolBar(toolbar)
 
     def shortcut_rows(self, board: BoardActions) -> list[tuple[str, str]]:
@@ -213,7 +218,8 @@ class WindowCommands(QObject):
             (self.tr("Undo the last change"), self.undo),
             (self.tr("Redo what was undone"), self.redo),
         ]
-        last = (self.find, self.toggle_detail, self.open_db, self.shortcuts, self.quit)
+        last = (self.find, self.toggle_list, self.toggle_detail, self.open_db, self.shortcuts,
+                self.quit)  # fmt: skip
         pairs += [(name(a), a) for a in last]
         rows = [(label, keys(action)) for label, action in pairs]
         rows += self.conversations.shortcut_rows()
