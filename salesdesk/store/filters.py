@@ -31,24 +31,18 @@ _FOLDS = {
 }  # fmt: skip
 
 
-INNER_FOLDS = "äöüéèß"  # inside a name: the common ones (SQLite's parser nests ~20 deep)
+_FROM = "".join(letter for letters in _FOLDS.values() for letter in letters + letters.upper())
+_TO = "".join(plain[0] for plain, letters in _FOLDS.items() for letter in letters + letters.upper())
 
 
 def folded(column: str) -> str:
-    """SQL sort terms for ``column`` in lower case without the usual accents: the first
-    letter fully (a CASE, which does not nest), the rest for the common German and French
-    letters."""
-    whens = " ".join(
-        f"WHEN '{letter}' THEN '{plain}'"
-        for plain, letters in _FOLDS.items()
-        for letter in {*letters, *letters.upper()} - {"SS"}
-    )
-    first = f"CASE substr({column}, 1, 1) {whens} ELSE lower(substr({column}, 1, 1)) END"
-    rest = f"lower({column})"
-    for letter in INNER_FOLDS:
-        plain = next(p for p, group in _FOLDS.items() if letter in group)
-        rest = f"replace(replace({rest}, '{letter}', '{plain}'), '{letter.upper()}', '{plain}')"
-    return f"{first} {{dir}}, {rest}"
+    """SQL sort terms for ``column``: its first letter without accents ("Ärger" among the
+    A's, not after Z), then the whole text without regard to case. Two string functions a
+    row (~1 µs): a CASE per letter or nested replace() calls cost ~10 µs, 1 s at 100k."""
+    letter = f"substr({column}, 1, 1)"
+    at = f"instr('{_FROM}', {letter})"
+    first = f"CASE WHEN {at} > 0 THEN substr('{_TO}', {at}, 1) ELSE lower({letter}) END"
+    return f"{first} {{dir}}, {column} COLLATE NOCASE"
 
 
 # what the list view may sort by: a column name -> the ORDER BY terms (the id breaks ties)
