@@ -44,6 +44,7 @@ def test_model_passes_the_model_tester(qtmodeltester, people, session) -> None:
 
 
 def test_ctrl_shift_l_toggles_list_and_board(qtbot, people, window) -> None:
+    assert not window.list_view.table.loaded  # a window that starts on the board reads no list
     show_list(qtbot, window)
     assert window.commands.toggle_list.isChecked()
     assert not window.board.isVisible()

@@ -60,6 +60,7 @@ class ContactTableModel(QAbstractTableModel):
         self.sort_column = 0
         self.descending = False
         self._ids: list[int] = []
+        self.loaded = False  # nothing is read until the list is first shown (reload)
         self._rows: dict[int, int] | None = None  # id -> row, built when first asked
         self._cards: dict[int, Card] = {}
         self._titles = (
@@ -83,6 +84,7 @@ class ContactTableModel(QAbstractTableModel):
         """Ask the database again (sorted there) and drop the cards read."""
         key = self.COLUMNS[self.sort_column][1]
         ids = self.find(self.query, key, self.descending)
+        self.loaded = True
         self.beginResetModel()
         self._ids = ids
         self._rows = None
@@ -91,6 +93,10 @@ class ContactTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
+            return
+        if not self.loaded:  # the view sorts when it is set up: read when shown, not now
+            self.sort_column = column
+            self.descending = order == Qt.SortOrder.DescendingOrder
             return
         self.layoutAboutToBeChanged.emit()
         self.sort_column = column
