@@ -84,6 +84,45 @@ def shoot_conversations(window, out: Path, suffix: str) -> None:  # type: ignore
         print(f"wrote {target}")
 
 
+SIZES = ((1366, 768), (1680, 950))  # a typical laptop, and a desktop monitor
+
+
+def shoot_sizes(app, session, tmp: Path, out: Path, suffix: str, dark) -> None:  # type: ignore[no-untyped-def]
+    """The board at each of SIZES, light and dark, English and German, as a new user meets
+    it (fresh settings: the agenda and pane as they start), a card chosen in Working."""
+    from PySide6.QtCore import QLocale, QSettings
+
+    from salesdesk.domain.stages import Stage
+    from salesdesk.views.app import install_translator
+    from salesdesk.views.main_window import MainWindow
+
+    light = app.palette()
+    for language in ("en", "de"):
+        translators = []
+        if language == "de":
+            QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+            translators = install_translator(app, QLocale(QLocale.Language.German))
+        for width, height in SIZES:
+            for theme, palette in (("light", light), ("dark", dark)):
+                app.setPalette(palette)
+                ini = tmp / f"settings-{language}-{width}-{theme}.ini"
+                window = MainWindow(session, QSettings(str(ini), QSettings.Format.IniFormat))
+                window.resize(width, height)
+                window.show()
+                app.processEvents()
+                window.board.focus_column(Stage.WORKING, 1)
+                for _ in range(5):
+                    app.processEvents()
+                target = out / f"board-{width}x{height}-{theme}-{language}{suffix}.png"
+                window.grab().save(str(target))
+                print(f"wrote {target}")
+                window.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    app.setPalette(light)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -139,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             shoot(window, name, Stage.WORKING)
             window.close()
         app.setPalette(light)
+        shoot_sizes(app, session, Path(tmp), args.out, suffix, dark_palette())
         window = MainWindow(session, settings)
         shoot_conversations(window, args.out, suffix)
         window.close()

@@ -576,6 +576,53 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>CardMenu</name>
+    <message>
+        <source>&amp;Move to</source>
+        <translation>&amp;Verschieben nach</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>&amp;Bewerten</translation>
+    </message>
+    <message>
+        <source>Add &amp;tag…</source>
+        <translation>Schlag&amp;wort hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove ta&amp;g</source>
+        <translation>Schlagwort &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Log an interaction…</source>
+        <translation>Interaktion &amp;erfassen…</translation>
+    </message>
+    <message>
+        <source>Plan a &amp;follow-up…</source>
+        <translation>&amp;Wiedervorlage planen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export selection…</source>
+        <translation>Auswahl e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Schlagwort hinzufügen</translation>
+    </message>
+    <message>
+        <source>Tag for %1:</source>
+        <translation>Schlagwort für %1:</translation>
+    </message>
+    <message>
+        <source>%1 contacts</source>
+        <translation>%1 Kontakte</translation>
+    </message>
+</context>
+<context>
     <name>ColumnHeader</name>
     <message>
         <source>Click to fold this column</source>
@@ -845,6 +892,41 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Remove this phone number</source>
         <translation>Diese Telefonnummer entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
     </message>
 </context>
 <context>
@@ -1194,7 +1276,7 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation>JJJJ-MM-TT oder TT.MM.JJJJ</translation>
+        <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
         <source>Pick the expected close date</source>
@@ -1763,6 +1845,103 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filters:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Remove this filter (%1)</source>
+        <translation>Diesen Filter entfernen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterMenu</name>
+    <message>
+        <source>&amp;Add a filter</source>
+        <translation>Filter &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>No saved filters</source>
+        <translation>Keine gespeicherten Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Save this search…</source>
+        <translation>Diese Suche &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete a saved filter</source>
+        <translation>Gespeicherten Filter &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Save the search</source>
+        <translation>Suche speichern</translation>
+    </message>
+    <message>
+        <source>Name for “%1”:</source>
+        <translation>Name für „%1“:</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message>
+        <source>due this week</source>
+        <translation>diese Woche fällig</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>none planned</source>
+        <translation>keine geplant</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>erteilt</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>nicht erteilt</translation>
+    </message>
+</context>
+<context>
     <name>FindDuplicatesDialog</name>
     <message>
         <source>Find duplicates</source>
@@ -2107,8 +2286,16 @@ Freie Software unter der MIT-Lizenz.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Search name, company, e-mail, phone, tag…</source>
-        <translation>Name, Firma, E-Mail, Telefon, Schlagwort suchen…</translation>
+        <source>Search name, company, e-mail… or filter: rating:hot tag:vip</source>
+        <translation>Name, Firma, E-Mail suchen… oder filtern: bewertung:heiß schlagwort:vip</translation>
+    </message>
+    <message>
+        <source>Type words to search, or filters: tag:vip, source:event, event:&quot;Hannover&quot;, rating:hot, stage:prospect, due:overdue (today, week, none), consent:yes. Several filters must all hold; Enter goes to the first hit.</source>
+        <translation>Wörter suchen, oder filtern: tag:vip (schlagwort:), source:event (quelle:), event:&quot;Hannover&quot; (messe:), rating:hot (bewertung:heiß), stage:prospect (phase:interessent), due:overdue (fällig:überfällig, heute, woche, nein), consent:yes (einwilligung:ja). Mehrere Filter müssen alle zutreffen; Eingabe springt zum ersten Treffer.</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -2145,6 +2332,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Backed up to %1</source>
         <translation>Gesichert nach %1</translation>
+    </message>
+    <message>
+        <source>No contact matches the search.</source>
+        <translation>Kein Kontakt passt zur Suche.</translation>
     </message>
     <message>
         <source>%1 contacts: %2 leads, %3 prospects, %4 customers</source>
@@ -2692,7 +2883,7 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation>Messe</translation>
+        <translation>Veranstaltung</translation>
     </message>
     <message>
         <source>Leads</source>
@@ -3688,6 +3879,14 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>&amp;Reports…</source>
         <translation>&amp;Berichte…</translation>
+    </message>
+    <message>
+        <source>&amp;List view</source>
+        <translation>&amp;Listenansicht</translation>
+    </message>
+    <message>
+        <source>Show the contacts as a sortable list (Ctrl+Shift+L)</source>
+        <translation>Die Kontakte als sortierbare Liste zeigen (Strg+Umschalt+L)</translation>
     </message>
     <message>
         <source>&amp;New contact…</source>

@@ -6,25 +6,32 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
 from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.errors import DatabaseBusyError, StorageError
+from salesdesk.domain.filters import Condition, parse
 from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.session import Session, open_session
 from salesdesk.views.after_paint import AfterPaint
 from salesdesk.views.board.actions import BoardActions
+from salesdesk.views.board.card_menu import CardMenu
+from salesdesk.views.board.filter_bar import FilterBar, FilterMenu, SavedFilters
+from salesdesk.views.board.layout import PaneSplitter
 from salesdesk.views.board.view import BoardView
+from salesdesk.views.conversation_commands import AGENDA_KEY, AGENDA_WIDTH
 from salesdesk.views.conversations import ConversationActions
 from salesdesk.views.damage_check import DamageCheck
 from salesdesk.views.detail.new_contact import NewContactDialog
@@ -34,6 +41,7 @@ from salesdesk.views.dialogs.about import AboutDialog
 from salesdesk.views.dialogs.shortcuts import ShortcutsDialog
 from salesdesk.views.dialogs.trash import TrashDialog
 from salesdesk.views.events import AppEvents
+from salesdesk.views.list.view import ContactListView
 from salesdesk.views.sync import WindowSync
 from salesdesk.views.undo import STORAGE_FAILURES, ServiceRunner
 from salesdesk.views.window_commands import WindowCommands
@@ -55,14 +63,28 @@ def search_delay(text: str) -> int:
 
 
 class SearchField(QLineEdit):
-    """The toolbar search: Esc clears it."""
+    """The toolbar search: Esc clears it; Enter or Down goes to the first hit, Tab to the
+    board (the cards, not the next toolbar button)."""
+
+    hit_requested = Signal()  # Enter / Down: the first card found
+    board_requested = Signal()  # Tab
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self.text():
             self.clear()
             event.accept()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+            self.hit_requested.emit()
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        if next:
+            self.board_requested.emit()
+            return True
+        return super().focusNextPrevChild(next)
 
 
 class MainWindow(QMainWindow):
@@ -86,25 +108,66 @@ class MainWindow(QMainWindow):
         self.conversations = ConversationActions(self.runner, self)
         self.detail = ContactDetailPane(self.runner, self.events, self, self.conversations)
         self.detail.setObjectName("detail_pane")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.list_view = ContactListView(self.runner, self.events, self)
+        self.views = QStackedWidget(self)  # the board, or the list view (Ctrl+Shift+L)
+        self.views.setObjectName("views")
+        self.views.addWidget(self.board)
+        self.views.addWidget(self.list_view)
+        self.splitter = PaneSplitter(self._main_width, self)
         self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self.board)
+        self.splitter.addWidget(self.views)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.board_actions = BoardActions(self.board)
+        self.card_menu = CardMenu(self)
+        self.board.menu_requested.connect(
+            lambda ids, at: self.card_menu.popup(ids, at, self.board.move_ids, self.board)
+        )
+        self.list_view.menu_requested.connect(
+            lambda ids, at: self.card_menu.popup(ids, at, self.board.move_ids, self.list_view)
+        )
+        self.list_view.delete_requested.connect(self.card_menu.delete)
+        self.list_view.contact_activated.connect(self.open_details)
         self.search = SearchField(self)
         self.search.setObjectName("search_field")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search name, company, e-mail, phone, tag…"))
+        self.search.setPlaceholderText(
+            self.tr("Search name, company, e-mail… or filter: rating:hot tag:vip")
+        )
+        self.search.setToolTip(
+            self.tr(
+                "Type words to search, or filters: tag:vip, source:event, "
+                'event:"Hannover", rating:hot, stage:prospect, due:overdue (today, week, '
+                "none), consent:yes. Several filters must all hold; Enter goes to the first hit."
+            )
+        )
         self.search.setMaximumWidth(420)
+        self.saved_filters = SavedFilters(settings)
+        self.filter_menu = FilterMenu(
+            self.saved_filters,
+            self.search.text,
+            self.set_search_text,
+            lambda: self.runner.service.tag_names(),
+            self,
+        )
+        self.filter_button = QToolButton(self)
+        self.filter_button.setObjectName("filter_button")
+        self.filter_button.setText(self.tr("Filters"))
+        self.filter_button.setMenu(self.filter_menu)
+        self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.removed.connect(self.remove_filter)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._on_search_edited)
+        self.search.hit_requested.connect(self.go_to_first_hit)
+        self.search.board_requested.connect(self.focus_board)
+        self.board.tab_requested.connect(self._on_board_tab)
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("counts_label")
         self.saved_label = QLabel(self.tr("Saved"), self)
@@ -120,6 +183,13 @@ class MainWindow(QMainWindow):
         self.sync = WindowSync(self)  # sync (issue 12): rounds, status bar entry, File ▸ Sync…
         self.commands = WindowCommands(self)
         self.commands.build_menus_and_toolbar(self.board_actions, self.search)
+        self.addToolBarBreak()
+        self.filter_toolbar = QToolBar(self.tr("Filters"), self)
+        self.filter_toolbar.setObjectName("filter_toolbar")
+        self.filter_toolbar.setMovable(False)
+        self.filter_toolbar.addWidget(self.filter_bar)
+        self.addToolBar(self.filter_toolbar)
+        self.filter_toolbar.hide()  # only while a filter is on
         self.board.counts_changed.connect(self.update_counts)
         self.board.contact_activated.connect(self.open_details)
         self.board.new_contact_requested.connect(self.new_contact)
@@ -129,8 +199,16 @@ class MainWindow(QMainWindow):
         self.events.not_saved.connect(self.on_not_saved)
         self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.board.counts_changed.connect(self._sync_detail)
+        # the pane is shown only with a contact in it: no empty panel takes the board's room
+        self.events.contact_selected.connect(self._sync_detail)
+        self.events.changes_applied.connect(self._sync_detail)
         wanted = self.settings.restore_window(self, self.splitter, self.board)
+        if self.settings.qsettings.contains("window/splitter"):
+            self.splitter.wanted = self.splitter.sizes()[1] or None
         self.commands.toggle_detail.setChecked(wanted)
+        # read before the first show: showing the dock stores its visibility
+        self._agenda_chosen = self.settings.qsettings.contains(AGENDA_KEY)
+        self._first_show = True
         self._show_session()
 
     # --- session ----------------------------------------------------------------------------
@@ -186,6 +264,8 @@ class MainWindow(QMainWindow):
         self.runner.service = opened.service
         self.search.clear()
         self.board.search_text = ""
+        self.board.query = parse("")
+        self.filter_toolbar.hide()
         self.events.contact_selected.emit(0)
         self._show_session()
         return True
@@ -235,6 +315,81 @@ class MainWindow(QMainWindow):
     def apply_search(self) -> None:
         self.search_timer.stop()
         self.board.set_search(self.search.text())
+        self.board.reveal_first_hit()
+        self.list_view.set_query(self.board.query)
+        self.filter_bar.show_query(self.board.query)
+        self.filter_toolbar.setVisible(self.board.query.has_filters)
+
+    def set_search_text(self, text: str) -> None:
+        """Put ``text`` in the search field and search at once (a filter chosen by mouse)."""
+        self.search.setText(text)
+        self.apply_search()
+
+    def remove_filter(self, condition: Condition) -> None:
+        self.set_search_text(parse(self.search.text()).without(condition).to_text())
+
+    def _search_now(self) -> None:
+        """Apply typed text still waiting for its timer (Enter right after typing)."""
+        if self.search_timer.isActive() or self.board.search_text != self.search.text():
+            self.apply_search()
+
+    @property
+    def list_shown(self) -> bool:
+        return self.views.currentWidget() is self.list_view
+
+    def _main_width(self) -> int:
+        """What the board (all columns) or the list needs before the pane gets more."""
+        if self.list_shown:
+            return 50 * self.fontMetrics().height()
+        return self.board.comfortable_width()
+
+    def on_toggle_list(self) -> None:
+        """Show the list view instead of the board (or back), with the same search."""
+        show_list = self.commands.toggle_list.isChecked()
+        current = self.list_view.current_id() if self.list_shown else self.board.current_id()
+        if show_list:
+            self.views.setCurrentWidget(self.list_view)
+            self.list_view.set_query(self.board.query)
+            if current is not None:
+                self.list_view.select_ids([current])
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.views.setCurrentWidget(self.board)
+            if current is not None and current in self.board.store.stages:
+                stage = self.board.store.stages[current]
+                self.board.select_ids(stage, [current])
+                self.board.focus_column(stage)
+        self.splitter.fit()
+
+    def go_to_first_hit(self) -> None:
+        """Enter or Down in the search field: the first card found, chosen and focused."""
+        self._search_now()
+        if self.list_shown:
+            if self.list_view.table.rowCount():
+                self.list_view.selectRow(0)
+                self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.statusBar().showMessage(self.tr("No contact matches the search."), 5000)
+            return
+        if not self.board.focus_first_card():
+            self.statusBar().showMessage(self.tr("No contact matches the search."), 5000)
+
+    def focus_board(self) -> None:
+        """Tab from the search: into the board, on its current card (or the first one)."""
+        self._search_now()
+        if self.list_shown:
+            self.list_view.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        self.board.focus_active()
+
+    def _on_board_tab(self, forward: bool) -> None:
+        """Tab from the board goes to the detail pane, Shift+Tab back to the search."""
+        if forward and self.detail.isVisible():
+            self.detail.setFocus(Qt.FocusReason.TabFocusReason)
+            self.detail.focusNextChild()
+        else:
+            self.search.setFocus(Qt.FocusReason.BacktabFocusReason)
+            self.search.selectAll()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -282,9 +437,15 @@ class MainWindow(QMainWindow):
         self.commands.toggle_detail.setChecked(visible)
         self._sync_detail()
 
-    def _sync_detail(self) -> None:
-        # the empty board gets the whole window; the user's choice stays in the action
-        self.detail.setVisible(self.commands.toggle_detail.isChecked() and not self.board.is_empty)
+    def _sync_detail(self, *args: object) -> None:
+        # the empty board, or no contact chosen: the board gets the whole window; the user's
+        # choice stays in the action
+        shown = self.detail.contact() is not None
+        visible = self.commands.toggle_detail.isChecked() and not self.board.is_empty and shown
+        if self.detail.isHidden() == visible:
+            self.detail.setVisible(visible)
+            if visible:
+                self.splitter.fit()
 
     def on_toggle_detail(self) -> None:
         self._sync_detail()
@@ -382,6 +543,24 @@ class MainWindow(QMainWindow):
         box.destroyed.connect(lambda: setattr(self, "error_box", None))
         self.error_box = box
         box.show()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self._first_show:
+            self._first_show = False
+            self._fold_agenda_if_narrow()
+        super().showEvent(event)
+
+    def _fold_agenda_if_narrow(self) -> None:
+        """On a small screen the agenda starts closed (F8 or the toolbar opens it), so the
+        board and the pane keep their room; a choice the user made is kept as it is."""
+        qsettings = self.settings.qsettings
+        if self._agenda_chosen:
+            return
+        agenda = self.commands.conversations.agenda
+        needs = AGENDA_WIDTH + self.board.comfortable_width() + self.splitter.pane_width()
+        if agenda.isVisibleTo(self) and self.width() < needs:
+            agenda.hide()
+            qsettings.remove(AGENDA_KEY)  # a start-up default, not the user's choice
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.watch_timer.stop()  # a closed window watches the file no more

@@ -74,6 +74,11 @@ class WindowCommands(QObject):
         self.reports = self._action(
             self.tr("&Reports…"), w.show_reports, "Ctrl+Shift+R", "action_reports"
         )
+        self.toggle_list = self._action(
+            self.tr("&List view"), w.on_toggle_list, "Ctrl+Shift+L", "action_toggle_list"
+        )
+        self.toggle_list.setCheckable(True)
+        self.toggle_list.setToolTip(self.tr("Show the contacts as a sortable list (Ctrl+Shift+L)"))
         self.fold: dict[Stage, QAction] = {}
         for stage in STAGE_ORDER:
             action = self._action(stage_label(stage), self._folder(stage))
@@ -114,8 +119,15 @@ class WindowCommands(QObject):
         undo_word, redo_word = self.tr("Undo"), self.tr("Redo")
 
         def named(action: QAction, word: str, text: str) -> None:
-            action.setText(f"{word} {text}" if text else word)
+            # the menu names the step; the toolbar button keeps its one word (so the bar
+            # does not jump with each step) and names the step in its tooltip
+            full = f"{word} {text}" if text else word
+            action.setText(full)
+            action.setIconText(word)
+            action.setToolTip(full)
 
+        named(self.undo, undo_word, stack.undoText())
+        named(self.redo, redo_word, stack.redoText())
         self.undo.setEnabled(stack.canUndo())
         self.redo.setEnabled(stack.canRedo())
         stack.canUndoChanged.connect(self.undo.setEnabled)
@@ -167,8 +179,7 @@ class WindowCommands(QObject):
         edit.addSeparator()
         edit.addActions([self.find, board.delete, self.trash])
         view = bar.addMenu(self.tr("&View"))
-        view.addAction(self.toggle_detail)
-        view.addAction(self.reports)
+        view.addActions([self.toggle_list, self.toggle_detail, self.reports])
         fold = view.addMenu(self.tr("&Fold column"))
         fold.addActions(list(self.fold.values()))
         contact = bar.addMenu(self.tr("&Contact"))
@@ -189,6 +200,9 @@ class WindowCommands(QObject):
         toolbar.addActions([self.new_contact, self.booth, self.undo, self.redo])
         toolbar.addSeparator()
         toolbar.addWidget(search)
+        toolbar.addWidget(w.filter_button)
+        toolbar.addSeparator()
+        toolbar.addActions([self.toggle_list, self.conversations.toggle_agenda])
         w.addToolBar(toolbar)
 
     def shortcut_rows(self, board: BoardActions) -> list[tuple[str, str]]:
@@ -213,8 +227,8 @@ class WindowCommands(QObject):
             (self.tr("Undo the last change"), self.undo),
             (self.tr("Redo what was undone"), self.redo),
         ]
-        last = (self.find, self.toggle_detail, self.booth, self.open_db, self.sync_now,
-                self.shortcuts,
+        last = (self.find, self.toggle_list, self.toggle_detail, self.booth, self.open_db,
+                self.sync_now, self.shortcuts,
                 self.quit)  # fmt: skip
         pairs += [(name(a), a) for a in last]
         rows = [(label, keys(action)) for label, action in pairs]

@@ -142,6 +142,7 @@ def test_folding_by_header_strip_and_view_menu(qtbot, people, window: MainWindow
 
 
 def test_detail_pane_can_be_hidden(qtbot, people, window: MainWindow) -> None:
+    window.events.contact_selected.emit(people["Anna"])
     assert window.detail.isVisible()
     window.commands.toggle_detail.trigger()
     assert not window.detail.isVisible()

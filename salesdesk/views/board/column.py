@@ -3,8 +3,18 @@ the narrow strip it folds into."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDrag,
     QDropEvent,
     QFocusEvent,
@@ -25,6 +35,7 @@ from salesdesk.views.board.labels import stage_label
 from salesdesk.views.board.models import CARD_ROLE, CONTACT_ID_ROLE, MIME_TYPE, StageColumnModel
 
 MAX_DRAG_CARDS = 3  # cards drawn in a drag pixmap
+OPEN_LINES = 9  # the narrowest open column, in line heights: six fit a laptop screen
 
 
 class StageColumnView(QListView):
@@ -33,6 +44,8 @@ class StageColumnView(QListView):
 
     focus_entered = Signal(object)  # Stage
     neighbour_requested = Signal(int)  # -1 left, +1 right
+    menu_requested = Signal(QPoint)  # global position; the selection is what it is for
+    tab_requested = Signal(bool)  # Tab (True) or Shift+Tab: leave the board, not the column
 
     def __init__(self, stage: Stage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +95,26 @@ class StageColumnView(QListView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        # the arrow keys move between columns; Tab leaves the board as one stop
+        self.tab_requested.emit(next)
+        return True
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """A right click on a card outside the selection selects that card alone first (as
+        file managers do); on a selected card the menu is for the whole selection."""
+        pos = event.pos()
+        index = self.indexAt(pos)
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        if not self.hasFocus():
+            self.setFocus(Qt.FocusReason.PopupFocusReason)
+        if index.isValid() or self.selectionModel().hasSelection():
+            self.menu_requested.emit(event.globalPos())
+        event.accept()
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         self.entering_focus = True  # Qt makes the first card current here, not the user
@@ -359,7 +392,7 @@ class StageColumn(QWidget):
         self.setMinimumWidth(self._open_width())
 
     def _open_width(self) -> int:
-        return 13 * QFontMetrics(self.font()).height()  # room for a full name on a card
+        return OPEN_LINES * QFontMetrics(self.font()).height()  # a compact card (see delegate)
 
     @property
     def folded(self) -> bool:

@@ -23,6 +23,8 @@ RATING_COLOURS = {
 PHONE_MARK = "\u260e"  # a telephone; DejaVu and the usual UI fonts have it
 MAIL_MARK = "\u2709"  # an envelope
 CACHE_SIZE = 120  # card pictures kept: a few screens' worth
+MIN_CARD_LINES = 8  # the narrowest card, in line heights
+NAME_LINES = 8  # a card shows its avatar only if the name still gets this many lines of width
 
 
 def initials(card: Card) -> str:
@@ -71,6 +73,7 @@ class CardMetrics:
         self.margin_y = max(3, self.line // 5)
         self.padding = max(6, self.line // 2)
         self.avatar = self.line * 2
+        self.stripe = max(3, self.line // 5)  # the avatar colour on a compact card's edge
         self.height = (
             2 * self.margin_y + 2 * self.padding + 3 * self.line + self.small_line + 4 * self.gap
         )
@@ -98,7 +101,28 @@ class CardDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         m = self.metrics(option.font)
-        return QSize(max(option.rect.width(), 12 * m.line), m.height)
+        return QSize(max(option.rect.width(), MIN_CARD_LINES * m.line), m.height)
+
+    def text_width(self, font: QFont, card_width: int) -> int:
+        """How wide a card's name and company line is on a card ``card_width`` pixels wide
+        (before the engagement bars): the compact card gives it the avatar's room."""
+        m = self.metrics(font)
+        box = QRectF(0, 0, card_width, m.height).adjusted(m.margin_x, 0, -m.margin_x, 0)
+        inner, compact = self.inner_rect(m, box)
+        return inner.width() if compact else inner.width() - m.avatar - m.padding
+
+    @staticmethod
+    def inner_rect(m: CardMetrics, box: QRectF) -> tuple[QRect, bool]:
+        """The card's text area inside its frame, and whether the card is compact: narrow
+        columns (a laptop screen with the pane open) drop the avatar and most of the side
+        padding, so names and e-mails keep their width instead of being cut short."""
+        inner = box.adjusted(m.padding, m.padding, -m.padding, -m.padding).toRect()
+        if inner.width() >= m.avatar + m.padding + NAME_LINES * m.line:
+            return inner, False
+        side = max(3, m.padding // 2)
+        inner.setLeft(round(box.left()) + m.stripe + side + 1)
+        inner.setRight(round(box.right()) - side)
+        return inner, True
 
     def paint(
         self,
@@ -180,17 +204,26 @@ class CardDelegate(QStyledItemDelegate):
             box.adjusted(width / 2, width / 2, -width / 2, -width / 2), radius, radius
         )
 
-        inner = box.adjusted(m.padding, m.padding, -m.padding, -m.padding).toRect()
-        # avatar
-        avatar = QRect(inner.left(), inner.top(), m.avatar, m.avatar)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(avatar_colour(card))
-        painter.drawEllipse(avatar)
-        painter.setPen(QColor(Qt.GlobalColor.white))
-        painter.setFont(m.bold)
-        painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, initials(card))
+        inner, compact = self.inner_rect(m, box)
+        if not compact:
+            avatar = QRect(inner.left(), inner.top(), m.avatar, m.avatar)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(avatar_colour(card))
+            painter.drawEllipse(avatar)
+            painter.setPen(QColor(Qt.GlobalColor.white))
+            painter.setFont(m.bold)
+            painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, initials(card))
+            left = avatar.right() + m.padding
+            below_avatar = avatar.bottom() + m.gap
+        else:  # compact: the avatar colour as a stripe on the left edge
+            stripe = QRectF(box.left() + width, box.top() + radius, m.stripe,
+                            box.height() - 2 * radius)  # fmt: skip
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(avatar_colour(card))
+            painter.drawRoundedRect(stripe, m.stripe / 2, m.stripe / 2)
+            left = inner.left()
+            below_avatar = inner.top()
 
-        left = avatar.right() + m.padding
         bars_left = paint_level(painter, marks.level, palette, inner.right(), inner.top(), m.line)
         name_right = bars_left - m.gap if bars_left < inner.right() else inner.right()
         width_left = max(name_right - left, 0)
@@ -219,11 +252,12 @@ class CardDelegate(QStyledItemDelegate):
             fm.elidedText(company, Qt.TextElideMode.ElideRight, width_left),
         )
         # phone or e-mail, full width under the avatar
-        y = max(y + m.line + m.gap, avatar.bottom() + m.gap)
+        y = max(y + m.line + m.gap, below_avatar)
+        space = " " if compact else "  "
         contact = (
-            f"{PHONE_MARK}  {self.format_phone(card.phone)}"
+            f"{PHONE_MARK}{space}{self.format_phone(card.phone)}"
             if card.phone
-            else f"{MAIL_MARK}  {card.email}"
+            else f"{MAIL_MARK}{space}{card.email}"
             if card.email
             else ""
         )
@@ -277,23 +311,31 @@ class CardDelegate(QStyledItemDelegate):
             0.18,
         )
         pad = max(3, m.small_line // 3)
+        widths = [fm.horizontalAdvance(name) + 2 * pad for name in names]
+        right = area.right() + 1
+        shown = 0
         x = area.left()
-        for i, name in enumerate(names):
-            width = fm.horizontalAdvance(name) + 2 * pad
-            rest = len(names) - i
-            if x + width > area.right() + 1:
-                more = f"+{rest}"
-                painter.setPen(palette.color(QPalette.ColorRole.Text))
-                painter.drawText(
-                    QRect(x, area.top(), area.right() - x + 1, area.height()),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    more,
-                )
+        for i, width in enumerate(widths):
+            rest = len(names) - i - 1  # after this one: they need room for "+rest"
+            more = fm.horizontalAdvance(f"+{rest}") + pad if rest else 0
+            if x + width + more > right:
                 break
+            x += width + pad
+            shown += 1
+        x = area.left()
+        text = palette.color(QPalette.ColorRole.Text)
+        for name, width in zip(names[:shown], widths, strict=False):
             chip = QRectF(x, area.top(), width, area.height())
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(chip_fill)
             painter.drawRoundedRect(chip, area.height() / 2.5, area.height() / 2.5)
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.setPen(text)
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, name)
             x += width + pad
+        if shown < len(names):
+            painter.setPen(text)
+            painter.drawText(
+                QRect(x, area.top(), max(right - x, 0), area.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"+{len(names) - shown}",
+            )

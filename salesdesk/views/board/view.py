@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.contact import PhoneNumber
+from salesdesk.domain.filters import FilterQuery, parse
 from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.contacts import Card
+from salesdesk.services.filters import FilterService
 from salesdesk.views.after_paint import AfterPaint
 from salesdesk.views.board.column import StageColumn
 from salesdesk.views.board.delegate import CardDelegate, mix
 from salesdesk.views.board.empty import EmptyStatePane
+from salesdesk.views.board.layout import COMFORT_LINES
 from salesdesk.views.board.models import CONTACT_ID_ROLE, CardStore
 from salesdesk.views.board.values import ColumnValues
 from salesdesk.views.dialogs.reason import ReasonDialog
@@ -53,6 +56,8 @@ class BoardView(QWidget):
     new_contact_requested = Signal(object)  # Stage
     demo_requested = Signal()
     counts_changed = Signal()
+    menu_requested = Signal(list, QPoint)  # the selected ids, where (global) to open a menu
+    tab_requested = Signal(bool)  # Tab (True) / Shift+Tab out of the board
 
     def __init__(
         self, runner: ServiceRunner, events: AppEvents, parent: QWidget | None = None
@@ -64,6 +69,7 @@ class BoardView(QWidget):
         self.store = CardStore(self)
         self.store.fetch = lambda ids: self.runner.service.cards(ids)
         self.search_text = ""
+        self.query = FilterQuery()  # the search text read as filters and free text
         self.active_stage = Stage.NEW
         self.reason_dialog: ReasonDialog | None = None
         self._selected_id = 0  # what the panes were last asked to show
@@ -77,6 +83,8 @@ class BoardView(QWidget):
             column.view.focus_entered.connect(self._on_focus_entered)
             column.view.neighbour_requested.connect(self._on_neighbour_requested)
             column.view.activated.connect(self._on_activated)
+            column.view.tab_requested.connect(self.tab_requested)
+            column.view.menu_requested.connect(functools.partial(self._on_menu_requested, stage))
             column.view.selectionModel().currentChanged.connect(self._on_current_changed)
             delegate = column.view.itemDelegate()
             assert isinstance(delegate, CardDelegate)
@@ -85,12 +93,12 @@ class BoardView(QWidget):
 
         self.board_page = QWidget(self)
         row = QHBoxLayout(self.board_page)
-        row.setContentsMargins(6, 6, 6, 6)
-        row.setSpacing(8)
+        row.setContentsMargins(4, 4, 4, 4)
+        row.setSpacing(6)
         self.leads_band = LeadsBand(self.board_page)
         self.leads_band.setObjectName("leads_band")
         band = QVBoxLayout(self.leads_band)
-        band.setContentsMargins(6, 4, 6, 6)
+        band.setContentsMargins(4, 4, 4, 4)
         band.setSpacing(2)
         self.leads_title = QLabel(self.tr("Leads"), self.leads_band)
         self.leads_title.setObjectName("leads_title")
@@ -101,7 +109,7 @@ class BoardView(QWidget):
         self.leads_title.setFixedHeight(QFontMetrics(font).height() + 4)
         band.addWidget(self.leads_title)
         leads = QHBoxLayout()
-        leads.setSpacing(8)
+        leads.setSpacing(6)
         band.addLayout(leads, 1)
         row.addWidget(self.leads_band, 4)
         for stage in STAGE_ORDER:
@@ -109,7 +117,7 @@ class BoardView(QWidget):
                 leads.addWidget(self.columns[stage], 1)
                 continue
             holder = QVBoxLayout()
-            holder.setContentsMargins(0, 4, 0, 6)
+            holder.setContentsMargins(0, 4, 0, 4)
             holder.setSpacing(2)
             holder.addSpacing(self.leads_title.height())
             holder.addWidget(self.columns[stage], 1)
@@ -162,11 +170,19 @@ class BoardView(QWidget):
         service = self.runner.service
         fresh = service.cards(ids)
         matches: set[int] | None | bool = False
-        if self.searching and self._text_may_have_changed(fresh, changes):
+        # a filter may hold on any field (stage, rating, follow-up): read the matches again
+        refilter = self.query.has_filters or self._text_may_have_changed(fresh, changes)
+        if self.searching and refilter:
             matches = self._matches(self.search_text)
         self._applying = True  # rows shifting under a current card is not a user's choice
+        view = self.columns[self.active_stage].view
+        selected, current = view.selected_ids(), self.current_id()
         try:
             self.store.apply(fresh, ids, matches)
+            # rows taken out and put back lose their selection: a rated or tagged
+            # selection stays selected for the next command
+            if len(selected) > 1 or (selected and current not in selected):
+                self._reselect(selected, current)
         finally:
             self._applying = False
 
@@ -192,7 +208,13 @@ class BoardView(QWidget):
         # the columns filter what they show now rather than all their cards. Not after a
         # text without hits: it may have had no word at all ("@"), which finds nothing.
         previous, self.search_text = self.search_text, text
-        narrowing = bool(self.store.matches) and text.startswith(previous)
+        was_filtered, self.query = self.query.has_filters, parse(text)
+        # a filter's value is whole, not a prefix (tag:a does not hold tag:ab's cards)
+        narrowing = (
+            bool(self.store.matches)
+            and text.startswith(previous)
+            and not (was_filtered or self.query.has_filters)
+        )
         matches = self._matches(text) if self.searching else None
         self._applying = True
         try:
@@ -203,7 +225,7 @@ class BoardView(QWidget):
     def _matches(self, text: str) -> set[int]:
         # trashed hits too: the board holds live cards only, and leaving out the join
         # that drops them makes a short prefix (tens of thousands of hits) 2-5x faster
-        return set(self.runner.service.search(text, include_deleted=True))
+        return set(FilterService(self.runner.service).find(parse(text), include_deleted=True))
 
     def _on_store_changed(self) -> None:
         for column in self.columns.values():
@@ -211,6 +233,13 @@ class BoardView(QWidget):
         empty = self.store.total() == 0
         self.stack.setCurrentWidget(self.empty_state if empty else self.scroller)
         self.counts_changed.emit()
+
+    def comfortable_width(self) -> int:
+        """The width that shows every open column a little wider than its minimum (the
+        main window gives the board this much before the detail pane gets more)."""
+        line = QFontMetrics(self.font()).height()
+        open_columns = sum(1 for c in self.columns.values() if not c.folded)
+        return self.board_page.minimumSizeHint().width() + open_columns * COMFORT_LINES * line
 
     def counts(self) -> dict[Stage, int]:
         return {stage: self.store.models[stage].total for stage in STAGE_ORDER}
@@ -272,6 +301,42 @@ class BoardView(QWidget):
         self._activate(stage)
         view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def first_hit(self) -> Stage | None:
+        """The leftmost column showing a card (while searching: the first match)."""
+        return next((s for s in STAGE_ORDER if self.store.models[s].rowCount()), None)
+
+    def reveal_first_hit(self) -> None:
+        """While searching, scroll the board so the first column with a hit is in view
+        (a narrow window scrolls sideways) and every column shows its first hits."""
+        if not self.searching:
+            return
+        for column in self.columns.values():
+            column.view.scrollToTop()
+        stage = self.first_hit()
+        if stage is not None:
+            self.scroller.ensureWidgetVisible(self.columns[stage], 0, 0)
+
+    def focus_first_card(self) -> bool:
+        """Choose and focus the first card shown (the first hit while searching)."""
+        stage = self.first_hit()
+        if stage is None:
+            return False
+        self.focus_column(stage, 0)
+        self.scroller.ensureWidgetVisible(self.columns[stage], 0, 0)
+        return True
+
+    def focus_active(self) -> None:
+        """Focus the active column on its current card; an empty one: the first card."""
+        view = self.columns[self.active_stage].view
+        if self.columns[self.active_stage].folded or not view.model().rowCount():
+            if not self.focus_first_card():
+                view.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        if not view.currentIndex().isValid():
+            self.focus_column(self.active_stage, 0)
+        view.setFocus(Qt.FocusReason.TabFocusReason)
+        self.scroller.ensureWidgetVisible(self.columns[self.active_stage], 0, 0)
+
     def select_ids(self, stage: Stage, ids: Sequence[int]) -> None:
         """Select ``ids`` in ``stage``'s column (those shown), make the first current."""
         column = self.columns[stage]
@@ -293,6 +358,22 @@ class BoardView(QWidget):
         sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
         sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         column.view.scrollTo(first)
+
+    def _reselect(self, ids: Sequence[int], current: int | None) -> None:
+        """Select ``ids`` again in the active column (those still there), without scrolling."""
+        column = self.columns[self.active_stage]
+        model, proxy = column.model, column.proxy
+        selection = QItemSelection()
+        for contact_id in ids:
+            row = model.row_of(contact_id)
+            if row >= 0:
+                index = proxy.mapFromSource(model.index(row, 0))
+                selection.select(index, index)
+        sel = column.view.selectionModel()
+        if current is not None and model.row_of(current) >= 0:
+            index = proxy.mapFromSource(model.index(model.row_of(current), 0))
+            sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _activate(self, stage: Stage) -> None:
         if stage is self.active_stage:
@@ -336,6 +417,14 @@ class BoardView(QWidget):
 
     def _on_contact_selected(self, contact_id: int) -> None:
         self._selected_id = contact_id
+
+    def _on_menu_requested(self, stage: Stage, at: QPoint) -> None:
+        self._activate(stage)
+        self.menu_requested.emit(self.selected_ids(), at)
+
+    def move_ids(self, ids: list[int], stage: Stage) -> bool:
+        """Move ``ids`` to ``stage`` (a menu's Move to), with the same checks as a drop."""
+        return self.request_move(list(ids), stage)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -1,0 +1,115 @@
+"""The board fits the work: at a laptop's 1366×768 and at the default size all six columns
+show beside the open detail pane, cards keep readable text, the agenda starts closed on a
+small screen, and no empty "Select a contact" panel takes the board's room."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtGui import QFontMetrics
+
+from salesdesk.domain.stages import STAGE_ORDER, Stage
+from salesdesk.services.session import Session
+from salesdesk.views.board.delegate import CardDelegate
+from salesdesk.views.main_window import MainWindow
+from tests.views.conftest import PEOPLE
+
+
+def board_rect(window: MainWindow) -> QRect:
+    """The part of the board the user sees (the scroll area's viewport), in window pixels."""
+    viewport = window.board.scroller.viewport()
+    return QRect(viewport.mapTo(window, viewport.rect().topLeft()), viewport.size())
+
+
+def open_window(qtbot, session: Session, settings: QSettings, width: int, height: int):  # type: ignore[no-untyped-def]
+    win = MainWindow(session, settings)
+    qtbot.addWidget(win)
+    win.resize(width, height)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.detail.isVisible())  # the board's first card is shown
+    return win
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1400, 850), (1680, 950)])
+def test_all_six_columns_fit_beside_the_open_pane(qtbot, people, session, settings, size) -> None:
+    win = open_window(qtbot, session, settings, *size)
+    assert win.detail.isVisible() and win.detail.width() >= 300
+    visible = board_rect(win)
+    assert win.board.scroller.horizontalScrollBar().maximum() == 0
+    line = QFontMetrics(win.font()).height()
+    for stage in STAGE_ORDER:
+        view = win.board.column(stage).view
+        assert view.isVisible()
+        inside = QRect(view.viewport().mapTo(win, view.viewport().rect().topLeft()),
+                       view.viewport().size())  # fmt: skip
+        assert visible.contains(inside), stage
+        if view.model().rowCount():
+            card = view.visualRect(view.model().index(0, 0))
+            assert card.width() >= 8 * line, stage
+
+
+def test_card_text_is_not_cut_to_slivers_at_1366(qtbot, people, session, settings) -> None:
+    win = open_window(qtbot, session, settings, 1366, 768)
+    for first, last, company, stage, *_ in PEOPLE:
+        view = win.board.column(stage).view
+        delegate = view.itemDelegate()
+        assert isinstance(delegate, CardDelegate)
+        width = delegate.text_width(view.font(), view.viewport().width())
+        fm = delegate.metrics(view.font()).fm_bold
+        assert fm.horizontalAdvance(f"{first} {last}") <= width, (first, width)
+        assert delegate.metrics(view.font()).fm.horizontalAdvance(company) <= width
+
+
+def test_agenda_starts_closed_on_a_small_screen_and_open_on_a_big_one(
+    qtbot, people, session, settings
+) -> None:
+    small = open_window(qtbot, session, settings, 1366, 768)
+    assert not small.commands.conversations.agenda.isVisible()
+    assert not settings.contains("agenda/visible")  # a default, not the user's choice
+    small.close()
+    big = open_window(qtbot, session, settings, 1900, 1000)
+    assert big.commands.conversations.agenda.isVisible()
+    big.commands.conversations.toggle_agenda.trigger()
+    big.close()
+    again = open_window(qtbot, session, settings, 1900, 1000)
+    assert not again.commands.conversations.agenda.isVisible()  # the user's choice is kept
+
+
+def test_no_empty_pane_while_no_contact_is_chosen(qtbot, people, window: MainWindow) -> None:
+    window.events.contact_selected.emit(0)
+    assert window.detail.isHidden()
+    assert window.commands.toggle_detail.isChecked()  # the user's choice stays
+    window.events.contact_selected.emit(people["Ben"])
+    assert window.detail.isVisible()
+
+
+def test_the_pane_keeps_the_width_the_user_drags_it_to(qtbot, people, session, settings) -> None:
+    win = open_window(qtbot, session, settings, 1900, 1000)
+    win.commands.conversations.agenda.hide()
+    splitter = win.splitter
+    qtbot.waitUntil(lambda: splitter.width() > 1850)
+    splitter.moveSplitter(splitter.width() - 520, 1)  # what a drag of the handle does
+    wanted = splitter.sizes()[1]
+    assert splitter.wanted == wanted and abs(wanted - 520) < 10
+    win.resize(1800, 1000)
+    qtbot.waitUntil(lambda: win.width() == 1800)
+    assert splitter.sizes()[1] == wanted
+    win.resize(1366, 768)  # too narrow for both: the pane gives way to the columns
+    qtbot.waitUntil(lambda: win.width() == 1366)
+    assert splitter.sizes()[1] < 520
+    assert win.board.scroller.horizontalScrollBar().maximum() == 0
+
+
+def test_compact_cards_drop_the_avatar_and_keep_the_name(qapp) -> None:
+    from PySide6.QtGui import QFont
+
+    delegate = CardDelegate()
+    font = QFont()
+    font.setPixelSize(13)
+    m = delegate.metrics(font)
+    wide, narrow = 20 * m.line, 10 * m.line
+    # a narrow card gives the name the avatar's room instead of a sliver beside it
+    assert delegate.text_width(font, narrow) > narrow - 2 * m.margin_x - 4 * m.padding
+    assert delegate.text_width(font, wide) == wide - 2 * m.margin_x - 3 * m.padding - m.avatar
+    assert Stage.NEW in STAGE_ORDER
