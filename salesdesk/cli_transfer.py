@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from salesdesk.cli_commands import contact_service, emit, emit_json, parse_stage
+from salesdesk.cli_commands import contact_service, emit, emit_json, parse_stage, preferences
+from salesdesk.domain.contact import PHONE_LABELS
 from salesdesk.domain.errors import ValidationError
 
 EXIT_OK, EXIT_FAILURE = 0, 1
@@ -41,7 +42,8 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
     imp.add_argument(
         "--tag",
         metavar="T",
-        help="tag for every imported contact (default 'Import YYYY-MM-DD'; '' for none)",
+        help="tag for every imported contact (default: the Preferences' import tag, "
+        "'Import YYYY-MM-DD'; '' for none)",
     )
     imp.add_argument(
         "--source",
@@ -54,6 +56,12 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
         help="a contact that is already stored (same e-mail, phone or similar "
         "name at the same company): update fills its empty fields (the "
         "default), skip leaves it, new imports it again",
+    )
+    imp.add_argument(
+        "--phone-label",
+        choices=PHONE_LABELS,
+        help="label of phone numbers from a column that names none (default: the "
+        "Preferences' label, mobile)",
     )
     imp.add_argument("--encoding", help="CSV: the file's encoding (default: detected)")
     imp.add_argument("--delimiter", help="CSV: the delimiter (default: detected); 'tab' for tab")
@@ -84,7 +92,10 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
     exp.add_argument("--stage", metavar="S", help="only this stage (CSV and vCard)")
     exp.add_argument("--search", metavar="TEXT", help="only contacts matching this text")
     exp.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0")
-    exp.add_argument("--delimiter", default=",", help="CSV delimiter (default ,); 'tab' for tab")
+    exp.add_argument(
+        "--delimiter",
+        help="CSV delimiter (default: the Preferences' delimiter, ','); 'tab' for tab",
+    )
     exp.add_argument(
         "--encoding",
         default="utf-8-sig",
@@ -117,7 +128,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                            delimiter=_delimiter(args.delimiter))  # fmt: skip
     if args.preset and file.format is ImportFormat.CSV:
         file = with_preset(file, args.preset)
-    options = default_options(file, dt.date.today())
+    stored = preferences()
+    file = dataclasses.replace(file, phone_label=args.phone_label or stored.phone_label)
+    options = default_options(file, dt.date.today(), stored.import_tag_for(dt.date.today()))
     changes: dict[str, Any] = {"on_duplicate": DuplicateAction(args.on_duplicate)}
     if args.stage is not None:
         changes["stage"] = None if args.stage.lower() == "keep" else parse_stage(args.stage)
@@ -225,7 +238,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise ValidationError(
             "A JSON export always holds everything; leave out --stage and --search."
         )
-    delimiter = _delimiter(args.delimiter) or ","
+    delimiter = _delimiter(args.delimiter) or preferences().csv_delimiter
     with contact_service(args) as service:
         stage = parse_stage(args.stage) if args.stage else None
         contacts = None

@@ -25,6 +25,8 @@ ALLOWED = {
         "rapidfuzz",
         "zxingcpp",  # badge photos (formats/barcodes.py)
         "segno",  # the rep's QR code (formats/barcodes.py)
+        "icalendar",  # follow-ups as .ics (formats/ics.py)
+        "python_calamine",  # .xlsx/.xls/.ods import (formats/spreadsheets.py)
     },
     "store": {"salesdesk.domain", "salesdesk.store", "peewee", "playhouse", "psycopg2"},
     "services": {
@@ -35,6 +37,7 @@ ALLOWED = {
         "salesdesk.sync",
         "peewee",
         "rapidfuzz",
+        "platformdirs",  # where the Preferences file is (services/preferences.py)
     },
     "sync": {
         "salesdesk.domain",

@@ -69,6 +69,7 @@ class ImportFile:
     headers: tuple[str, ...] = ()
     preset: str = ""
     mapping: tuple[str, ...] = ()
+    phone_label: str = "mobile"  # phones from a column that names no label (Preferences)
 
 
 @dataclass(frozen=True)
@@ -94,12 +95,13 @@ def default_tag(today: dt.date) -> str:
     return f"Import {today.isoformat()}"
 
 
-def default_options(file: ImportFile, today: dt.date) -> ImportOptions:
+def default_options(file: ImportFile, today: dt.date, tag: str | None = None) -> ImportOptions:
     """What the wizard starts with: CSV and vCard land in New with source Import and a dated
-    tag; a salesdesk JSON file is a backup and comes back exactly as it was."""
+    tag (or ``tag``, the Preferences' one); a salesdesk JSON file is a backup and comes back
+    exactly as it was."""
     if file.format is ImportFormat.JSON:
         return ImportOptions(stage=None, source=None)
-    return ImportOptions(source_detail=file.name, tag=default_tag(today))
+    return ImportOptions(source_detail=file.name, tag=default_tag(today) if tag is None else tag)
 
 
 # --- 1. open and sniff ------------------------------------------------------------------------
@@ -154,7 +156,7 @@ def with_dialect(
     """The same CSV file read another way (the user overrode a guess); the mapping is
     guessed again since the columns may have changed."""
     old = file.dialect
-    return sniff_bytes(
+    read = sniff_bytes(
         file.data,
         file.name,
         format=ImportFormat.CSV,
@@ -162,6 +164,7 @@ def with_dialect(
         delimiter=delimiter or (old.delimiter if old else None),
         header_row=header_row,
     )
+    return dataclasses.replace(read, phone_label=file.phone_label)
 
 
 def with_mapping(file: ImportFile, mapping: Sequence[str]) -> ImportFile:
@@ -204,7 +207,7 @@ def preview(file: ImportFile, rows: int = PREVIEW_ROWS) -> Preview:
     if file.format is ImportFormat.CSV:
         assert file.dialect is not None
         table = csv_reader.read_table(file.data, file.dialect, max_rows=rows)
-        mapper = csv_mapping.RowMapper(file.headers, file.mapping)
+        mapper = csv_mapping.RowMapper(file.headers, file.mapping, file.phone_label)
         shown = []
         for row in table.rows:
             incoming = mapper.contact(row.number, row.cells)
@@ -239,7 +242,7 @@ def read_incoming(
 def _csv_table(file: ImportFile) -> tuple[csv_reader.CsvTable, csv_mapping.RowMapper]:
     assert file.dialect is not None
     table = csv_reader.read_table(file.data, file.dialect)
-    return table, csv_mapping.RowMapper(file.headers, file.mapping)
+    return table, csv_mapping.RowMapper(file.headers, file.mapping, file.phone_label)
 
 
 def _map_rows(

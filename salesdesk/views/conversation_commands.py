@@ -185,7 +185,9 @@ class ConversationCommands(QObject):
 
     def _on_auto_toggled(self, checked: bool) -> None:
         self.actions.auto_working = checked
-        self.window.settings.qsettings.setValue(AUTO_WORKING_KEY, "true" if checked else "false")
+        preferences = getattr(self.window.commands, "preferences", None)
+        if preferences is not None:  # the same rule as in Edit ▸ Preferences
+            preferences.set_auto_working(checked)
 
     def _on_agenda_toggled(self, visible: bool) -> None:
         try:

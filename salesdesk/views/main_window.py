@@ -40,7 +40,6 @@ from salesdesk.views.window_settings import WindowSettings
 
 SEARCH_DELAY_MS = 150  # after a key, for a word of 1-2 letters: most cards match, more keys come
 QUICK_SEARCH_DELAY_MS = 60  # 3 letters or more: few hits, fast to find and show
-DEMO_CONTACTS = 150
 
 
 def search_delay(text: str) -> int:
@@ -135,6 +134,7 @@ class MainWindow(QMainWindow):
 
     def _show_session(self) -> None:
         self.setWindowTitle(self.tr("%1 – salesdesk").replace("%1", self.session.label))
+        self.commands.preferences.apply()  # home country, thresholds, theme (issue 10)
         self.commands.backup.setEnabled(self.session.can_backup)
         self.board.reload()
         self.commands.conversations.agenda.refresh()
@@ -261,7 +261,8 @@ class MainWindow(QMainWindow):
         from salesdesk.services.demo_interactions import load_demo_with_conversations
 
         service = self.runner.service
-        self.runner.execute(lambda: load_demo_with_conversations(service, DEMO_CONTACTS, None))
+        count = self.commands.preferences.current.demo_contacts  # Preferences: demo size
+        self.runner.execute(lambda: load_demo_with_conversations(service, count, None))
 
     def open_details(self, contact_id: int) -> None:
         if self.detail.isHidden():

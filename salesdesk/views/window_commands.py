@@ -13,6 +13,7 @@ from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.views.board.actions import BoardActions
 from salesdesk.views.board.labels import stage_label
 from salesdesk.views.conversation_commands import ConversationCommands
+from salesdesk.views.preference_commands import PreferenceCommands
 from salesdesk.views.transfer.file_drop import FileDropFilter
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ class WindowCommands(QObject):
         self.file_drop = FileDropFilter(w, lambda path: _transfer().show_import(w, path))
         self.recent_menu: QMenu | None = None
         self.conversations = ConversationCommands(w)
+        self.preferences = PreferenceCommands(w)  # Edit ▸ Preferences (issue 10)
 
     def _follow_stack(self, stack: QUndoStack) -> None:
         """Undo/Redo are enabled and named after the step they would apply, as Qt's own
@@ -157,6 +159,8 @@ class WindowCommands(QObject):
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
         edit.addActions([self.find, board.delete, self.trash])
+        edit.addSeparator()
+        edit.addAction(self.preferences.action)
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.toggle_detail)
         fold = view.addMenu(self.tr("&Fold column"))

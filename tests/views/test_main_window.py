@@ -66,7 +66,7 @@ def test_menus_hold_the_commands(window: MainWindow) -> None:
         "Export…",
         "Quit",
     ]
-    assert texts(menus["Edit"])[2:] == ["Find…", "Delete", "Restore from trash…"]
+    assert texts(menus["Edit"])[2:] == ["Find…", "Delete", "Restore from trash…", "Preferences…"]
     assert texts(menus["Contact"]) == [
         "New contact…",
         "Move to stage",

@@ -117,7 +117,9 @@ class OptionsPage(QWizardPage):
         if self._for is file:
             return  # back and forth: keep what the user chose
         self._for = file
-        defaults = default_options(file, self.w.today())
+        defaults = default_options(
+            file, self.w.today(), self.w.preferences.import_tag_for(self.w.today())
+        )
         self.stage_combo.setCurrentIndex(self.stage_combo.findData(defaults.stage))
         self.source_combo.setCurrentIndex(self.source_combo.findData(defaults.source))
         self.tag_edit.setText(defaults.tag)
