@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.agenda import SECTION_ORDER, Agenda, AgendaItem, Section, quiet_days
-from salesdesk.views.channels import follow_up_when
+from salesdesk.views.channels import follow_up_when, full_date, short_time
 from salesdesk.views.detail.common import error_color
 from salesdesk.views.detail.labels import stage_label
 
@@ -154,6 +154,10 @@ class AgendaModel(QAbstractItemModel):
 
     def _text(self, item: AgendaItem, column: int) -> str:
         if column == 0:
+            if item.follow_up is not None and item.follow_up.note:  # what to do, at a glance
+                return (
+                    self.tr("%1 · %2").replace("%1", item.name).replace("%2", item.follow_up.note)
+                )
             return item.name
         if item.follow_up is not None:
             return follow_up_when(item.follow_up, self.today)
@@ -167,7 +171,11 @@ class AgendaModel(QAbstractItemModel):
     def _tooltip(self, item: AgendaItem) -> str:
         lines = [item.name, item.company, stage_label(item.stage)]
         if item.follow_up is not None:
-            lines.append(item.follow_up.due_on.isoformat() + "  " + item.follow_up.note)
+            when = full_date(item.follow_up.due_on)
+            if item.follow_up.due_time is not None:
+                when += " " + short_time(item.follow_up.due_time)
+            lines.append(when)
+            lines.append(item.follow_up.note)
         return "\n".join(line for line in lines if line)
 
 

@@ -90,6 +90,7 @@ class ConversationActions(QObject):
                     at=entry.at,
                     notes=entry.notes,
                     outcome=entry.outcome,
+                    next_follow_up=entry.next_follow_up,
                 )  # fmt: skip
             )
             if error is None:
