@@ -1,8 +1,9 @@
 """LogDialog: the quick log palette. Pick a channel (Alt+1..6), type the summary, press Enter.
 
 The same dialog edits a logged interaction and completes a follow-up. Logging and completing
-can set the next follow-up in the same step (Alt+F, a date, what to do). It does not save by itself: ``submit`` (given by the caller) runs the service
-call and returns the refusal, if any, which is then shown under the field it is about.
+can set the next follow-up in the same step (Alt+F, a date, what to do). It does not save by
+itself: ``submit`` (given by the caller) runs the service call and returns the refusal, if any,
+which is then shown under the field it is about.
 """
 
 from __future__ import annotations

@@ -338,8 +338,8 @@ def test_log_sets_the_next_follow_up_in_the_same_step(
 ) -> None:
     ids = [people["anna"], people["ben"]]
     before = dump(service)
-    outcome = talk.log(ids, "email", "outbound", "Sent the offer",
-                       next_follow_up=FollowUp(dt.date(2026, 12, 1), None, " send  the quote "))  # fmt: skip
+    planned = FollowUp(dt.date(2026, 12, 1), None, " send  the quote ")
+    outcome = talk.log(ids, "email", "outbound", "Sent the offer", next_follow_up=planned)
     for contact_id in ids:
         assert talk.follow_up(contact_id) == FollowUp(dt.date(2026, 12, 1), None, "send the quote")
     service.apply(outcome.inverse)  # one undo step takes back both
