@@ -75,7 +75,11 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
     )
     imp.add_argument("--json", action="store_true", help="print the result as JSON")  # fmt: skip
 
-    exp = command("export", cmd_export, "export contacts to a CSV, vCard or JSON file")
+    exp = command(
+        "export",
+        cmd_export,
+        "export contacts to a CSV, vCard or JSON file, or the follow-ups to a calendar (.ics)",
+    )
     exp.add_argument(
         "-o",
         "--output",
@@ -86,8 +90,9 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
     )
     exp.add_argument(
         "--format",
-        choices=("csv", "vcard", "json"),
-        help="default: from the file name (.csv, .vcf, .json), else csv",
+        choices=("csv", "vcard", "json", "ics"),
+        help="default: from the file name (.csv, .vcf, .json, .ics), else csv; ics: every "
+        "planned follow-up as a calendar event (--stage: only that stage's)",
     )
     exp.add_argument("--stage", metavar="S", help="only this stage (CSV and vCard)")
     exp.add_argument("--search", metavar="TEXT", help="only contacts matching this text")
@@ -231,8 +236,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         select_contacts,
     )
 
-    suffixes = {".csv": "csv", ".tsv": "csv", ".vcf": "vcard", ".vcard": "vcard", ".json": "json"}
+    suffixes = {".csv": "csv", ".tsv": "csv", ".vcf": "vcard", ".vcard": "vcard", ".json": "json",
+                ".ics": "ics"}  # fmt: skip
     name = args.format or suffixes.get(Path(args.output).suffix.lower(), "csv")
+    if name == "ics":
+        return _export_ics(args)
     kind = ExportFormat(name)
     if kind is ExportFormat.JSON and (args.stage or args.search):
         raise ValidationError(
@@ -263,6 +271,24 @@ def cmd_export(args: argparse.Namespace) -> int:
                                 version=args.vcard_version, delimiter=delimiter,
                                 encoding=args.encoding)  # fmt: skip
     emit(f"Exported {result.count:,} contact{'s' if result.count != 1 else ''} to {result.path}.")
+    return EXIT_OK
+
+
+def _export_ics(args: argparse.Namespace) -> int:
+    from salesdesk.services.follow_up_export import export_follow_ups
+
+    if args.search:
+        raise ValidationError("A calendar export holds the follow-ups; leave out --search.")
+    with contact_service(args) as service:
+        stage = parse_stage(args.stage) if args.stage else None
+        to_stdout = args.output == "-"
+        data, result = export_follow_ups(service, None if to_stdout else args.output, stage=stage)
+    if to_stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    emit(f"Exported {result.count:,} follow-up{'s' if result.count != 1 else ''} to {result.path}.")
     return EXIT_OK
 
 

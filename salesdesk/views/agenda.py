@@ -34,6 +34,7 @@ from salesdesk.domain.agenda import SECTION_ORDER, Agenda, AgendaItem, Section, 
 from salesdesk.views.channels import follow_up_when, full_date, short_time
 from salesdesk.views.detail.common import error_color
 from salesdesk.views.detail.labels import stage_label
+from salesdesk.views.due_notifier import DueBanner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -163,9 +164,9 @@ class AgendaModel(QAbstractItemModel):
             return follow_up_when(item.follow_up, self.today)
         days = quiet_days(item.last_touch, self.now) if item.last_touch else 0
         if not item.contacted:
-            text = self.tr("%1 days, never contacted").replace("%1", str(days))
+            text = self.tr("%n days, never contacted", "", days)
         else:
-            text = self.tr("%1 days quiet").replace("%1", str(days))
+            text = self.tr("%n days quiet", "", days)
         return f"{text} ({stage_label(item.stage)})"
 
     def _tooltip(self, item: AgendaItem) -> str:
@@ -185,6 +186,7 @@ class AgendaDock(QDockWidget):
 
     contact_picked = Signal(int)
     counts_changed = Signal(object, object)  # dict[Stage, int] overdue, dict[Stage, int] stale
+    refreshed = Signal(object, object)  # Agenda, the user's local now (for notifications)
 
     def __init__(
         self,
@@ -199,6 +201,8 @@ class AgendaDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.banner = DueBanner(body)  # "follow-up due" where no desktop notification can
+        layout.addWidget(self.banner)
         self.hint = QLabel(self.tr("Nothing due and nobody going stale."), body)
         self.hint.setObjectName("agenda_empty")
         self.hint.setWordWrap(True)
@@ -247,6 +251,7 @@ class AgendaDock(QDockWidget):
         empty = not any(agenda.items(s) for s in SECTION_ORDER)
         self.hint.setVisible(empty)
         self.counts_changed.emit(dict(agenda.overdue_by_stage), dict(agenda.stale_by_stage))
+        self.refreshed.emit(agenda, now_local)
 
     def section_index(self, section: Section) -> QModelIndex:
         return self.model.index(SECTION_ORDER.index(section), 0)
@@ -257,15 +262,21 @@ class AgendaDock(QDockWidget):
             self.contact_picked.emit(int(contact_id))
 
 
+class _Plurals(QObject):
+    """Plural texts of module functions (lupdate finds plural forms only in self.tr)."""
+
+    def overdue(self, count: int) -> str:
+        return self.tr("%n overdue follow-ups", "", count)
+
+
+_PLURALS = _Plurals()
+
+
 def attention_text(overdue: int, stale: int) -> str:
     """'2 overdue follow-ups, 5 going stale' for a column header's tooltip."""
     parts = []
     if overdue:
-        parts.append(
-            QCoreApplication.translate("AgendaModel", "%1 overdue follow-ups").replace(
-                "%1", str(overdue)
-            )
-        )
+        parts.append(_PLURALS.overdue(overdue))
     if stale:
         parts.append(
             QCoreApplication.translate("AgendaModel", "%1 going stale").replace("%1", str(stale))

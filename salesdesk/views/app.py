@@ -57,16 +57,29 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> list
     locale = locale or QLocale()
     ours = QTranslator(app)
     if not ours.load(locale, "salesdesk", "_", ":/translations"):
-        return []
+        # another language: the English words, with their plural forms ("1 contact")
+        return install_english(app)
     installed = [ours]
     qt_own = QTranslator(app)
-    if qt_own.load(
+    english = ours.language().startswith("en")
+    if not english and qt_own.load(
         locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         installed.append(qt_own)
     for translator in installed:
         app.installTranslator(translator)
     return installed
+
+
+def install_english(app: QApplication) -> list[QTranslator]:
+    """The English plural forms (the source text says "%n contact(s)")."""
+    import salesdesk.views.resources_rc  # noqa: F401  (registers :/translations)
+
+    english = QTranslator(app)
+    if not english.load(":/translations/salesdesk_en.qm"):
+        return []
+    app.installTranslator(english)
+    return [english]
 
 
 def preferred_locale(settings: QSettings) -> QLocale:

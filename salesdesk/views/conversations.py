@@ -52,7 +52,7 @@ class ConversationActions(QObject):
         if len(ids) == 1:
             found = self.runner.service.get_many(ids).get(ids[0])
             return found.display_name if found else str(ids[0])
-        return self.tr("%1 contacts").replace("%1", str(len(ids)))
+        return self.tr("%Ln contacts", "", len(ids))
 
     def _run(self, call: Callable[[], Outcome]) -> SalesdeskError | None:
         """Run a call through the runner; the refusal (if any) goes back to the dialog."""

@@ -322,10 +322,9 @@ class MainWindow(QMainWindow):
         counts = self.board.counts()
         total = sum(counts.values())
         leads = sum(n for stage, n in counts.items() if stage.is_lead)
-        text = self.tr("%1 contacts: %2 leads, %3 prospects, %4 customers")
+        text = self.tr("%Ln contacts: %2 leads, %3 prospects, %4 customers", "", total)
         text = (
-            text.replace("%1", f"{total:,}")
-            .replace("%2", f"{leads:,}")
+            text.replace("%2", f"{leads:,}")
             .replace("%3", f"{counts[Stage.PROSPECT]:,}")
             .replace("%4", f"{counts[Stage.CUSTOMER]:,}")
         )

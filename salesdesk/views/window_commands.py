@@ -153,6 +153,7 @@ class WindowCommands(QObject):
         file_menu.addAction(self.backup)
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.export])
+        file_menu.addAction(self.conversations.export_ics)  # follow-ups to a calendar (issue 10)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu(self.tr("&Edit"))

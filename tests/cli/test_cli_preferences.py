@@ -64,3 +64,18 @@ def test_log_rule_and_demo_size(run: Run, cli_db: Path) -> None:
     assert run("--db", db, "log", "5", "--channel", "email", "--direction", "outbound",
                "--summary", "Hello").code == 0  # fmt: skip
     assert run("--db", db, "show", "5", "--json").json()["stage"] == "new"  # rule off
+
+
+def test_export_follow_ups_as_ics(run: Run, cli_db: Path, tmp_path: Path) -> None:
+    import icalendar
+
+    db = str(cli_db)
+    run("--db", db, "add", "--first", "Eva", "--last", "Berg")
+    assert run("--db", db, "export", "-o", str(tmp_path / "none.ics")).code == 1  # nothing planned
+    run("--db", db, "follow-up", "1", "--on", "2026-12-03", "--time", "10:00", "--note", "call")
+    result = run("--db", db, "export", "-o", str(tmp_path / "f.ics"))
+    assert (result.code, result.out) == (0, f"Exported 1 follow-up to {tmp_path / 'f.ics'}.\n")
+    events = list(icalendar.Calendar.from_ical((tmp_path / "f.ics").read_bytes()).walk("VEVENT"))
+    assert [str(e["summary"]) for e in events] == ["Eva Berg: call"]
+    out = run("--db", db, "export", "--format", "ics", "-o", "-").out
+    assert "BEGIN:VCALENDAR" in out

@@ -106,8 +106,8 @@ def test_csv_import_with_a_changed_mapping_duplicates_and_undo(
     duplicates.set_action(6, DuplicateAction.NEW)
     next_page(qtbot, wizard, PAGE_SUMMARY)
     summary = wizard.summary_page.text.text()
-    assert "2 new contact(s)" in summary and "1 existing contact(s) filled in" in summary
-    assert "1 duplicate(s) skipped" in summary and "1 row(s) cannot be imported" in summary
+    assert "2 new contacts" in summary and "1 existing contact filled in" in summary
+    assert "1 duplicate skipped" in summary and "1 row cannot be imported" in summary
     next_page(qtbot, wizard, PAGE_RESULT)
     result = wizard.result_page
     assert result.table.rowCount() == 1 and result.table.item(0, 0).text() == "4"

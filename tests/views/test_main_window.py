@@ -64,6 +64,7 @@ def test_menus_hold_the_commands(window: MainWindow) -> None:
         "Backup now…",
         "Import…",
         "Export…",
+        "Export follow-ups to a calendar (.ics)…",
         "Quit",
     ]
     assert texts(menus["Edit"])[2:] == ["Find…", "Delete", "Restore from trash…", "Preferences…"]
