@@ -25,7 +25,11 @@ ACTIONS = ("update", "skip", "new")
 
 def add_transfer_commands(command: Callable[..., Any]) -> None:
     """Register ``import`` and ``export`` (``command(name, func, help)`` makes a parser)."""
-    imp = command("import", cmd_import, "import contacts from a CSV, vCard or JSON file")
+    imp = command(
+        "import",
+        cmd_import,
+        "import contacts from a CSV, vCard or JSON file or a spreadsheet (.xlsx, .xls, .ods)",
+    )
     imp.add_argument("file", metavar="FILE", help="the file to import")
     imp.add_argument(
         "--format",
@@ -62,6 +66,9 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
         choices=PHONE_LABELS,
         help="label of phone numbers from a column that names none (default: the "
         "Preferences' label, mobile)",
+    )
+    imp.add_argument(
+        "--sheet", help="spreadsheet: the sheet to read (default: the first with a table)"
     )
     imp.add_argument("--encoding", help="CSV: the file's encoding (default: detected)")
     imp.add_argument("--delimiter", help="CSV: the delimiter (default: detected); 'tab' for tab")
@@ -127,8 +134,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
 
     kind = None if args.format == "auto" else ImportFormat(args.format)
-    file = open_import(args.file, format=kind)
-    if file.format is ImportFormat.CSV and (args.encoding or args.delimiter):
+    file = open_import(args.file, format=kind, sheet=args.sheet)
+    if (
+        file.format is ImportFormat.CSV
+        and not file.is_workbook
+        and (args.encoding or args.delimiter)
+    ):
         file = sniff_bytes(file.data, file.name, format=kind, encoding=args.encoding,
                            delimiter=_delimiter(args.delimiter))  # fmt: skip
     if args.preset and file.format is ImportFormat.CSV:

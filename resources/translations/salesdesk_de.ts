@@ -1528,8 +1528,8 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Datei auswählen</translation>
     </message>
     <message>
-        <source>CSV from a spreadsheet, Google or Outlook, vCard (.vcf) from a phone or an address book, or a salesdesk JSON backup. You can also drop a file onto the main window.</source>
-        <translation>CSV aus einer Tabellenkalkulation, aus Google oder Outlook, vCard (.vcf) von einem Telefon oder Adressbuch, oder eine JSON-Sicherung von salesdesk. Sie können eine Datei auch auf das Hauptfenster ziehen.</translation>
+        <source>A spreadsheet (.xlsx, .xls, .ods), CSV from Google or Outlook, vCard (.vcf) from a phone or an address book, or a salesdesk JSON backup. You can also drop a file onto the main window.</source>
+        <translation>Eine Tabelle (.xlsx, .xls, .ods), CSV aus Google oder Outlook, vCard (.vcf) von einem Telefon oder Adressbuch oder eine salesdesk-JSON-Sicherung. Sie können eine Datei auch auf das Hauptfenster ziehen.</translation>
     </message>
     <message>
         <source>The file to import</source>
@@ -1558,6 +1558,13 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Read it as:</source>
         <translation>Lesen als:</translation>
+    </message>
+    <message numerus="yes">
+        <source>A spreadsheet with %Ln sheets; reading &apos;%1&apos;, %2 columns.</source>
+        <translation>
+            <numerusform>Eine Tabelle mit %Ln Blatt; gelesen wird „%1“, %2 Spalten.</numerusform>
+            <numerusform>Eine Tabelle mit %Ln Blättern; gelesen wird „%1“, %2 Spalten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>A CSV file with %1 columns, looks like: %2.</source>
@@ -2260,6 +2267,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>salesdesk guessed these; change them if the rows below look wrong.</source>
         <translation>salesdesk hat das erraten; ändern Sie es, wenn die Zeilen unten falsch aussehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Tabellenblatt:</translation>
     </message>
     <message>
         <source>Comma ( , )</source>

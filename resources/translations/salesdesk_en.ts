@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message numerus="yes">
+        <source>A spreadsheet with %Ln sheets; reading &apos;%1&apos;, %2 columns.</source>
+        <translation>
+            <numerusform>A spreadsheet with %Ln sheet; reading &apos;%1&apos;, %2 columns.</numerusform>
+            <numerusform>A spreadsheet with %Ln sheets; reading &apos;%1&apos;, %2 columns.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%Ln contacts: %2 leads, %3 prospects, %4 customers</source>

@@ -18,7 +18,7 @@ from typing import Any
 from salesdesk.domain.contact import Contact, LeadSource
 from salesdesk.domain.errors import SalesdeskError, ValidationError
 from salesdesk.domain.stages import Stage
-from salesdesk.formats import csv_mapping, csv_reader, json_format, vcard
+from salesdesk.formats import csv_mapping, csv_reader, json_format, spreadsheets, vcard
 from salesdesk.formats.common import FormatError, IncomingContact, RowIssue, read_file
 from salesdesk.formats.phones import PhoneBatch
 from salesdesk.services.bulk import HistoryStep, check_history
@@ -70,6 +70,13 @@ class ImportFile:
     preset: str = ""
     mapping: tuple[str, ...] = ()
     phone_label: str = "mobile"  # phones from a column that names no label (Preferences)
+    workbook: bytes = b""  # a spreadsheet: the workbook; ``data`` is its sheet as CSV
+    sheets: tuple[str, ...] = ()
+    sheet: str = ""
+
+    @property
+    def is_workbook(self) -> bool:
+        return bool(self.workbook)
 
 
 @dataclass(frozen=True)
@@ -116,10 +123,47 @@ def detect_format(data: bytes, name: str = "") -> ImportFormat:
     return ImportFormat.CSV
 
 
-def open_import(path: str | os.PathLike[str], *, format: ImportFormat | None = None) -> ImportFile:
-    """Read a file (refusing one over formats.common.MAX_IMPORT_BYTES) and sniff it."""
+def open_import(
+    path: str | os.PathLike[str],
+    *,
+    format: ImportFormat | None = None,
+    sheet: str | None = None,
+) -> ImportFile:
+    """Read a file (refusing one over formats.common.MAX_IMPORT_BYTES) and sniff it. A
+    spreadsheet (.xlsx, .xls, .ods) is read as CSV from ``sheet`` (default: the first sheet
+    with a table)."""
     file = Path(path)
-    return sniff_bytes(read_file(file), file.name, format=format)
+    data = read_file(file)
+    if format in (None, ImportFormat.CSV) and spreadsheets.is_workbook(data, file.name):
+        return workbook_file(data, file.name, sheet)
+    if sheet:
+        raise ValidationError(f"'{file.name}' is not a spreadsheet, so it has no sheets.", "sheet")
+    return sniff_bytes(data, file.name, format=format)
+
+
+def workbook_file(data: bytes, name: str, sheet: str | None = None) -> ImportFile:
+    """One sheet of a workbook as a CSV import (cells as text: numbers, dates, times)."""
+    names = spreadsheets.sheet_names(data, name)
+    chosen = sheet if sheet is not None else spreadsheets.first_table_sheet(data, name)
+    if chosen not in names:
+        raise ValidationError(
+            f"'{name}' has no sheet '{chosen}'. Its sheets: {', '.join(names)}.", "sheet"
+        )
+    rows = spreadsheets.sheet_rows(data, name, chosen)
+    if not any(any(row) for row in rows):
+        raise FormatError(f"The sheet '{chosen}' of '{name}' is empty: choose another sheet.")
+    read = sniff_bytes(spreadsheets.rows_to_csv(rows), name, format=ImportFormat.CSV,
+                       encoding="utf-8", delimiter=",")  # fmt: skip
+    return dataclasses.replace(read, workbook=data, sheets=tuple(names), sheet=chosen)
+
+
+def with_sheet(file: ImportFile, sheet: str) -> ImportFile:
+    """The same workbook read from another sheet (the mapping is guessed again)."""
+    if not file.is_workbook:
+        raise ValidationError(f"'{file.name}' is not a spreadsheet, so it has no sheets.", "sheet")
+    return dataclasses.replace(
+        workbook_file(file.workbook, file.name, sheet), phone_label=file.phone_label
+    )
 
 
 def sniff_bytes(
@@ -164,7 +208,8 @@ def with_dialect(
         delimiter=delimiter or (old.delimiter if old else None),
         header_row=header_row,
     )
-    return dataclasses.replace(read, phone_label=file.phone_label)
+    return dataclasses.replace(read, phone_label=file.phone_label, workbook=file.workbook,
+                               sheets=file.sheets, sheet=file.sheet)  # fmt: skip
 
 
 def with_mapping(file: ImportFile, mapping: Sequence[str]) -> ImportFile:

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 PAGE_FILE, PAGE_READ, PAGE_MAPPING, PAGE_OPTIONS, PAGE_DUPLICATES, PAGE_SUMMARY, PAGE_RESULT = (
     range(7)
 )
-FILE_FILTER = "*.csv *.tsv *.txt *.vcf *.vcard *.json"
+FILE_FILTER = "*.csv *.tsv *.txt *.vcf *.vcard *.json *.xlsx *.xlsm *.xls *.ods"
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
