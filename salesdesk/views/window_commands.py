@@ -27,6 +27,9 @@ SPECIAL_KEYS = {
     Qt.Key.Key_New,
     Qt.Key.Key_Open,
     Qt.Key.Key_Help,
+    Qt.Key.Key_Exit,  # a "Exit" key (some platforms bind Quit to it)
+    Qt.Key.Key_Cancel,
+    *(Qt.Key(Qt.Key.Key_F13.value + n) for n in range(23)),  # F13-F35 (KDE binds Undo to F14)
 }
 
 
@@ -208,7 +211,8 @@ class WindowCommands(QObject):
             (self.tr("Undo the last change"), self.undo),
             (self.tr("Redo what was undone"), self.redo),
         ]
-        last = (self.find, self.toggle_detail, self.open_db, self.shortcuts, self.quit)
+        last = (self.find, self.toggle_detail, self.open_db, self.preferences.action,
+                self.shortcuts, self.quit)  # fmt: skip
         pairs += [(name(a), a) for a in last]
         rows = [(label, keys(action)) for label, action in pairs]
         rows += self.conversations.shortcut_rows()

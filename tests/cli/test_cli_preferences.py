@@ -79,3 +79,18 @@ def test_export_follow_ups_as_ics(run: Run, cli_db: Path, tmp_path: Path) -> Non
     assert [str(e["summary"]) for e in events] == ["Eva Berg: call"]
     out = run("--db", db, "export", "--format", "ics", "-o", "-").out
     assert "BEGIN:VCALENDAR" in out
+
+
+def test_cli_demo_has_the_windows_conversations(run: Run, cli_db: Path) -> None:
+    from salesdesk.services.interactions import InteractionService
+    from salesdesk.services.session import open_session
+
+    assert run("--db", str(cli_db), "demo", "--contacts", "40", "--seed", "5").code == 0
+    session = open_session(cli_db)
+    try:
+        talk = InteractionService(session.service)
+        ids = [c.id for c in session.service.cards()]
+        assert sum(len(talk.interactions(i)) for i in ids) > 40  # about four each
+        assert talk.follow_ups(ids)  # and some follow-ups, as the window's demo has
+    finally:
+        session.close()

@@ -218,3 +218,16 @@ def test_render(qtbot, window: MainWindow, tmp_path: Path) -> None:
         dialog.ui.tabs.setCurrentIndex(tab)
         image = dialog.grab()
         assert image.width() >= 500 and not image.isNull()
+
+
+def test_the_shortcut_list_shows_pc_keys_only(window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    undo = window.commands.undo
+    undo.setShortcuts([QKeySequence("Ctrl+Z"), QKeySequence(Qt.Key.Key_F14),
+                       QKeySequence(Qt.Key.Key_Undo)])  # what KDE binds to Undo  # fmt: skip
+    window.commands.quit.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence(Qt.Key.Key_Exit)])
+    rows = dict(window.shortcut_rows())
+    assert rows["Undo the last change"] == "Ctrl+Z"
+    assert rows["Quit"] == "Ctrl+Q"
+    assert rows["Preferences"] == "Ctrl+,"
