@@ -122,8 +122,18 @@ examples:
 
 The database is --db, else the SALESDESK_DB environment variable, else
 {default}. Phone numbers without +country code are read as numbers of --phone-region,
-else SALESDESK_REGION, else DE. Set SALESDESK_DEBUG=1 to see details of unexpected errors.
+else SALESDESK_REGION, else the home country of the window's Preferences, else DE.
+The Preferences (Edit > Preferences in the window; {preferences}) also give the
+defaults of export --delimiter, import --tag, demo --contacts and whether log moves
+New contacts to Working; flags override them. Set SALESDESK_DEBUG=1 to see details of
+unexpected errors.
 """
+
+
+def _preferences_file() -> Path:
+    from salesdesk.services.preferences import default_preferences_path
+
+    return default_preferences_path()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -131,14 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="salesdesk",
         description="salesdesk: your contacts and sales pipeline, offline.",
-        epilog=EPILOG.format(default=default_database_path()),
+        epilog=EPILOG.format(default=default_database_path(), preferences=_preferences_file()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--db", metavar="PATH|URL", help="database file or URL to use")
     parser.add_argument(
         "--phone-region",
         metavar="CC",
-        help="home country for phone numbers typed without +code (default: SALESDESK_REGION or DE)",
+        help="home country for phone numbers typed without +code (default: SALESDESK_REGION, "
+        "else the Preferences' home country, else DE)",
     )
     parser.add_argument("--version", action="version", version=f"salesdesk {__version__}")
     parser.set_defaults(func=cmd_gui)
@@ -155,9 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--contacts",
         type=demo_count,
-        default=100,
         metavar="N",
-        help=f"how many (1 to {MAX_DEMO_CONTACTS:,}; default 100)",
+        help=f"how many (1 to {MAX_DEMO_CONTACTS:,}; default: the Preferences' demo size, 150)",
     )
     demo.add_argument("--seed", type=int, help="the same seed gives the same contacts")
 

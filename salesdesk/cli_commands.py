@@ -19,6 +19,7 @@ from salesdesk.domain.stages import Stage
 
 if TYPE_CHECKING:
     from salesdesk.services.contacts import ContactService
+    from salesdesk.services.preferences import Preferences
     from salesdesk.store.db import OpenedDatabase
 
 LARGE_DEMO = 10_000
@@ -75,6 +76,13 @@ def opened_database(
         opened.db.close()
 
 
+def preferences() -> Preferences:
+    """What Edit ▸ Preferences stored (the same file the window writes); flags override it."""
+    from salesdesk.services.preferences import load_preferences
+
+    return load_preferences()
+
+
 @contextlib.contextmanager
 def contact_service(args: argparse.Namespace, *, create: bool = False) -> Iterator[ContactService]:
     from salesdesk.services import ContactService
@@ -82,7 +90,8 @@ def contact_service(args: argparse.Namespace, *, create: bool = False) -> Iterat
     with opened_database(args, create=create) as opened:
         from salesdesk.services.session import configured_region, record_for_sync
 
-        service = ContactService(opened.db, phone_region=configured_region(args.phone_region))
+        region = configured_region(args.phone_region, preferences().phone_region)
+        service = ContactService(opened.db, phone_region=region)
         record_for_sync(service)  # edits become sync operations
         yield service
 
@@ -124,15 +133,17 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     try:
-        from salesdesk.services.demo import load_demo
+        from salesdesk.services.demo_interactions import load_demo_with_conversations
     except ImportError as error:
         emit(f"Error: demo data is not available in this version ({error}).", err=True)
         return EXIT_FAILURE
+    count = args.contacts or preferences().demo_contacts
     with contact_service(args, create=True) as service:
         before = sum(service.counts().values())
-        if args.contacts >= LARGE_DEMO:
-            emit(f"Adding {args.contacts:,} demo contacts; this can take a while...", err=True)
-        load_demo(service, args.contacts, args.seed)
+        if count >= LARGE_DEMO:
+            emit(f"Adding {count:,} demo contacts; this can take a while...", err=True)
+        # the window's demo: the same conversations and follow-ups with the contacts
+        load_demo_with_conversations(service, count, args.seed)
         added = sum(service.counts().values()) - before
     emit(f"Added {added:,} demo contact{'s' if added != 1 else ''}.")
     return EXIT_OK
@@ -249,7 +260,8 @@ def cmd_log(args: argparse.Namespace) -> int:
 
     with contact_service(args) as service:
         before = {i: c.stage for i, c in service.get_many(args.ids).items()}
-        InteractionService(service, auto_working=not args.keep_stage).log(
+        auto = preferences().auto_working and not args.keep_stage
+        InteractionService(service, auto_working=auto).log(
             args.ids,
             args.channel,
             args.direction,

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from salesdesk.cli_commands import contact_service, emit, emit_json, parse_stage
+from salesdesk.cli_commands import contact_service, emit, emit_json, parse_stage, preferences
+from salesdesk.domain.contact import PHONE_LABELS
 from salesdesk.domain.errors import ValidationError
 
 EXIT_OK, EXIT_FAILURE = 0, 1
@@ -24,7 +25,11 @@ ACTIONS = ("update", "skip", "new")
 
 def add_transfer_commands(command: Callable[..., Any]) -> None:
     """Register ``import`` and ``export`` (``command(name, func, help)`` makes a parser)."""
-    imp = command("import", cmd_import, "import contacts from a CSV, vCard or JSON file")
+    imp = command(
+        "import",
+        cmd_import,
+        "import contacts from a CSV, vCard or JSON file or a spreadsheet (.xlsx, .xls, .ods)",
+    )
     imp.add_argument("file", metavar="FILE", help="the file to import")
     imp.add_argument(
         "--format",
@@ -41,7 +46,8 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
     imp.add_argument(
         "--tag",
         metavar="T",
-        help="tag for every imported contact (default 'Import YYYY-MM-DD'; '' for none)",
+        help="tag for every imported contact (default: the Preferences' import tag, "
+        "'Import YYYY-MM-DD'; '' for none)",
     )
     imp.add_argument(
         "--source",
@@ -55,6 +61,15 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
         "name at the same company): update fills its empty fields (the "
         "default), skip leaves it, new imports it again",
     )
+    imp.add_argument(
+        "--phone-label",
+        choices=PHONE_LABELS,
+        help="label of phone numbers from a column that names none (default: the "
+        "Preferences' label, mobile)",
+    )
+    imp.add_argument(
+        "--sheet", help="spreadsheet: the sheet to read (default: the first with a table)"
+    )
     imp.add_argument("--encoding", help="CSV: the file's encoding (default: detected)")
     imp.add_argument("--delimiter", help="CSV: the delimiter (default: detected); 'tab' for tab")
     imp.add_argument(
@@ -67,7 +82,11 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
     )
     imp.add_argument("--json", action="store_true", help="print the result as JSON")  # fmt: skip
 
-    exp = command("export", cmd_export, "export contacts to a CSV, vCard or JSON file")
+    exp = command(
+        "export",
+        cmd_export,
+        "export contacts to a CSV, vCard or JSON file, or the follow-ups to a calendar (.ics)",
+    )
     exp.add_argument(
         "-o",
         "--output",
@@ -78,13 +97,17 @@ def add_transfer_commands(command: Callable[..., Any]) -> None:
     )
     exp.add_argument(
         "--format",
-        choices=("csv", "vcard", "json"),
-        help="default: from the file name (.csv, .vcf, .json), else csv",
+        choices=("csv", "vcard", "json", "ics"),
+        help="default: from the file name (.csv, .vcf, .json, .ics), else csv; ics: every "
+        "planned follow-up as a calendar event (--stage: only that stage's)",
     )
     exp.add_argument("--stage", metavar="S", help="only this stage (CSV and vCard)")
     exp.add_argument("--search", metavar="TEXT", help="only contacts matching this text")
     exp.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0")
-    exp.add_argument("--delimiter", default=",", help="CSV delimiter (default ,); 'tab' for tab")
+    exp.add_argument(
+        "--delimiter",
+        help="CSV delimiter (default: the Preferences' delimiter, ','); 'tab' for tab",
+    )
     exp.add_argument(
         "--encoding",
         default="utf-8-sig",
@@ -111,13 +134,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
 
     kind = None if args.format == "auto" else ImportFormat(args.format)
-    file = open_import(args.file, format=kind)
-    if file.format is ImportFormat.CSV and (args.encoding or args.delimiter):
+    file = open_import(args.file, format=kind, sheet=args.sheet)
+    if (
+        file.format is ImportFormat.CSV
+        and not file.is_workbook
+        and (args.encoding or args.delimiter)
+    ):
         file = sniff_bytes(file.data, file.name, format=kind, encoding=args.encoding,
                            delimiter=_delimiter(args.delimiter))  # fmt: skip
     if args.preset and file.format is ImportFormat.CSV:
         file = with_preset(file, args.preset)
-    options = default_options(file, dt.date.today())
+    stored = preferences()
+    file = dataclasses.replace(file, phone_label=args.phone_label or stored.phone_label)
+    options = default_options(file, dt.date.today(), stored.import_tag_for(dt.date.today()))
     changes: dict[str, Any] = {"on_duplicate": DuplicateAction(args.on_duplicate)}
     if args.stage is not None:
         changes["stage"] = None if args.stage.lower() == "keep" else parse_stage(args.stage)
@@ -218,14 +247,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         select_contacts,
     )
 
-    suffixes = {".csv": "csv", ".tsv": "csv", ".vcf": "vcard", ".vcard": "vcard", ".json": "json"}
+    suffixes = {".csv": "csv", ".tsv": "csv", ".vcf": "vcard", ".vcard": "vcard", ".json": "json",
+                ".ics": "ics"}  # fmt: skip
     name = args.format or suffixes.get(Path(args.output).suffix.lower(), "csv")
+    if name == "ics":
+        return _export_ics(args)
     kind = ExportFormat(name)
     if kind is ExportFormat.JSON and (args.stage or args.search):
         raise ValidationError(
             "A JSON export always holds everything; leave out --stage and --search."
         )
-    delimiter = _delimiter(args.delimiter) or ","
+    delimiter = _delimiter(args.delimiter) or preferences().csv_delimiter
     with contact_service(args) as service:
         stage = parse_stage(args.stage) if args.stage else None
         contacts = None
@@ -250,6 +282,24 @@ def cmd_export(args: argparse.Namespace) -> int:
                                 version=args.vcard_version, delimiter=delimiter,
                                 encoding=args.encoding)  # fmt: skip
     emit(f"Exported {result.count:,} contact{'s' if result.count != 1 else ''} to {result.path}.")
+    return EXIT_OK
+
+
+def _export_ics(args: argparse.Namespace) -> int:
+    from salesdesk.services.follow_up_export import export_follow_ups
+
+    if args.search:
+        raise ValidationError("A calendar export holds the follow-ups; leave out --search.")
+    with contact_service(args) as service:
+        stage = parse_stage(args.stage) if args.stage else None
+        to_stdout = args.output == "-"
+        data, result = export_follow_ups(service, None if to_stdout else args.output, stage=stage)
+    if to_stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    emit(f"Exported {result.count:,} follow-up{'s' if result.count != 1 else ''} to {result.path}.")
     return EXIT_OK
 
 

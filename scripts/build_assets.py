@@ -150,11 +150,15 @@ def update_ts(tree: Tree, targets: list[Path] | None = None) -> None:
     ]
     sources += [str(p) for p in sorted(tree.ui_dir.glob("*.ui"))]
     for ts in targets if targets is not None else sorted(tree.translations.glob("*.ts")):
+        # English is the source language: its file only holds the plural forms ("1 contact",
+        # "2 contacts") of the %n messages
+        plural_only = ["-pluralonly"] if ts.stem.endswith("_en") else []
         run(
             [
                 tool("pyside6-lupdate"),
                 "-silent",
                 "-no-obsolete",
+                *plural_only,
                 "-locations",
                 "none",
                 *sources,

@@ -29,6 +29,14 @@ class FakeClock:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def own_preferences(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the user's Preferences file: each has its own (none yet)."""
+    path = tmp_path / "preferences.ini"
+    monkeypatch.setenv("SALESDESK_PREFERENCES", str(path))
+    return path
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -25,6 +25,8 @@ ALLOWED = {
         "rapidfuzz",
         "zxingcpp",  # badge photos (formats/barcodes.py)
         "segno",  # the rep's QR code (formats/barcodes.py)
+        "icalendar",  # follow-ups as .ics (formats/ics.py)
+        "python_calamine",  # .xlsx/.xls/.ods import (formats/spreadsheets.py)
     },
     "store": {"salesdesk.domain", "salesdesk.store", "peewee", "playhouse"},
     "services": {
@@ -36,6 +38,7 @@ ALLOWED = {
         "peewee",
         "rapidfuzz",
         "keyring",  # the team passphrase in the system keyring (services/sync_passphrase.py)
+        "platformdirs",  # where the Preferences file is (services/preferences.py)
     },
     "sync": {
         "salesdesk.domain",

@@ -167,16 +167,22 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Wann</translation>
     </message>
     <message>
-        <source>%1 days, never contacted</source>
-        <translation>%1 Tage, nie kontaktiert</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
-    <message>
-        <source>%1 days quiet</source>
-        <translation>%1 Tage still</translation>
+    <message numerus="yes">
+        <source>%n days, never contacted</source>
+        <translation>
+            <numerusform>%n Tag, nie kontaktiert</numerusform>
+            <numerusform>%n Tage, nie kontaktiert</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 overdue follow-ups</source>
-        <translation>%1 überfällige Wiedervorlagen</translation>
+    <message numerus="yes">
+        <source>%n days quiet</source>
+        <translation>
+            <numerusform>seit %n Tag still</numerusform>
+            <numerusform>seit %n Tagen still</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 going stale</source>
@@ -931,9 +937,12 @@ Freie Software unter der MIT-Lizenz.</translation>
 </context>
 <context>
     <name>ConversationActions</name>
-    <message>
-        <source>%1 contacts</source>
-        <translation>%1 Kontakte</translation>
+    <message numerus="yes">
+        <source>%Ln contacts</source>
+        <translation>
+            <numerusform>%Ln Kontakt</numerusform>
+            <numerusform>%Ln Kontakte</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a contact first, then log what you did.</source>
@@ -999,6 +1008,10 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
+        <source>Export follow-ups to a &amp;calendar (.ics)…</source>
+        <translation>Wiedervorlagen in einen &amp;Kalender exportieren (.ics)…</translation>
+    </message>
+    <message>
         <source>Log &amp;by channel</source>
         <translation>Nach &amp;Kanal erfassen</translation>
     </message>
@@ -1041,6 +1054,29 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Select a contact first.</source>
         <translation>Wählen Sie zuerst einen Kontakt.</translation>
+    </message>
+    <message>
+        <source>Export follow-ups</source>
+        <translation>Wiedervorlagen exportieren</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics);;All files (*)</source>
+        <translation>Kalenderdateien (*.ics);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Follow up with %1</source>
+        <translation>Wiedervorlage: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln follow-ups to %1.</source>
+        <translation>
+            <numerusform>%Ln Wiedervorlage nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Wiedervorlagen nach %1 exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1423,6 +1459,35 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>DueBanner</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>DueNotifier</name>
+    <message>
+        <source>follow up</source>
+        <translation>nachfassen</translation>
+    </message>
+    <message>
+        <source>Follow-up due: %1</source>
+        <translation>Wiedervorlage fällig: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-ups due</source>
+        <translation>
+            <numerusform>%n Wiedervorlage fällig</numerusform>
+            <numerusform>%n Wiedervorlagen fällig</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicateHint</name>
     <message>
         <source>Possible duplicate: %1</source>
@@ -1788,9 +1853,12 @@ Freie Software unter der MIT-Lizenz.</translation>
         <source>Exporting…</source>
         <translation>Exportiere…</translation>
     </message>
-    <message>
-        <source>Exported %1 contacts to %2</source>
-        <translation>%1 Kontakte nach %2 exportiert</translation>
+    <message numerus="yes">
+        <source>Exported %Ln contacts to %1</source>
+        <translation>
+            <numerusform>%Ln Kontakt nach %1 exportiert</numerusform>
+            <numerusform>%Ln Kontakte nach %1 exportiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1800,8 +1868,8 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Datei auswählen</translation>
     </message>
     <message>
-        <source>CSV from a spreadsheet, Google or Outlook, vCard (.vcf) from a phone or an address book, or a salesdesk JSON backup. You can also drop a file onto the main window.</source>
-        <translation>CSV aus einer Tabellenkalkulation, aus Google oder Outlook, vCard (.vcf) von einem Telefon oder Adressbuch, oder eine JSON-Sicherung von salesdesk. Sie können eine Datei auch auf das Hauptfenster ziehen.</translation>
+        <source>A spreadsheet (.xlsx, .xls, .ods), CSV from Google or Outlook, vCard (.vcf) from a phone or an address book, or a salesdesk JSON backup. You can also drop a file onto the main window.</source>
+        <translation>Eine Tabelle (.xlsx, .xls, .ods), CSV aus Google oder Outlook, vCard (.vcf) von einem Telefon oder Adressbuch oder eine salesdesk-JSON-Sicherung. Sie können eine Datei auch auf das Hauptfenster ziehen.</translation>
     </message>
     <message>
         <source>The file to import</source>
@@ -1830,6 +1898,13 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Read it as:</source>
         <translation>Lesen als:</translation>
+    </message>
+    <message numerus="yes">
+        <source>A spreadsheet with %Ln sheets; reading &apos;%1&apos;, %2 columns.</source>
+        <translation>
+            <numerusform>Eine Tabelle mit %Ln Blatt; gelesen wird „%1“, %2 Spalten.</numerusform>
+            <numerusform>Eine Tabelle mit %Ln Blättern; gelesen wird „%1“, %2 Spalten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>A CSV file with %1 columns, looks like: %2.</source>
@@ -2337,9 +2412,12 @@ Freie Software unter der MIT-Lizenz.</translation>
         <source>No contact matches the search.</source>
         <translation>Kein Kontakt passt zur Suche.</translation>
     </message>
-    <message>
-        <source>%1 contacts: %2 leads, %3 prospects, %4 customers</source>
-        <translation>%1 Kontakte: %2 Leads, %3 Interessenten, %4 Kunden</translation>
+    <message numerus="yes">
+        <source>%Ln contacts: %2 leads, %3 prospects, %4 customers</source>
+        <translation>
+            <numerusform>%Ln Kontakt: %2 Leads, %3 Interessenten, %4 Kunden</numerusform>
+            <numerusform>%Ln Kontakte: %2 Leads, %3 Interessenten, %4 Kunden</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 contacts match the search</source>
@@ -2567,6 +2645,148 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>PreferenceCommands</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <translation>Wie das System (%1)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; ), for Excel in German and other locales</source>
+        <translation>Semikolon ( ; ), für Excel auf Deutsch und in anderen Sprachen</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source> day</source>
+        <translation> Tag</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time salesdesk starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von salesdesk.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>Home &amp;country for phone numbers:</source>
+        <translation>Heimat&amp;land für Telefonnummern:</translation>
+    </message>
+    <message>
+        <source>Numbers typed without +country code are read as numbers of this country.</source>
+        <translation>Nummern ohne +Ländervorwahl gelten als Nummern dieses Landes.</translation>
+    </message>
+    <message>
+        <source>Contacts in the &amp;demo data:</source>
+        <translation>Kontakte in den &amp;Demodaten:</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>A contact goes stale after this many days without an interaction and with no follow-up planned.</source>
+        <translation>Nach so vielen Tagen ohne Interaktion und ohne geplante Wiedervorlage gilt ein Kontakt als zu lange still.</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>Neu:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Working:</source>
+        <translation>In Bearbeitung:</translation>
+    </message>
+    <message>
+        <source>Nurturing:</source>
+        <translation>In Pflege:</translation>
+    </message>
+    <message>
+        <source>Unqualified:</source>
+        <translation>Ungeeignet:</translation>
+    </message>
+    <message>
+        <source>Prospect:</source>
+        <translation>Interessent:</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>Logging an interaction moves a contact in New to &amp;Working</source>
+        <translation>Eine Interaktion zu protokollieren verschiebt einen neuen Kontakt nach „In &amp;Bearbeitung“</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>Import und Export</translation>
+    </message>
+    <message>
+        <source>CSV &amp;delimiter for export:</source>
+        <translation>CSV-&amp;Trennzeichen beim Export:</translation>
+    </message>
+    <message>
+        <source>Default import &amp;tag:</source>
+        <translation>Standard-Import&amp;tag:</translation>
+    </message>
+    <message>
+        <source>{date} becomes the day of the import; leave empty for no tag.</source>
+        <translation>{date} wird zum Tag des Imports; leer lassen für keinen Tag.</translation>
+    </message>
+    <message>
+        <source>&amp;Label for phone columns without one:</source>
+        <translation>&amp;Bezeichnung für Telefonspalten ohne eine:</translation>
+    </message>
+</context>
+<context>
     <name>ProbabilitiesDialog</name>
     <message>
         <source>Probabilities of the weighted pipeline</source>
@@ -2582,6 +2802,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>salesdesk guessed these; change them if the rows below look wrong.</source>
         <translation>salesdesk hat das erraten; ändern Sie es, wenn die Zeilen unten falsch aussehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Tabellenblatt:</translation>
     </message>
     <message>
         <source>Comma ( , )</source>
@@ -2828,13 +3052,33 @@ Freie Software unter der MIT-Lizenz.</translation>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
-    <message>
-        <source>%1 contact(s) imported, %2 existing contact(s) filled in, %3 duplicate(s) skipped.</source>
-        <translation>%1 Kontakt(e) importiert, %2 vorhandene(r) Kontakt(e) ergänzt, %3 Dublette(n) übersprungen.</translation>
+    <message numerus="yes">
+        <source>%Ln contacts imported</source>
+        <translation>
+            <numerusform>%Ln Kontakt importiert</numerusform>
+            <numerusform>%Ln Kontakte importiert</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 row(s) could not be imported:</source>
-        <translation>%1 Zeile(n) konnten nicht importiert werden:</translation>
+    <message numerus="yes">
+        <source>%Ln existing contacts filled in</source>
+        <translation>
+            <numerusform>%Ln vorhandener Kontakt ergänzt</numerusform>
+            <numerusform>%Ln vorhandene Kontakte ergänzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln duplicates skipped</source>
+        <translation>
+            <numerusform>%Ln Dublette übersprungen</numerusform>
+            <numerusform>%Ln Dubletten übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows could not be imported:</source>
+        <translation>
+            <numerusform>%Ln Zeile konnte nicht importiert werden:</numerusform>
+            <numerusform>%Ln Zeilen konnten nicht importiert werden:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some rows were imported with changes:</source>
@@ -2994,21 +3238,33 @@ Freie Software unter der MIT-Lizenz.</translation>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
-    <message>
-        <source>%1 new contact(s)</source>
-        <translation>%1 neue(r) Kontakt(e)</translation>
+    <message numerus="yes">
+        <source>%Ln new contacts</source>
+        <translation>
+            <numerusform>%Ln neuer Kontakt</numerusform>
+            <numerusform>%Ln neue Kontakte</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 existing contact(s) filled in</source>
-        <translation>%1 vorhandene(r) Kontakt(e) ergänzt</translation>
+    <message numerus="yes">
+        <source>%Ln existing contacts filled in</source>
+        <translation>
+            <numerusform>%Ln vorhandener Kontakt ergänzt</numerusform>
+            <numerusform>%Ln vorhandene Kontakte ergänzt</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 duplicate(s) skipped</source>
-        <translation>%1 Dublette(n) übersprungen</translation>
+    <message numerus="yes">
+        <source>%Ln duplicates skipped</source>
+        <translation>
+            <numerusform>%Ln Dublette übersprungen</numerusform>
+            <numerusform>%Ln Dubletten übersprungen</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 row(s) cannot be imported; they are listed afterwards.</source>
-        <translation>%1 Zeile(n) können nicht importiert werden; sie werden danach aufgeführt.</translation>
+    <message numerus="yes">
+        <source>%Ln rows cannot be imported; they are listed afterwards.</source>
+        <translation>
+            <numerusform>%Ln Zeile kann nicht importiert werden; sie wird danach aufgeführt.</numerusform>
+            <numerusform>%Ln Zeilen können nicht importiert werden; sie werden danach aufgeführt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>the stages of the file</source>
@@ -4022,6 +4278,16 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Cancelling… nothing will be changed.</source>
         <translation>Wird abgebrochen… nichts wird geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>%n overdue follow-ups</source>
+        <translation>
+            <numerusform>%n überfällige Wiedervorlage</numerusform>
+            <numerusform>%n überfällige Wiedervorlagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -90,11 +90,12 @@ def email_label(text: str) -> tuple[str, bool]:
     return "other", primary
 
 
-def phone_label(text: str) -> tuple[str, bool]:
-    """A salesdesk phone label (mobile, work, home, fax, other) and whether it is primary."""
+def phone_label(text: str, unlabelled: str = "mobile") -> tuple[str, bool]:
+    """A salesdesk phone label (mobile, work, home, fax, other) and whether it is primary;
+    an empty label is ``unlabelled``."""
     key, primary = _label_key(text)
     if not key:
-        return "mobile", primary
+        return unlabelled, primary
     if "fax" in key:
         return "fax", primary
     if any(w in key for w in ("mobil", "cell", "handy", "iphone")):
@@ -154,12 +155,16 @@ class _Column:
 class RowMapper:
     """Turns CSV rows into incoming contacts by a mapping (one target per column)."""
 
-    def __init__(self, headers: Sequence[str], mapping: Sequence[str]) -> None:
+    def __init__(
+        self, headers: Sequence[str], mapping: Sequence[str], phone_label: str = "mobile"
+    ) -> None:
+        """``phone_label``: the label of phones whose column (or label cell) names none."""
         if len(headers) != len(mapping):
             raise FormatError("The mapping does not have one target for every column.")
         check_targets(mapping)
         self.headers = tuple(headers)
         self.mapping = tuple(mapping)
+        self.phone_label = phone_label
         self.columns = tuple(self._plan())
 
     def _plan(self) -> Iterable[_Column]:
@@ -243,10 +248,10 @@ class RowMapper:
     def _phones(self, column: _Column, value: str, cells: Sequence[str]) -> list[PhoneNumber]:
         values = split_multi(value, (MULTI_SEPARATOR, ";"))
         if column.fixed_label or column.label_column is None:
-            label = column.fixed_label or "mobile"
+            label = column.fixed_label or self.phone_label
             return [PhoneNumber(text, label) for text in values]
         labels = self._labels(column, cells, len(values))
-        return [PhoneNumber(text, *phone_label(label_text))
+        return [PhoneNumber(text, *phone_label(label_text, self.phone_label))
                 for text, label_text in zip(values, labels, strict=True)]  # fmt: skip
 
     @staticmethod

@@ -189,3 +189,10 @@ def is_known_region(region: str) -> bool:
     import phonenumbers
 
     return region.upper() in phonenumbers.SUPPORTED_REGIONS
+
+
+def known_regions() -> list[str]:
+    """Every two-letter country code phone numbers know (e.g. DE, AT, CH, GB, US), sorted."""
+    import phonenumbers
+
+    return sorted(r for r in phonenumbers.SUPPORTED_REGIONS if len(r) == 2 and r.isalpha())

@@ -18,7 +18,7 @@ from typing import Any
 from salesdesk.domain.contact import Contact, LeadSource
 from salesdesk.domain.errors import SalesdeskError, ValidationError
 from salesdesk.domain.stages import Stage
-from salesdesk.formats import csv_mapping, csv_reader, json_format, vcard
+from salesdesk.formats import csv_mapping, csv_reader, json_format, spreadsheets, vcard
 from salesdesk.formats.common import FormatError, IncomingContact, RowIssue, read_file
 from salesdesk.formats.phones import PhoneBatch
 from salesdesk.services.bulk import HistoryStep, check_history
@@ -69,6 +69,14 @@ class ImportFile:
     headers: tuple[str, ...] = ()
     preset: str = ""
     mapping: tuple[str, ...] = ()
+    phone_label: str = "mobile"  # phones from a column that names no label (Preferences)
+    workbook: bytes = b""  # a spreadsheet: the workbook; ``data`` is its sheet as CSV
+    sheets: tuple[str, ...] = ()
+    sheet: str = ""
+
+    @property
+    def is_workbook(self) -> bool:
+        return bool(self.workbook)
 
 
 @dataclass(frozen=True)
@@ -94,12 +102,13 @@ def default_tag(today: dt.date) -> str:
     return f"Import {today.isoformat()}"
 
 
-def default_options(file: ImportFile, today: dt.date) -> ImportOptions:
+def default_options(file: ImportFile, today: dt.date, tag: str | None = None) -> ImportOptions:
     """What the wizard starts with: CSV and vCard land in New with source Import and a dated
-    tag; a salesdesk JSON file is a backup and comes back exactly as it was."""
+    tag (or ``tag``, the Preferences' one); a salesdesk JSON file is a backup and comes back
+    exactly as it was."""
     if file.format is ImportFormat.JSON:
         return ImportOptions(stage=None, source=None)
-    return ImportOptions(source_detail=file.name, tag=default_tag(today))
+    return ImportOptions(source_detail=file.name, tag=default_tag(today) if tag is None else tag)
 
 
 # --- 1. open and sniff ------------------------------------------------------------------------
@@ -114,10 +123,47 @@ def detect_format(data: bytes, name: str = "") -> ImportFormat:
     return ImportFormat.CSV
 
 
-def open_import(path: str | os.PathLike[str], *, format: ImportFormat | None = None) -> ImportFile:
-    """Read a file (refusing one over formats.common.MAX_IMPORT_BYTES) and sniff it."""
+def open_import(
+    path: str | os.PathLike[str],
+    *,
+    format: ImportFormat | None = None,
+    sheet: str | None = None,
+) -> ImportFile:
+    """Read a file (refusing one over formats.common.MAX_IMPORT_BYTES) and sniff it. A
+    spreadsheet (.xlsx, .xls, .ods) is read as CSV from ``sheet`` (default: the first sheet
+    with a table)."""
     file = Path(path)
-    return sniff_bytes(read_file(file), file.name, format=format)
+    data = read_file(file)
+    if format in (None, ImportFormat.CSV) and spreadsheets.is_workbook(data, file.name):
+        return workbook_file(data, file.name, sheet)
+    if sheet:
+        raise ValidationError(f"'{file.name}' is not a spreadsheet, so it has no sheets.", "sheet")
+    return sniff_bytes(data, file.name, format=format)
+
+
+def workbook_file(data: bytes, name: str, sheet: str | None = None) -> ImportFile:
+    """One sheet of a workbook as a CSV import (cells as text: numbers, dates, times)."""
+    names = spreadsheets.sheet_names(data, name)
+    chosen = sheet if sheet is not None else spreadsheets.first_table_sheet(data, name)
+    if chosen not in names:
+        raise ValidationError(
+            f"'{name}' has no sheet '{chosen}'. Its sheets: {', '.join(names)}.", "sheet"
+        )
+    rows = spreadsheets.sheet_rows(data, name, chosen)
+    if not any(any(row) for row in rows):
+        raise FormatError(f"The sheet '{chosen}' of '{name}' is empty: choose another sheet.")
+    read = sniff_bytes(spreadsheets.rows_to_csv(rows), name, format=ImportFormat.CSV,
+                       encoding="utf-8", delimiter=",")  # fmt: skip
+    return dataclasses.replace(read, workbook=data, sheets=tuple(names), sheet=chosen)
+
+
+def with_sheet(file: ImportFile, sheet: str) -> ImportFile:
+    """The same workbook read from another sheet (the mapping is guessed again)."""
+    if not file.is_workbook:
+        raise ValidationError(f"'{file.name}' is not a spreadsheet, so it has no sheets.", "sheet")
+    return dataclasses.replace(
+        workbook_file(file.workbook, file.name, sheet), phone_label=file.phone_label
+    )
 
 
 def sniff_bytes(
@@ -154,7 +200,7 @@ def with_dialect(
     """The same CSV file read another way (the user overrode a guess); the mapping is
     guessed again since the columns may have changed."""
     old = file.dialect
-    return sniff_bytes(
+    read = sniff_bytes(
         file.data,
         file.name,
         format=ImportFormat.CSV,
@@ -162,6 +208,8 @@ def with_dialect(
         delimiter=delimiter or (old.delimiter if old else None),
         header_row=header_row,
     )
+    return dataclasses.replace(read, phone_label=file.phone_label, workbook=file.workbook,
+                               sheets=file.sheets, sheet=file.sheet)  # fmt: skip
 
 
 def with_mapping(file: ImportFile, mapping: Sequence[str]) -> ImportFile:
@@ -204,7 +252,7 @@ def preview(file: ImportFile, rows: int = PREVIEW_ROWS) -> Preview:
     if file.format is ImportFormat.CSV:
         assert file.dialect is not None
         table = csv_reader.read_table(file.data, file.dialect, max_rows=rows)
-        mapper = csv_mapping.RowMapper(file.headers, file.mapping)
+        mapper = csv_mapping.RowMapper(file.headers, file.mapping, file.phone_label)
         shown = []
         for row in table.rows:
             incoming = mapper.contact(row.number, row.cells)
@@ -239,7 +287,7 @@ def read_incoming(
 def _csv_table(file: ImportFile) -> tuple[csv_reader.CsvTable, csv_mapping.RowMapper]:
     assert file.dialect is not None
     table = csv_reader.read_table(file.data, file.dialect)
-    return table, csv_mapping.RowMapper(file.headers, file.mapping)
+    return table, csv_mapping.RowMapper(file.headers, file.mapping, file.phone_label)
 
 
 def _map_rows(

@@ -165,19 +165,28 @@ class InteractionService:
         notes: str = "",
         outcome: InteractionOutcome | str | None = None,
         auto_working: bool | None = None,
+        next_follow_up: FollowUp | None = None,
     ) -> Outcome:
         """Log one interaction with each of ``ids`` (bulk logging: one each). Contacts in New
-        move to Working in the same step unless ``auto_working`` (or the service's) is off."""
+        move to Working in the same step unless ``auto_working`` (or the service's) is off.
+        ``next_follow_up`` replaces their follow-up in the same step (one undo)."""
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise ValidationError("Select at least one contact to log an interaction with.")
         now = self.contacts.clock()
         template = self._clean(channel, direction, summary, at, notes, outcome, now)
         auto = self.auto_working if auto_working is None else auto_working
+        if next_follow_up is not None:
+            next_follow_up = clean_follow_up(
+                next_follow_up.due_on, next_follow_up.due_time, next_follow_up.note
+            )
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
             now = self.contacts.clock()  # under the write lock: history in commit order
-            return [], self._log_work(ids, template, now, before, auto)
+            touched = self._log_work(ids, template, now, before, auto)
+            if next_follow_up is not None:
+                store_interactions.set_follow_up(ids, next_follow_up, FollowUpChangeKind.SET, now)
+            return [], touched
 
         what = _CHANNEL_WORDS[template.channel]
         return self.contacts._mutate(f"logging of {what} with {self._names(ids)}", ids, work)

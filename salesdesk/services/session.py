@@ -19,13 +19,15 @@ from salesdesk.store.db import (
 )
 
 
-def configured_region(value: str | None = None) -> str:
-    """The home region for phone numbers: ``value`` (e.g. --region), else SALESDESK_REGION,
-    else DE. Numbers typed without +country code are read as numbers of this region."""
+def configured_region(value: str | None = None, stored: str | None = None) -> str:
+    """The home region for phone numbers: ``value`` (e.g. --phone-region), else
+    SALESDESK_REGION, else ``stored`` (the Preferences' home country), else DE. Numbers typed
+    without +country code are read as numbers of this region."""
     from salesdesk.domain.errors import ValidationError
     from salesdesk.formats.phones import is_known_region
 
-    region = (value or os.environ.get("SALESDESK_REGION") or DEFAULT_REGION).strip().upper()
+    chosen = value or os.environ.get("SALESDESK_REGION") or stored or DEFAULT_REGION
+    region = chosen.strip().upper()
     if not is_known_region(region):
         raise ValidationError(
             f"'{region}' is not a country code phone numbers know (use two letters such as "

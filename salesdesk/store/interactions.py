@@ -383,3 +383,21 @@ def set_follow_up_rows(rows: Sequence[tuple[int, FollowUp]], now: dt.datetime) -
         "VALUES (?, ?, 'set', ?, ?, ?)".replace("?", db.param),
         [(cid, to_db_time(now), f.due_on, _time_text(f.due_time), f.note) for cid, f in rows],
     )
+
+
+PlannedRow = tuple[int, str, str, str, str, str, Any, Any, str]
+
+
+def planned_follow_ups(stage: Stage | None = None) -> list[PlannedRow]:
+    """(id, uid, first, last, company, stage, day, time, note) of every live contact's
+    follow-up (of one stage), in due order: what a calendar export holds."""
+    where = f"WHERE {_PLANNED}" + (" AND stage = ?" if stage is not None else "")
+    args = (stage.value,) if stage is not None else ()
+    return list(
+        _execute(
+            "SELECT id, uid, first_name, last_name, company, stage, follow_up_on, "
+            f"follow_up_time, follow_up_note FROM contact {where} "
+            "ORDER BY follow_up_on, follow_up_time, id",
+            args,
+        ).fetchall()
+    )

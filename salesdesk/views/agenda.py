@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.agenda import SECTION_ORDER, Agenda, AgendaItem, Section, quiet_days
-from salesdesk.views.channels import follow_up_when
+from salesdesk.views.channels import follow_up_when, full_date, short_time
 from salesdesk.views.detail.common import error_color
 from salesdesk.views.detail.labels import stage_label
+from salesdesk.views.due_notifier import DueBanner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -154,20 +155,28 @@ class AgendaModel(QAbstractItemModel):
 
     def _text(self, item: AgendaItem, column: int) -> str:
         if column == 0:
+            if item.follow_up is not None and item.follow_up.note:  # what to do, at a glance
+                return (
+                    self.tr("%1 · %2").replace("%1", item.name).replace("%2", item.follow_up.note)
+                )
             return item.name
         if item.follow_up is not None:
             return follow_up_when(item.follow_up, self.today)
         days = quiet_days(item.last_touch, self.now) if item.last_touch else 0
         if not item.contacted:
-            text = self.tr("%1 days, never contacted").replace("%1", str(days))
+            text = self.tr("%n days, never contacted", "", days)
         else:
-            text = self.tr("%1 days quiet").replace("%1", str(days))
+            text = self.tr("%n days quiet", "", days)
         return f"{text} ({stage_label(item.stage)})"
 
     def _tooltip(self, item: AgendaItem) -> str:
         lines = [item.name, item.company, stage_label(item.stage)]
         if item.follow_up is not None:
-            lines.append(item.follow_up.due_on.isoformat() + "  " + item.follow_up.note)
+            when = full_date(item.follow_up.due_on)
+            if item.follow_up.due_time is not None:
+                when += " " + short_time(item.follow_up.due_time)
+            lines.append(when)
+            lines.append(item.follow_up.note)
         return "\n".join(line for line in lines if line)
 
 
@@ -177,6 +186,7 @@ class AgendaDock(QDockWidget):
 
     contact_picked = Signal(int)
     counts_changed = Signal(object, object)  # dict[Stage, int] overdue, dict[Stage, int] stale
+    refreshed = Signal(object, object)  # Agenda, the user's local now (for notifications)
 
     def __init__(
         self,
@@ -191,6 +201,8 @@ class AgendaDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.banner = DueBanner(body)  # "follow-up due" where no desktop notification can
+        layout.addWidget(self.banner)
         self.hint = QLabel(self.tr("Nothing due and nobody going stale."), body)
         self.hint.setObjectName("agenda_empty")
         self.hint.setWordWrap(True)
@@ -239,6 +251,7 @@ class AgendaDock(QDockWidget):
         empty = not any(agenda.items(s) for s in SECTION_ORDER)
         self.hint.setVisible(empty)
         self.counts_changed.emit(dict(agenda.overdue_by_stage), dict(agenda.stale_by_stage))
+        self.refreshed.emit(agenda, now_local)
 
     def section_index(self, section: Section) -> QModelIndex:
         return self.model.index(SECTION_ORDER.index(section), 0)
@@ -249,15 +262,21 @@ class AgendaDock(QDockWidget):
             self.contact_picked.emit(int(contact_id))
 
 
+class _Plurals(QObject):
+    """Plural texts of module functions (lupdate finds plural forms only in self.tr)."""
+
+    def overdue(self, count: int) -> str:
+        return self.tr("%n overdue follow-ups", "", count)
+
+
+_PLURALS = _Plurals()
+
+
 def attention_text(overdue: int, stale: int) -> str:
     """'2 overdue follow-ups, 5 going stale' for a column header's tooltip."""
     parts = []
     if overdue:
-        parts.append(
-            QCoreApplication.translate("AgendaModel", "%1 overdue follow-ups").replace(
-                "%1", str(overdue)
-            )
-        )
+        parts.append(_PLURALS.overdue(overdue))
     if stale:
         parts.append(
             QCoreApplication.translate("AgendaModel", "%1 going stale").replace("%1", str(stale))

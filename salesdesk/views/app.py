@@ -57,16 +57,42 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> list
     locale = locale or QLocale()
     ours = QTranslator(app)
     if not ours.load(locale, "salesdesk", "_", ":/translations"):
-        return []
+        # another language: the English words, with their plural forms ("1 contact")
+        return install_english(app)
     installed = [ours]
     qt_own = QTranslator(app)
-    if qt_own.load(
+    english = ours.language().startswith("en")
+    if not english and qt_own.load(
         locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         installed.append(qt_own)
     for translator in installed:
         app.installTranslator(translator)
     return installed
+
+
+def install_english(app: QApplication) -> list[QTranslator]:
+    """The English plural forms (the source text says "%n contact(s)")."""
+    import salesdesk.views.resources_rc  # noqa: F401  (registers :/translations)
+
+    english = QTranslator(app)
+    if not english.load(":/translations/salesdesk_en.qm"):
+        return []
+    app.installTranslator(english)
+    return [english]
+
+
+def preferred_locale(settings: QSettings) -> QLocale:
+    """The language chosen in Preferences (it takes effect at start), else the system's."""
+    from salesdesk.services.preferences import load_preferences
+    from salesdesk.views.preference_commands import preferences_path
+
+    language = load_preferences(preferences_path(settings)).language
+    if language == "de":
+        return QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    if language == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return QLocale()
 
 
 def start_session(
@@ -107,11 +133,14 @@ def run_gui(db_target: str, *, use_last: bool = False, settings: QSettings | Non
         return 1
     app = application()
     with quit_on_interrupt(app):  # Ctrl+C: close, exit 130, no traceback
-        install_translator(app)
         if settings is None:
             settings = QSettings()
             if not sys.platform.startswith(("win", "darwin")):  # there: registry / plist
                 keep_settings_private(settings.fileName())  # an ini file: owner-only
+        locale = preferred_locale(settings)
+        if locale != QLocale():
+            QLocale.setDefault(locale)  # dates and numbers in the chosen language too
+        install_translator(app, locale)
         session = start_session(db_target, settings, use_last=use_last)
         if session is None:
             return 1

@@ -140,6 +140,29 @@ def short_date(day: dt.date, today: dt.date | None = None) -> str:
     return QLocale().toString(_qdate(day), "d MMM" if this_year else "d MMM yyyy")
 
 
+def edit_date_format() -> str:
+    """The user's short date format with a four-digit year, for date fields ('dd.MM.yyyy',
+    'M/d/yyyy'): typed and read the way the user writes dates, never ISO."""
+    text = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in text:
+        text = text.replace("yy", "yyyy")
+    return text
+
+
+def edit_time_format() -> str:
+    """The user's short time format ('HH:mm', 'h:mm AP')."""
+    return QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+
+
+def edit_datetime_format() -> str:
+    return f"{edit_date_format()} {edit_time_format()}"
+
+
+def full_date(day: dt.date) -> str:
+    """The date in the user's words and order, e.g. 'Thursday, 26 November 2026'."""
+    return QLocale().toString(_qdate(day), QLocale.FormatType.LongFormat)
+
+
 def short_time(moment: dt.time) -> str:
     return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
 

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from salesdesk.domain.agenda import Agenda
+from salesdesk.domain.errors import SalesdeskError
 from salesdesk.domain.interactions import CHANNEL_ORDER, Channel
 from salesdesk.domain.stages import STAGE_ORDER, Stage
+from salesdesk.services.follow_up_export import export_follow_ups
 from salesdesk.views.agenda import AgendaDock, attention_text
 from salesdesk.views.board.delegate import CardDelegate
 from salesdesk.views.channels import channel_label
+from salesdesk.views.due_notifier import DueNotifier
 
 if TYPE_CHECKING:
     from salesdesk.views.main_window import MainWindow
@@ -84,6 +88,15 @@ class ConversationCommands(QObject):
             if isinstance(delegate, CardDelegate):
                 delegate.clock = self.actions.now_local
         self.agenda.ticker.timeout.connect(self._repaint_cards)
+        self.notifier = DueNotifier(self.agenda.banner, self.actions.now_local(), parent=self)
+        self.agenda.refreshed.connect(self.notifier.check)
+        self.agenda.banner.show_requested.connect(self.navigate_to)
+        self.export_ics = self._action(
+            self.tr("Export follow-ups to a &calendar (.ics)…"), None, self.export_follow_ups
+        )
+        self.export_ics.setObjectName("action_export_ics")
+        self.agenda.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.agenda.view.addAction(self.export_ics)
 
     def _action(self, text: str, keys: str | None, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
@@ -163,6 +176,38 @@ class ConversationCommands(QObject):
         if w.detail.isHidden():
             w.set_detail_visible(True)
 
+    # --- calendar ----------------------------------------------------------------------------
+
+    def choose_ics_path(self) -> str:
+        """Ask where to save the calendar file (tests replace this)."""
+        suggested = str(Path.home() / f"follow-ups-{self.actions.now_local():%Y-%m-%d}.ics")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export follow-ups"), suggested,
+            self.tr("Calendar files (*.ics);;All files (*)"),
+        )  # fmt: skip
+        return path
+
+    def export_follow_ups(self) -> Path | None:
+        """Every planned follow-up as an .ics file for a calendar app."""
+        path = self.choose_ics_path()
+        if not path:
+            return None
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        try:
+            _, result = export_follow_ups(
+                self.window.runner.service,
+                path,
+                follow_up=self.tr("Follow up with %1"),
+                with_note=self.tr("%1: %2"),
+            )
+        except SalesdeskError as error:
+            self.window.events.status_message.emit(str(error))
+            return None
+        text = self.tr("Exported %Ln follow-ups to %1.", "", result.count)
+        self.window.events.status_message.emit(text.replace("%1", str(result.path)))
+        return result.path
+
     # --- agenda ------------------------------------------------------------------------------
 
     def _compute(self) -> tuple[Agenda, dt.datetime]:
@@ -185,7 +230,9 @@ class ConversationCommands(QObject):
 
     def _on_auto_toggled(self, checked: bool) -> None:
         self.actions.auto_working = checked
-        self.window.settings.qsettings.setValue(AUTO_WORKING_KEY, "true" if checked else "false")
+        preferences = getattr(self.window.commands, "preferences", None)
+        if preferences is not None:  # the same rule as in Edit ▸ Preferences
+            preferences.set_auto_working(checked)
 
     def _on_agenda_toggled(self, visible: bool) -> None:
         try:

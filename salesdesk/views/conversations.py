@@ -7,11 +7,12 @@ runs through the ServiceRunner, so it is one undo step and every view hears of i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from salesdesk.domain.agenda import STALE_AFTER_DAYS
 from salesdesk.domain.errors import SalesdeskError
 from salesdesk.domain.interactions import Channel, Interaction
 from salesdesk.domain.stages import Stage
@@ -31,12 +32,18 @@ class ConversationActions(QObject):
         self.runner = runner
         self.auto_working = True
         self.tz: dt.tzinfo | None = None  # the user's time zone (None: the computer's)
+        self.stale_after: Mapping[Stage, int] = STALE_AFTER_DAYS  # Preferences set these
         self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
         self.dialog_parent: Callable[[], QWidget | None] = lambda: None
 
     def service(self) -> InteractionService:
         """A service over the runner's current database (it changes with File ▸ Open)."""
-        return InteractionService(self.runner.service, auto_working=self.auto_working, tz=self.tz)
+        return InteractionService(
+            self.runner.service,
+            auto_working=self.auto_working,
+            stale_after=self.stale_after,
+            tz=self.tz,
+        )
 
     def now_local(self) -> dt.datetime:
         return self.service().local()
@@ -45,7 +52,7 @@ class ConversationActions(QObject):
         if len(ids) == 1:
             found = self.runner.service.get_many(ids).get(ids[0])
             return found.display_name if found else str(ids[0])
-        return self.tr("%1 contacts").replace("%1", str(len(ids)))
+        return self.tr("%Ln contacts", "", len(ids))
 
     def _run(self, call: Callable[[], Outcome]) -> SalesdeskError | None:
         """Run a call through the runner; the refusal (if any) goes back to the dialog."""
@@ -83,6 +90,7 @@ class ConversationActions(QObject):
                     at=entry.at,
                     notes=entry.notes,
                     outcome=entry.outcome,
+                    next_follow_up=entry.next_follow_up,
                 )  # fmt: skip
             )
             if error is None:

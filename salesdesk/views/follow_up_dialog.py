@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.errors import SalesdeskError
 from salesdesk.domain.interactions import MAX_FOLLOW_UP_NOTE, FollowUp
+from salesdesk.views.channels import edit_date_format, edit_time_format
 from salesdesk.views.detail.common import FieldMessage
 
 Submit = Callable[[dt.date, "dt.time | None", str], "SalesdeskError | None"]
@@ -77,14 +78,14 @@ class FollowUpDialog(QDialog):
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("date_edit")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(edit_date_format())
         form.addRow(self.tr("&Day"), self.date_edit)
         row = QHBoxLayout()
         self.time_check = QCheckBox(self.tr("at a set &time"), self)
         self.time_check.setObjectName("time_check")
         self.time_edit = QTimeEdit(self)
         self.time_edit.setObjectName("time_edit")
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(edit_time_format())
         row.addWidget(self.time_check)
         row.addWidget(self.time_edit, 1)
         form.addRow("", row)

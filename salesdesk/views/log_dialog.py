@@ -1,8 +1,9 @@
 """LogDialog: the quick log palette. Pick a channel (Alt+1..6), type the summary, press Enter.
 
-The same dialog edits a logged interaction and completes a follow-up (then it also asks for
-the next one). It does not save by itself: ``submit`` (given by the caller) runs the service
-call and returns the refusal, if any, which is then shown under the field it is about.
+The same dialog edits a logged interaction and completes a follow-up. Logging and completing
+can set the next follow-up in the same step (Alt+F, a date, what to do). It does not save by
+itself: ``submit`` (given by the caller) runs the service call and returns the refusal, if any,
+which is then shown under the field it is about.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ from salesdesk.views.channels import (
     channel_icon,
     channel_label,
     direction_hint,
+    edit_date_format,
+    edit_datetime_format,
+    edit_time_format,
     outcome_label,
 )
 from salesdesk.views.detail.common import FieldMessage
@@ -156,7 +160,7 @@ class LogDialog(QDialog):
         self.at_edit = QDateTimeEdit(self)
         self.at_edit.setObjectName("at_edit")
         self.at_edit.setCalendarPopup(True)
-        self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.at_edit.setDisplayFormat(edit_datetime_format())
         self.at_error = FieldMessage(self)
         form.addRow(self.tr("W&hen"), self.at_edit)
         form.addRow("", self.at_error)
@@ -182,10 +186,10 @@ class LogDialog(QDialog):
         self.next_date = QDateEdit(self.next_box)
         self.next_date.setObjectName("next_date")
         self.next_date.setCalendarPopup(True)
-        self.next_date.setDisplayFormat("yyyy-MM-dd")
+        self.next_date.setDisplayFormat(edit_date_format())
         self.next_time = QTimeEdit(self.next_box)
         self.next_time.setObjectName("next_time")
-        self.next_time.setDisplayFormat("HH:mm")
+        self.next_time.setDisplayFormat(edit_time_format())
         self.next_time_check = QCheckBox(self.tr("at"), self.next_box)
         self.next_note = QLineEdit(self.next_box)
         self.next_note.setObjectName("next_note")
@@ -200,7 +204,8 @@ class LogDialog(QDialog):
         self.next_error = FieldMessage(self)
         layout.addWidget(self.next_box)
         layout.addWidget(self.next_error)
-        self.next_box.setVisible(self.completing)
+        # logging can plan the next step too (one undo step); editing a logged one cannot
+        self.next_box.setVisible(interaction is None)
 
         self.message = FieldMessage(self)
         layout.addWidget(self.message)
@@ -274,7 +279,7 @@ class LogDialog(QDialog):
         if self.at_edit.dateTime() != self._initial_at:
             at = _pydatetime(self.at_edit.dateTime(), self.now_local.tzinfo)
         follow_up = None
-        if self.completing and self.next_check.isChecked():
+        if self.next_box.isVisibleTo(self) and self.next_check.isChecked():
             date = self.next_date.date()
             clock = self.next_time.time() if self.next_time_check.isChecked() else None
             follow_up = FollowUp(

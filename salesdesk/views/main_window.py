@@ -49,7 +49,6 @@ from salesdesk.views.window_settings import WindowSettings
 
 SEARCH_DELAY_MS = 150  # after a key, for a word of 1-2 letters: most cards match, more keys come
 QUICK_SEARCH_DELAY_MS = 60  # 3 letters or more: few hits, fast to find and show
-DEMO_CONTACTS = 150
 
 
 def search_delay(text: str) -> int:
@@ -215,6 +214,7 @@ class MainWindow(QMainWindow):
 
     def _show_session(self) -> None:
         self.setWindowTitle(self.tr("%1 – salesdesk").replace("%1", self.session.label))
+        self.commands.preferences.apply()  # home country, thresholds, theme (issue 10)
         self.commands.backup.setEnabled(self.session.can_backup)
         self.board.reload()
         self.commands.conversations.agenda.refresh()
@@ -421,7 +421,8 @@ class MainWindow(QMainWindow):
         from salesdesk.services.demo_interactions import load_demo_with_conversations
 
         service = self.runner.service
-        self.runner.execute(lambda: load_demo_with_conversations(service, DEMO_CONTACTS, None))
+        count = self.commands.preferences.current.demo_contacts  # Preferences: demo size
+        self.runner.execute(lambda: load_demo_with_conversations(service, count, None))
 
     def open_details(self, contact_id: int) -> None:
         if self.detail.isHidden():
@@ -492,10 +493,9 @@ class MainWindow(QMainWindow):
         counts = self.board.counts()
         total = sum(counts.values())
         leads = sum(n for stage, n in counts.items() if stage.is_lead)
-        text = self.tr("%1 contacts: %2 leads, %3 prospects, %4 customers")
+        text = self.tr("%Ln contacts: %2 leads, %3 prospects, %4 customers", "", total)
         text = (
-            text.replace("%1", f"{total:,}")
-            .replace("%2", f"{leads:,}")
+            text.replace("%2", f"{leads:,}")
             .replace("%3", f"{counts[Stage.PROSPECT]:,}")
             .replace("%4", f"{counts[Stage.CUSTOMER]:,}")
         )

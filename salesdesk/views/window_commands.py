@@ -13,6 +13,7 @@ from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.views.board.actions import BoardActions
 from salesdesk.views.board.labels import stage_label
 from salesdesk.views.conversation_commands import ConversationCommands
+from salesdesk.views.preference_commands import PreferenceCommands
 from salesdesk.views.transfer.file_drop import FileDropFilter
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ SPECIAL_KEYS = {
     Qt.Key.Key_New,
     Qt.Key.Key_Open,
     Qt.Key.Key_Help,
+    Qt.Key.Key_Exit,  # a "Exit" key (some platforms bind Quit to it)
+    Qt.Key.Key_Cancel,
+    *(Qt.Key(Qt.Key.Key_F13.value + n) for n in range(23)),  # F13-F35 (KDE binds Undo to F14)
 }
 
 
@@ -112,6 +116,7 @@ class WindowCommands(QObject):
         self.file_drop = FileDropFilter(w, lambda path: _transfer().show_import(w, path))
         self.recent_menu: QMenu | None = None
         self.conversations = ConversationCommands(w)
+        self.preferences = PreferenceCommands(w)  # Edit ▸ Preferences (issue 10)
 
     def _follow_stack(self, stack: QUndoStack) -> None:
         """Undo/Redo are enabled and named after the step they would apply, as Qt's own
@@ -170,6 +175,7 @@ class WindowCommands(QObject):
         file_menu.addAction(self.backup)
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.export])
+        file_menu.addAction(self.conversations.export_ics)  # follow-ups to a calendar (issue 10)
         file_menu.addSeparator()
         file_menu.addActions([self.sync, self.sync_now])
         file_menu.addSeparator()
@@ -178,6 +184,8 @@ class WindowCommands(QObject):
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
         edit.addActions([self.find, board.delete, self.trash])
+        edit.addSeparator()
+        edit.addAction(self.preferences.action)
         view = bar.addMenu(self.tr("&View"))
         view.addActions([self.toggle_list, self.toggle_detail, self.reports])
         fold = view.addMenu(self.tr("&Fold column"))
@@ -228,7 +236,7 @@ class WindowCommands(QObject):
             (self.tr("Redo what was undone"), self.redo),
         ]
         last = (self.find, self.toggle_list, self.toggle_detail, self.booth, self.open_db,
-                self.sync_now, self.shortcuts,
+                self.sync_now, self.preferences.action, self.shortcuts,
                 self.quit)  # fmt: skip
         pairs += [(name(a), a) for a in last]
         rows = [(label, keys(action)) for label, action in pairs]

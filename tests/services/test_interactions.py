@@ -331,3 +331,20 @@ def test_referral_summary(
     assert (summary.converted, summary.customers) == (2, 1)
     referrer = talk.referral_summary(extra).referrer
     assert referrer is not None and (referrer.id, referrer.name) == (people["anna"], "Anna Schmidt")
+
+
+def test_log_sets_the_next_follow_up_in_the_same_step(
+    service: ContactService, talk: InteractionService, people: dict[str, int]
+) -> None:
+    ids = [people["anna"], people["ben"]]
+    before = dump(service)
+    planned = FollowUp(dt.date(2026, 12, 1), None, " send  the quote ")
+    outcome = talk.log(ids, "email", "outbound", "Sent the offer", next_follow_up=planned)
+    for contact_id in ids:
+        assert talk.follow_up(contact_id) == FollowUp(dt.date(2026, 12, 1), None, "send the quote")
+    service.apply(outcome.inverse)  # one undo step takes back both
+    assert dump(service) == before
+    with pytest.raises(ValidationError):  # a bad follow-up refuses the whole step
+        talk.log(ids, "email", "outbound", "x", next_follow_up=FollowUp(dt.date(2026, 12, 1),
+                 None, "n" * 1000))  # fmt: skip
+    assert dump(service) == before

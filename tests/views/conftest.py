@@ -33,6 +33,17 @@ def wheel_guard(qapp):  # type: ignore[no-untyped-def]
     return wheel_guard.install(qapp)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp):  # type: ignore[no-untyped-def]
+    """As the window always has: the English plural forms ("1 contact", "2 contacts")."""
+    from salesdesk.views.app import install_english
+
+    installed = install_english(qapp)
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

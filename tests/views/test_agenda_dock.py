@@ -37,7 +37,8 @@ def talk(session) -> InteractionService:  # type: ignore[no-untyped-def]
 def section_names(dock, section: Section) -> list[str]:  # type: ignore[no-untyped-def]
     model = dock.model
     parent = dock.section_index(section)
-    return [model.index(r, 0, parent).data() for r in range(model.rowCount(parent))]
+    # a row reads "Name · what to do": the names here
+    return [model.index(r, 0, parent).data().split(" · ")[0] for r in range(model.rowCount(parent))]
 
 
 def test_agenda_model_passes_the_model_tester(qtmodeltester) -> None:

@@ -121,8 +121,10 @@ def test_bulk_logging_for_several_selected_cards(qtbot, people, win, talk) -> No
 
 
 def test_the_preference_keeps_new_leads_in_new(qtbot, people, win, talk, settings) -> None:
+    from salesdesk.services.preferences import load_preferences
+
     win.commands.conversations.auto.trigger()
-    assert settings.value("conversations/auto_working") == "false"
+    assert load_preferences(win.commands.preferences.path).auto_working is False
     view = click_card(qtbot, win, Stage.NEW, 1)  # Jürgen
     qtbot.keyClick(view, Qt.Key.Key_1, ALT)
     dialog = open_dialog(qtbot, win, LogDialog)

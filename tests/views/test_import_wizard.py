@@ -106,8 +106,8 @@ def test_csv_import_with_a_changed_mapping_duplicates_and_undo(
     duplicates.set_action(6, DuplicateAction.NEW)
     next_page(qtbot, wizard, PAGE_SUMMARY)
     summary = wizard.summary_page.text.text()
-    assert "2 new contact(s)" in summary and "1 existing contact(s) filled in" in summary
-    assert "1 duplicate(s) skipped" in summary and "1 row(s) cannot be imported" in summary
+    assert "2 new contacts" in summary and "1 existing contact filled in" in summary
+    assert "1 duplicate skipped" in summary and "1 row cannot be imported" in summary
     next_page(qtbot, wizard, PAGE_RESULT)
     result = wizard.result_page
     assert result.table.rowCount() == 1 and result.table.item(0, 0).text() == "4"
@@ -320,3 +320,33 @@ def test_on_an_in_memory_database_the_import_runs_in_place(qtbot, tmp_path: Path
         assert memory.service.cards() == []
     finally:
         memory.close()
+
+
+def test_a_spreadsheet_with_a_sheet_choice(qtbot, session: Session, window: MainWindow) -> None:
+    from pathlib import Path
+
+    source = Path(__file__).parent.parent / "formats" / "samples" / "contacts.xlsx"
+    wizard = open_wizard(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    pick_file(qtbot, wizard, source)
+    assert "2 sheets" in wizard.file_page.info.text()
+    assert "'Contacts'" in wizard.file_page.info.text()
+    next_page(qtbot, wizard, PAGE_READ)
+    read = wizard.read_page
+    assert read.sheet_combo.isVisible() and read.sheet_combo.currentText() == "Contacts"
+    assert not read.encoding_combo.isVisible() and not read.delimiter_combo.isVisible()
+    assert read.table.item(0, 5).text() == "10115"
+    read.sheet_combo.setFocus()
+    qtbot.keyClicks(read.sheet_combo, "R")  # the 'Read me' sheet, typed as a user does
+    assert wizard.file is not None and wizard.file.sheet == "Read me"
+    assert read.table.columnCount() == 1
+    qtbot.keyClick(read.sheet_combo, Qt.Key.Key_Down)  # back to the contacts
+    assert wizard.file.sheet == "Contacts" and read.table.columnCount() == 10
+    next_page(qtbot, wizard, PAGE_MAPPING)
+    next_page(qtbot, wizard, PAGE_OPTIONS)
+    next_page(qtbot, wizard, PAGE_SUMMARY)  # no duplicates: straight on
+    assert "2 new contacts" in wizard.summary_page.text.text()
+    next_page(qtbot, wizard, PAGE_RESULT)
+    names = sorted(c.first_name for c in session.service.list_contacts())
+    assert names == ["Anna", "Jürgen"]
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)

@@ -64,11 +64,12 @@ def test_menus_hold_the_commands(window: MainWindow) -> None:
         "Backup now…",
         "Import…",
         "Export…",
+        "Export follow-ups to a calendar (.ics)…",
         "Sync…",
         "Sync now",
         "Quit",
     ]
-    assert texts(menus["Edit"])[2:] == ["Find…", "Delete", "Restore from trash…"]
+    assert texts(menus["Edit"])[2:] == ["Find…", "Delete", "Restore from trash…", "Preferences…"]
     assert texts(menus["Contact"]) == [
         "New contact…",
         "Move to stage",

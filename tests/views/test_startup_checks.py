@@ -45,10 +45,19 @@ def test_german_translation_is_installed(qtbot) -> None:  # type: ignore[no-unty
             app.removeTranslator(translator)
 
 
-def test_english_needs_no_translation(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_english_gets_only_its_plural_forms(qtbot) -> None:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    assert gui.install_translator(app, QLocale(QLocale.Language.English)) == []
+    for locale in (QLocale(QLocale.Language.English), QLocale(QLocale.Language.French)):
+        installed = gui.install_translator(app, locale)
+        try:
+            assert len(installed) == 1  # English words with plural forms; no qtbase
+            one = QCoreApplication.translate("DueNotifier", "%n follow-ups due", "", 1)
+            assert one == "1 follow-up due"
+            assert QCoreApplication.translate("MainWindow", "Saved") == "Saved"
+        finally:
+            for translator in installed:
+                app.removeTranslator(translator)
 
 
 def test_damage_found_in_background_is_reported(

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from salesdesk.domain.contact import Rating
 from salesdesk.services.booth import RecentCapture
+from salesdesk.views.channels import short_time
 
 
 class QrView(QWidget):
@@ -71,7 +72,7 @@ class RecentList(QListWidget):
     def show_captures(self, captures: list[RecentCapture], hot: str) -> None:
         self.clear()
         for item in captures:
-            when = item.capture.at.astimezone().strftime("%H:%M")
+            when = short_time(item.capture.at.astimezone().time())  # the user's clock format
             company = f", {item.company}" if item.company else ""
             mark = "● " if item.rating is Rating.HOT else "○ "
             entry = QListWidgetItem(f"{mark}{when}  {item.name}{company}", self)

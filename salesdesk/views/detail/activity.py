@@ -28,6 +28,7 @@ from salesdesk.views.channels import (
     due_label,
     engagement_text,
     follow_up_when,
+    full_date,
     short_date,
 )
 from salesdesk.views.conversations import ConversationActions
@@ -195,7 +196,7 @@ class ActivitySection(QGroupBox):
         if follow_up.note:
             text += "<br>" + html.escape(follow_up.note)
         self.follow_up_label.setText(text)
-        self.follow_up_label.setToolTip(follow_up.due_on.isoformat())
+        self.follow_up_label.setToolTip(full_date(follow_up.due_on))
 
     # --- actions -----------------------------------------------------------------------------
 

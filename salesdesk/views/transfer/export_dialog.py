@@ -283,9 +283,7 @@ class ExportDialog(QDialog):
     def _on_done(self, result: ExportResult) -> None:
         self.result_ = result
         self.runner.events.status_message.emit(
-            self.tr("Exported %1 contacts to %2")
-            .replace("%1", f"{result.count:,}")
-            .replace("%2", str(result.path))
+            self.tr("Exported %Ln contacts to %1", "", result.count).replace("%1", str(result.path))
         )
         self.accept()
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
-IMPORTABLE = (".csv", ".tsv", ".txt", ".vcf", ".vcard", ".json")
+IMPORTABLE = (".csv", ".tsv", ".txt", ".vcf", ".vcard", ".json", ".xlsx", ".xlsm", ".xls", ".ods")
 
 
 def importable_path(mime: QMimeData) -> str | None:

@@ -33,6 +33,8 @@ def show_export(window: MainWindow) -> ExportDialog:
         selected_ids=board.selected_ids(),
         parent=window,
     )
+    combo = dialog.delimiter_combo  # the Preferences' delimiter (German Excel wants ';')
+    combo.setCurrentIndex(max(0, combo.findData(window.commands.preferences.current.csv_delimiter)))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.dialog = dialog
     dialog.open()
@@ -42,7 +44,8 @@ def show_export(window: MainWindow) -> ExportDialog:
 
 def show_import(window: MainWindow, path: str | None = None) -> ImportWizard:
     """File ▸ Import…, or a file dropped onto the window (``path``)."""
-    wizard = ImportWizard(window.runner, window.settings.qsettings, path, window)
+    preferences = window.commands.preferences.current
+    wizard = ImportWizard(window.runner, window.settings.qsettings, path, window, preferences)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.dialog = wizard
     wizard.open()

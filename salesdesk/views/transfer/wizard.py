@@ -3,6 +3,7 @@ import (in a worker thread, with progress and Cancel) -> what could not be impor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from salesdesk.services.importing import (
     open_import,
     plan_import,
 )
+from salesdesk.services.preferences import Preferences
 from salesdesk.views.transfer.background import BackgroundCall
 from salesdesk.views.transfer.progress import WorkProgress
 from salesdesk.views.transfer.saved_mappings import SavedMappings
@@ -32,7 +34,7 @@ log = logging.getLogger(__name__)
 PAGE_FILE, PAGE_READ, PAGE_MAPPING, PAGE_OPTIONS, PAGE_DUPLICATES, PAGE_SUMMARY, PAGE_RESULT = (
     range(7)
 )
-FILE_FILTER = "*.csv *.tsv *.txt *.vcf *.vcard *.json"
+FILE_FILTER = "*.csv *.tsv *.txt *.vcf *.vcard *.json *.xlsx *.xlsm *.xls *.ods"
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
@@ -46,6 +48,7 @@ class ImportWizard(QWizard):
         settings: QSettings,
         path: str | None = None,
         parent: QWidget | None = None,
+        preferences: Preferences | None = None,
     ) -> None:
         super().__init__(parent)
         from salesdesk.views.transfer.wizard_finish import (
@@ -59,6 +62,7 @@ class ImportWizard(QWizard):
 
         self.runner = runner
         self.service = runner.service
+        self.preferences = preferences or Preferences()  # import tag, phone label
         self.mappings = SavedMappings(settings)
         self.file: ImportFile | None = None
         self.plan: ImportPlan | None = None
@@ -97,7 +101,8 @@ class ImportWizard(QWizard):
     def open_path(self, path: str, format: ImportFormat | None = None) -> bool:
         """Read and recognise the file; on failure the file page says why."""
         try:
-            self.file = open_import(path, format=format)
+            opened = open_import(path, format=format)
+            self.file = dataclasses.replace(opened, phone_label=self.preferences.phone_label)
         except SalesdeskError as error:
             self.file = None
             self.file_page.show_error(str(error))

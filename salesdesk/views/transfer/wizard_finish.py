@@ -117,7 +117,9 @@ class OptionsPage(QWizardPage):
         if self._for is file:
             return  # back and forth: keep what the user chose
         self._for = file
-        defaults = default_options(file, self.w.today())
+        defaults = default_options(
+            file, self.w.today(), self.w.preferences.import_tag_for(self.w.today())
+        )
         self.stage_combo.setCurrentIndex(self.stage_combo.findData(defaults.stage))
         self.source_combo.setCurrentIndex(self.source_combo.findData(defaults.source))
         self.tag_edit.setText(defaults.tag)
@@ -288,16 +290,14 @@ class SummaryPage(QWizardPage):
             else:
                 skip += 1
         lines = [
-            self.tr("%1 new contact(s)").replace("%1", f"{new:,}"),
-            self.tr("%1 existing contact(s) filled in").replace("%1", f"{update:,}"),
-            self.tr("%1 duplicate(s) skipped").replace("%1", f"{skip:,}"),
+            self.tr("%Ln new contacts", "", new),
+            self.tr("%Ln existing contacts filled in", "", update),
+            self.tr("%Ln duplicates skipped", "", skip),
         ]
         failed = len(plan.skipped_rows)
         if failed:
             lines.append(
-                self.tr("%1 row(s) cannot be imported; they are listed afterwards.").replace(
-                    "%1", f"{failed:,}"
-                )
+                self.tr("%Ln rows cannot be imported; they are listed afterwards.", "", failed)
             )
         where = stage_label(options.stage) if options.stage else self.tr("the stages of the file")
         self.text.setText(
@@ -347,17 +347,15 @@ class ResultPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         result = self.w.result_
         assert result is not None
-        text = self.tr("%1 contact(s) imported, %2 existing contact(s) filled in, "
-                       "%3 duplicate(s) skipped.")  # fmt: skip
-        text = text.replace("%1", f"{len(result.created):,}")
-        text = text.replace("%2", f"{len(result.updated):,}")
-        text = text.replace("%3", f"{len(result.skipped):,}")
+        text = ", ".join((
+            self.tr("%Ln contacts imported", "", len(result.created)),
+            self.tr("%Ln existing contacts filled in", "", len(result.updated)),
+            self.tr("%Ln duplicates skipped", "", len(result.skipped)),
+        )) + "."  # fmt: skip
         problems = sorted(result.issues, key=lambda i: (not i.skipped, i.number))
         not_imported = sum(1 for i in problems if i.skipped)
         if not_imported:
-            text += " " + self.tr("%1 row(s) could not be imported:").replace(
-                "%1", f"{not_imported:,}"
-            )
+            text += " " + self.tr("%Ln rows could not be imported:", "", not_imported)
         elif problems:
             text += " " + self.tr("Some rows were imported with changes:")
         self.text.setText(text)

@@ -27,6 +27,7 @@ from salesdesk.services.importing import (
     ImportFormat,
     preview,
     with_dialect,
+    with_sheet,
 )
 from salesdesk.views.detail.common import FieldMessage
 from salesdesk.views.transfer.wizard import PAGE_MAPPING, PAGE_OPTIONS, PAGE_READ
@@ -79,9 +80,9 @@ class FilePage(QWizardPage):
         self.setTitle(self.tr("Choose a file"))
         self.setSubTitle(
             self.tr(
-                "CSV from a spreadsheet, Google or Outlook, vCard (.vcf) from a phone or an "
-                "address book, or a salesdesk JSON backup. You can also drop a file onto the "
-                "main window."
+                "A spreadsheet (.xlsx, .xls, .ods), CSV from Google or Outlook, vCard (.vcf) "
+                "from a phone or an address book, or a salesdesk JSON backup. You can also "
+                "drop a file onto the main window."
             )
         )
         layout = QVBoxLayout(self)
@@ -133,7 +134,11 @@ class FilePage(QWizardPage):
     def show_file(self, file: ImportFile) -> None:
         self._opened = self.path_edit.text().strip()
         self.error.clear_message()
-        if file.format is ImportFormat.CSV:
+        if file.is_workbook:
+            text = self.tr("A spreadsheet with %Ln sheets; reading '%1', %2 columns.", "",
+                           len(file.sheets))  # fmt: skip
+            text = text.replace("%1", file.sheet).replace("%2", str(len(file.headers)))
+        elif file.format is ImportFormat.CSV:
             assert file.dialect is not None
             text = self.tr("A CSV file with %1 columns, looks like: %2.")
             text = text.replace("%1", str(len(file.headers)))
@@ -176,6 +181,10 @@ class ReadPage(QWizardPage):
         )
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self.form = form
+        self.sheet_combo = QComboBox(self)  # a workbook with several sheets: which one
+        self.sheet_combo.setObjectName("import_sheet")
+        form.addRow(self.tr("&Sheet:"), self.sheet_combo)
         self.encoding_combo = QComboBox(self)
         self.encoding_combo.setObjectName("import_encoding")
         self.delimiter_combo = QComboBox(self)
@@ -200,11 +209,20 @@ class ReadPage(QWizardPage):
         self.encoding_combo.currentIndexChanged.connect(lambda *_: self.reread())
         self.delimiter_combo.currentIndexChanged.connect(lambda *_: self.reread())
         self.header_spin.valueChanged.connect(lambda *_: self.reread())
+        self.sheet_combo.currentIndexChanged.connect(lambda *_: self.choose_sheet())
 
     def initializePage(self) -> None:  # noqa: N802
         file = self.w.file
         assert file is not None and file.dialect is not None
         self._filling = True
+        self.sheet_combo.clear()
+        for sheet in file.sheets:
+            self.sheet_combo.addItem(sheet, sheet)
+        self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(file.sheet)))
+        self.form.setRowVisible(self.sheet_combo, len(file.sheets) > 1)
+        # a spreadsheet's cells are read as they are: no encoding or delimiter to choose
+        self.form.setRowVisible(self.encoding_combo, not file.is_workbook)
+        self.form.setRowVisible(self.delimiter_combo, not file.is_workbook)
         self.encoding_combo.clear()
         for name in dict.fromkeys([file.dialect.encoding, *choices.ENCODINGS]):
             self.encoding_combo.addItem(name, name)
@@ -213,6 +231,19 @@ class ReadPage(QWizardPage):
         self.header_spin.setValue(0 if header is None else header + 1)
         self._filling = False
         self.show_rows()
+
+    def choose_sheet(self) -> None:
+        file = self.w.file
+        sheet = self.sheet_combo.currentData()
+        if self._filling or file is None or not sheet or sheet == file.sheet:
+            return
+        try:
+            self.w.set_file(with_sheet(file, sheet))
+        except SalesdeskError as error:
+            self.issues.show_message(str(error))
+            return
+        self.issues.clear_message()
+        self.initializePage()  # the sheet's own header row and columns
 
     def reread(self) -> None:
         if self._filling or self.w.file is None:
