@@ -2197,6 +2197,17 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>salesdesk user guide</source>
+        <translation>salesdesk-Anleitung</translation>
+    </message>
+    <message>
+        <source>The user guide is not part of this installation (docs/guide.md).</source>
+        <translation>Die Anleitung gehört nicht zu dieser Installation (docs/guide.md).</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import contacts</source>
@@ -4155,6 +4166,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>&amp;About salesdesk</source>
         <translation>Ü&amp;ber salesdesk</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Anleitung</translation>
     </message>
     <message>
         <source>Find &amp;duplicates…</source>

@@ -479,6 +479,16 @@ class MainWindow(QMainWindow):
         dialog.activateWindow()
         return dialog
 
+    def show_guide(self) -> QWidget:
+        from salesdesk.views.dialogs.guide import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+        return dialog
+
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(str(self.session.path or self.session.label), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -102,6 +102,7 @@ class WindowCommands(QObject):
             QKeySequence.StandardKey.HelpContents,
         )  # fmt: skip
         self.about = self._action(self.tr("&About salesdesk"), w.show_about)
+        self.guide = self._action(self.tr("&User guide"), w.show_guide, name="action_guide")
         self.find_duplicates = self._action(
             self.tr("Find &duplicates…"),
             lambda: _transfer().show_find_duplicates(w),
@@ -201,7 +202,7 @@ class WindowCommands(QObject):
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(self.find_duplicates)
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.shortcuts, self.about])
+        help_menu.addActions([self.guide, self.shortcuts, self.about])
         toolbar = QToolBar(self.tr("Main toolbar"), w)
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)

@@ -82,7 +82,7 @@ def test_menus_hold_the_commands(window: MainWindow) -> None:
     ]
     assert "Agenda" in texts(menus["View"])
     assert texts(menus["Tools"]) == ["Find duplicates…"]
-    assert texts(menus["Help"]) == ["Keyboard shortcuts", "About salesdesk"]
+    assert texts(menus["Help"]) == ["User guide", "Keyboard shortcuts", "About salesdesk"]
     assert window.commands.new_contact.shortcut().toString() == "Ctrl+N"
     assert window.commands.find.shortcut().toString() == "Ctrl+F"
     assert window.commands.undo.shortcut().toString() == "Ctrl+Z"
