@@ -57,7 +57,16 @@ class SyncEngine:
         if last:
             self.hlc.receive(last)
         self.recorder = Recorder(self)
-        adopt(self)  # contacts written before sync recorded anything: once per database
+        # Contacts written before sync recorded anything are adopted (once per database) at
+        # the first exchange, not here: the engine is made inside the first edit of a
+        # window, and adopting 100k contacts takes minutes (a sync round does it in its
+        # worker thread instead).
+        self._adopted = False
+
+    def _ensure_adopted(self) -> None:
+        if not self._adopted:
+            adopt(self)
+            self._adopted = True
 
     # --- identity ----------------------------------------------------------------------
 
@@ -88,12 +97,14 @@ class SyncEngine:
     # --- what is held ------------------------------------------------------------------
 
     def vector(self) -> Vector:
+        self._ensure_adopted()
         rows = self.db.execute_sql("SELECT id, seq FROM sync_device WHERE seq > 0")
         return {d: s for d, s in rows}
 
     def ops_since(self, vector: Vector, limit: int | None = None) -> list[Op]:
         """Every op held here (own and relayed) that ``vector`` lacks, in (device, seq) order.
         SnapshotNeededError if some were compacted away: that peer must join from a snapshot."""
+        self._ensure_adopted()
         out: list[Op] = []
         rows = list(self.db.execute_sql("SELECT id, seq, floor FROM sync_device ORDER BY id"))
         for device, seq, floor in rows:
@@ -121,6 +132,7 @@ class SyncEngine:
     def apply(self, ops: list[Op]) -> ApplyResult:
         """Validate all, then apply in one transaction (idempotent). Ops after a gap in their
         device's seq are held (stored pending) until the gap is filled."""
+        self._ensure_adopted()
         ops = validate_ops(ops, self.hlc.too_far_ahead)
         bulk = len(ops) > 1000
         with (
@@ -167,6 +179,7 @@ class SyncEngine:
 
     def snapshot(self) -> Iterator[dict[str, Any]]:
         """The compacted state, JSON-safe records: a header (vector, devices) first."""
+        self._ensure_adopted()
         devices = [
             {"id": d, "name": n, "last_hlc": h}
             for d, n, h in self.db.execute_sql("SELECT id, name, last_hlc FROM sync_device")
@@ -199,6 +212,7 @@ class SyncEngine:
 
     def load_snapshot(self, records: Iterable[dict[str, Any]]) -> ApplyResult:
         """Join: fill an EMPTY replica from ``snapshot()`` records of another one."""
+        self._ensure_adopted()
         from salesdesk.sync.snapshot import load_snapshot
 
         with big_cache(self.db), no_gc():
