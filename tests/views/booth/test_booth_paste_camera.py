@@ -83,20 +83,44 @@ def test_a_pasted_photo_without_a_code_keeps_what_was_typed(
     assert booth.scan_info.text() == "No QR code or barcode was found in the photo."
 
 
-def test_ctrl_v_of_a_copied_image_file(qtbot, booth: BoothWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+class _Clipboard:
+    """Stands in for the system clipboard with a QMimeData this test keeps: a QMimeData made
+    in Python and handed to QClipboard.setMimeData is deleted twice at exit (the clipboard
+    and Python both own it), which crashed the whole test run after its last test."""
+
+    def __init__(self) -> None:
+        self.data: QMimeData | None = None
+
+    def clipboard(self) -> _Clipboard:
+        return self
+
+    def setMimeData(self, data: QMimeData) -> None:  # noqa: N802 (QClipboard's name)
+        self.data = data
+
+    def mimeData(self) -> QMimeData | None:  # noqa: N802
+        return self.data
+
+
+def test_ctrl_v_of_a_copied_image_file(
+    qtbot, booth: BoothWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from salesdesk.views.booth import photos
+
+    fake = _Clipboard()
+    monkeypatch.setattr(photos, "QGuiApplication", fake)
     photo = tmp_path / "badge.png"
     assert qr_image(MECARD).save(str(photo))
     data = QMimeData()  # what a file manager's Copy puts on the clipboard
     data.setUrls([QUrl.fromLocalFile(str(photo))])
     data.setText(str(photo))
-    QGuiApplication.clipboard().setMimeData(data)
+    fake.setMimeData(data)
     paste(qtbot, booth.form.fields["company"])
     assert form_values(booth) == ("John", "Doe", "Smith; Sons", "john@example.com")
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"not a picture")
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(broken))])
-    QGuiApplication.clipboard().setMimeData(data)
+    fake.setMimeData(data)
     paste(qtbot, booth.form.fields["company"])
     assert "cannot be read as an image" in booth.scan_info.text()
     assert booth.form.text("first_name") == "John"  # the form is left as it was
