@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, TypeVar
 
+from salesdesk.domain.changes import StepLabel
 from salesdesk.domain.contact import (
     Address,
     Consent,
@@ -80,6 +81,7 @@ def load_demo(service: ContactService, count: int, seed: int | None = None) -> O
         referrals=batch.referrals,
         histories=batch.histories,
         precleaned=True,  # the generator's output is clean (tests/services/test_demo.py)
+        label=StepLabel("demo", count=count),
     )
 
 
