@@ -229,7 +229,9 @@ class _Generator:
             first_name=first,
             last_name=last,
             company=company,
-            title=pick(country.titles) if company and rng.random() < 0.85 else "",
+            title=words.gendered(pick(country.titles), female)
+            if company and rng.random() < 0.85
+            else "",
             emails=emails,
             phones=phones,
             address=address,
