@@ -4067,6 +4067,129 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>UndoLabels</name>
+    <message>
+        <source>an e-mail</source>
+        <translation>einer E-Mail</translation>
+    </message>
+    <message>
+        <source>a call</source>
+        <translation>einem Anruf</translation>
+    </message>
+    <message>
+        <source>an SMS</source>
+        <translation>einer SMS</translation>
+    </message>
+    <message>
+        <source>a social message</source>
+        <translation>einer Nachricht in sozialen Medien</translation>
+    </message>
+    <message>
+        <source>a meeting</source>
+        <translation>einem Treffen</translation>
+    </message>
+    <message>
+        <source>an interaction</source>
+        <translation>einer Interaktion</translation>
+    </message>
+    <message>
+        <source>creation of %1</source>
+        <translation>Anlegen von %1</translation>
+    </message>
+    <message>
+        <source>edit of %1</source>
+        <translation>Bearbeiten von %1</translation>
+    </message>
+    <message>
+        <source>deletion of %1</source>
+        <translation>Löschen von %1</translation>
+    </message>
+    <message>
+        <source>restore of %1</source>
+        <translation>Wiederherstellen von %1</translation>
+    </message>
+    <message>
+        <source>permanent deletion of %1</source>
+        <translation>endgültiges Löschen von %1</translation>
+    </message>
+    <message>
+        <source>edit of an interaction with %1</source>
+        <translation>Bearbeiten einer Interaktion mit %1</translation>
+    </message>
+    <message>
+        <source>deletion of an interaction with %1</source>
+        <translation>Löschen einer Interaktion mit %1</translation>
+    </message>
+    <message>
+        <source>removal of the follow-up of %1</source>
+        <translation>Entfernen der Wiedervorlage von %1</translation>
+    </message>
+    <message>
+        <source>completion of the follow-up of %1</source>
+        <translation>Erledigen der Wiedervorlage von %1</translation>
+    </message>
+    <message>
+        <source>correction of %1</source>
+        <translation>Korrektur von %1</translation>
+    </message>
+    <message>
+        <source>move of %1 to %2</source>
+        <translation>Verschieben von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>logging of %1 with %2</source>
+        <translation>Protokollieren von %1 mit %2</translation>
+    </message>
+    <message>
+        <source>follow-up on %1 for %2</source>
+        <translation>Wiedervorlage am %1 bei %2</translation>
+    </message>
+    <message>
+        <source>rating of %1 as %2</source>
+        <translation>Bewertung von %1 als %2</translation>
+    </message>
+    <message>
+        <source>tag %1 on %2</source>
+        <translation>Schlagwort %1 bei %2</translation>
+    </message>
+    <message>
+        <source>removal of tag %1 from %2</source>
+        <translation>Entfernen des Schlagworts %1 von %2</translation>
+    </message>
+    <message>
+        <source>capture of %1 at %2</source>
+        <translation>Erfassung von %1 auf %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts</source>
+        <translation>
+            <numerusform>%n Kontakt</numerusform>
+            <numerusform>%n Kontakten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>merge of %n contacts into %1</source>
+        <translation>
+            <numerusform>Zusammenführen von %n Kontakt zu %1</numerusform>
+            <numerusform>Zusammenführen von %n Kontakten zu %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>import of %Ln contacts</source>
+        <translation>
+            <numerusform>Import von %Ln Kontakt</numerusform>
+            <numerusform>Import von %Ln Kontakten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>loading of %Ln demo contacts</source>
+        <translation>
+            <numerusform>Laden von %Ln Demo-Kontakt</numerusform>
+            <numerusform>Laden von %Ln Demo-Kontakten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ValueTab</name>
     <message>
         <source>Currency:</source>
@@ -4186,6 +4309,14 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>&amp;Booth mode</source>
         <translation>&amp;Messemodus</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>Wiederholen: %1</translation>
     </message>
     <message>
         <source>&amp;File</source>

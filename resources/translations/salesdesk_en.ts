@@ -141,6 +141,37 @@
     </message>
 </context>
 <context>
+    <name>UndoLabels</name>
+    <message numerus="yes">
+        <source>%n contacts</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>merge of %n contacts into %1</source>
+        <translation>
+            <numerusform>merge of %n contact into %1</numerusform>
+            <numerusform>merge of %n contacts into %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>import of %Ln contacts</source>
+        <translation>
+            <numerusform>import of %Ln contact</numerusform>
+            <numerusform>import of %Ln contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>loading of %Ln demo contacts</source>
+        <translation>
+            <numerusform>loading of %Ln demo contact</numerusform>
+            <numerusform>loading of %Ln demo contacts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Plurals</name>
     <message numerus="yes">
         <source>%n overdue follow-ups</source>

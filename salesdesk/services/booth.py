@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from salesdesk.domain.changes import StepLabel
 from salesdesk.domain.contact import Rating
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.events import (
@@ -246,7 +247,8 @@ class CaptureService:
 
         label = f"capture of {data.display_name} at {event.name}"
         ids = [link_to] if link_to is not None else []
-        outcome = self.contacts.run_change(label, ids, work)
+        step = StepLabel("capture", data.display_name, 1, event.name)
+        outcome = self.contacts.run_change(label, ids, work, step)
         saved: Capture = written["capture"]
         record: ConsentRecord | None = written.get("consent")
         inverse = CaptureUndo.around(outcome.inverse, (saved,), (record,) if record else ())
@@ -287,7 +289,9 @@ class CaptureService:
             return [], [contact_id]
 
         name = self.contacts._name(contact_id)
-        return self.contacts.run_change(f"correction of {name}", [contact_id], work)
+        return self.contacts.run_change(
+            f"correction of {name}", [contact_id], work, StepLabel("correct", name)
+        )
 
     # --- helpers -------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import peewee
 
-from salesdesk.domain.changes import ChangeSet
+from salesdesk.domain.changes import ChangeSet, StepLabel
 from salesdesk.domain.contact import Contact
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.stages import Stage, TransitionError, TransitionKind, validate_transition
@@ -54,6 +54,7 @@ def bulk_create(
     referrals: Mapping[int, int] | None = None,
     histories: Mapping[int, Sequence[HistoryStep]] | None = None,
     precleaned: bool = False,
+    label: StepLabel | None = None,
 ) -> Outcome:
     """Add ``contacts`` in one transaction, each appended at the end of its stage column in
     batch order; ``Outcome.ids[i]`` is the id of ``contacts[i]``.
@@ -68,7 +69,7 @@ def bulk_create(
     batch = prepare_batch(
         service, contacts, referrals=referrals, histories=histories, precleaned=precleaned
     )
-    return write_batch(service, batch, description=description)
+    return write_batch(service, batch, description=description, label=label)
 
 
 def prepare_batch(
@@ -120,7 +121,12 @@ def prepare_batch(
 
 
 def write_batch(
-    service: ContactService, batch: PreparedBatch, *, description: str, index: bool = True
+    service: ContactService,
+    batch: PreparedBatch,
+    *,
+    description: str,
+    index: bool = True,
+    label: StepLabel | None = None,
 ) -> Outcome:
     """Write a prepared batch in one transaction (see ``bulk_create``). ``index=False``: the
     caller has paused the search index (``store.bulk.pause_search_index``) and adds the
@@ -140,7 +146,7 @@ def write_batch(
             refusal = ValidationError("A contact with the same uid is already stored.", "uid")
             raise _in_batch(refusal, first, contacts[first]) from error
         service.recorder.record_created(ids)
-    changes = ChangeSet(description, created=frozenset(ids), stages=stages)
+    changes = ChangeSet(description, created=frozenset(ids), stages=stages, label=label)
     inverse = RestoreSnapshots(
         description=description,
         snapshots=(),

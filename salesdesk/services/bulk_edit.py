@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from salesdesk.domain.changes import StepLabel
 from salesdesk.domain.contact import Contact, Rating
 from salesdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from salesdesk.services.contacts import ContactService, Outcome, Snapshots
@@ -18,7 +19,9 @@ def set_rating(service: ContactService, ids: Sequence[int], rating: Rating | str
     if value not in {r.value for r in Rating}:
         choices = ", ".join(r.value for r in Rating)
         raise ValidationError(f"Unknown rating '{rating}'. Choose one of: {choices}.", "rating")
-    return _edit(service, ids, f"rating of {{}} as {value}", lambda c: {"rating": value})
+    return _edit(
+        service, ids, f"rating of {{}} as {value}", lambda c: {"rating": value}, "rate", value
+    )
 
 
 def add_tag(service: ContactService, ids: Sequence[int], tag: str) -> Outcome:
@@ -30,7 +33,7 @@ def add_tag(service: ContactService, ids: Sequence[int], tag: str) -> Outcome:
             return None
         return {"tags": [*contact.tags, name]}
 
-    return _edit(service, ids, f"tag {name} on {{}}", change)
+    return _edit(service, ids, f"tag {name} on {{}}", change, "tag", name)
 
 
 def remove_tag(service: ContactService, ids: Sequence[int], tag: str) -> Outcome:
@@ -41,7 +44,7 @@ def remove_tag(service: ContactService, ids: Sequence[int], tag: str) -> Outcome
         kept = [t for t in contact.tags if t.casefold() != name.casefold()]
         return {"tags": kept} if len(kept) != len(contact.tags) else None
 
-    return _edit(service, ids, f"removal of tag {name} from {{}}", change)
+    return _edit(service, ids, f"removal of tag {name} from {{}}", change, "untag", name)
 
 
 def _one_tag(tag: str) -> str:
@@ -56,6 +59,8 @@ def _edit(
     ids: Sequence[int],
     description: str,
     change: Callable[[Contact], dict[str, Any] | None],
+    kind: str,
+    detail: str,
 ) -> Outcome:
     ids = list(dict.fromkeys(ids))
     if not ids:
@@ -89,4 +94,5 @@ def _edit(
         label = found.display_name if found else f"contact {ids[0]}"
     else:
         label = f"{len(ids)} contacts"
-    return service.run_change(description.format(label), ids, work)
+    step = StepLabel(kind, label if len(ids) == 1 else "", len(ids), detail)
+    return service.run_change(description.format(label), ids, work, step)

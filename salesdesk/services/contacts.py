@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 import peewee
 
-from salesdesk.domain.changes import ChangeSet
+from salesdesk.domain.changes import ChangeSet, StepLabel
 from salesdesk.domain.contact import Contact, PhoneNumber, StageChange
 from salesdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from salesdesk.domain.stages import STAGE_ORDER, Stage, TransitionKind, validate_transition
@@ -206,7 +206,8 @@ class ContactService:
             store.add_history(new_id, None, stage, now, None, "created")
             return [new_id], []
 
-        return self._mutate(f"creation of {cleaned.display_name}", [], work)
+        label = StepLabel("create", cleaned.display_name)
+        return self._mutate(f"creation of {cleaned.display_name}", [], work, label)
 
     def update(
         self, contact_id: int, changes: Mapping[str, Any], expected_version: int | None = None
@@ -231,7 +232,7 @@ class ContactService:
             return [], [contact_id]
 
         name = self._name(contact_id)
-        return self._mutate(f"edit of {name}", [contact_id], work)
+        return self._mutate(f"edit of {name}", [contact_id], work, StepLabel("edit", name))
 
     def move(
         self,
@@ -278,7 +279,7 @@ class ContactService:
         else:
             label = f"move of {len(ids)} contacts to {target.value.capitalize()}"
         affected = list(ids)
-        return self._mutate(label, affected, work)
+        return self._mutate(label, affected, work, self.step_label("move", ids, target.value))
 
     def _place(
         self,
@@ -342,7 +343,8 @@ class ContactService:
             store.set_deleted(ids, now, now)
             return [], ids
 
-        return self._mutate(f"deletion of {self._names(ids)}", ids, work)
+        label = self.step_label("delete", ids)
+        return self._mutate(f"deletion of {self._names(ids)}", ids, work, label)
 
     def restore(self, ids: Sequence[int]) -> Outcome:
         """Bring contacts back from the trash to where they were."""
@@ -354,7 +356,8 @@ class ContactService:
             store.set_deleted(ids, None, now)
             return [], ids
 
-        return self._mutate(f"restore of {self._names(ids)}", ids, work)
+        label = self.step_label("restore", ids)
+        return self._mutate(f"restore of {self._names(ids)}", ids, work, label)
 
     def purge(self, ids: Sequence[int]) -> Outcome:
         """Delete trashed contacts for good (still undoable in this session)."""
@@ -378,7 +381,8 @@ class ContactService:
             store.delete_orphan_tags()
             return [], ids
 
-        return self._mutate(f"permanent deletion of {self._names(ids)}", ids, work)
+        label = self.step_label("purge", ids)
+        return self._mutate(f"permanent deletion of {self._names(ids)}", ids, work, label)
 
     def empty_trash(self) -> Outcome:
         return self.purge([c.id for c in self.trash()])
@@ -388,10 +392,11 @@ class ContactService:
         description: str,
         ids: Sequence[int],
         work: Callable[[Snapshots], tuple[list[int], list[int]]],
+        label: StepLabel | None = None,
     ) -> Outcome:
         """A use case written outside this class (merge, ...) through the one write path:
         see ``_mutate`` for what ``work`` gets and returns."""
-        return self._mutate(description, ids, work)
+        return self._mutate(description, ids, work, label)
 
     def apply(self, operation: Any) -> Outcome:
         """Apply an inverse (undo) or the inverse of an inverse (redo)."""
@@ -435,8 +440,10 @@ class ContactService:
         description: str,
         ids: Sequence[int],
         work: Callable[[Snapshots], tuple[list[int], list[int]]],
+        label: StepLabel | None = None,
     ) -> Outcome:
         """Run ``work`` in one transaction; snapshot before, build the ChangeSet and inverse.
+        ``label`` names the step for the views' undo texts (``description`` is English).
 
         ``work`` gets the snapshots taken so far and adds any contact it changes beyond
         ``ids`` (a renumbered column) before changing it."""
@@ -447,7 +454,9 @@ class ContactService:
             self.recorder.record(before, all_ids)
             after = store.placements(all_ids)
             deleted_after = store.existing_ids(all_ids, live_only=True)
-        changes = _change_set(description, before, after, deleted_after)
+        changes = dataclasses.replace(
+            _change_set(description, before, after, deleted_after), label=label
+        )
         inverse = RestoreSnapshots(
             description=description,
             snapshots=tuple(before.values()),
@@ -499,6 +508,11 @@ class ContactService:
     def _name(self, contact_id: int) -> str:
         found = store.load_contacts([contact_id]).get(contact_id)
         return found.display_name if found else f"contact {contact_id}"
+
+    def step_label(self, kind: str, ids: Sequence[int], detail: str = "") -> StepLabel:
+        """A step about ``ids``: named after the one contact, or counted when several."""
+        name = self._name(ids[0]) if len(ids) == 1 else ""
+        return StepLabel(kind, name, len(ids), detail)
 
     def _names(self, ids: Sequence[int]) -> str:
         return self._name(ids[0]) if len(ids) == 1 else f"{len(ids)} contacts"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, TypeVar
 
+from salesdesk.domain.changes import StepLabel
 from salesdesk.domain.contact import (
     Address,
     Consent,
@@ -80,6 +81,7 @@ def load_demo(service: ContactService, count: int, seed: int | None = None) -> O
         referrals=batch.referrals,
         histories=batch.histories,
         precleaned=True,  # the generator's output is clean (tests/services/test_demo.py)
+        label=StepLabel("demo", count=count),
     )
 
 
@@ -227,7 +229,9 @@ class _Generator:
             first_name=first,
             last_name=last,
             company=company,
-            title=pick(country.titles) if company and rng.random() < 0.85 else "",
+            title=words.gendered(pick(country.titles), female)
+            if company and rng.random() < 0.85
+            else "",
             emails=emails,
             phones=phones,
             address=address,

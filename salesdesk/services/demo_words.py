@@ -14,7 +14,8 @@ from salesdesk.domain.stages import Stage, UnqualifiedReason
 # Lists are separated by "|". cities: "city|region|postcode|area:digits" separated by ";"
 # ('#' in a postcode is a random digit). mobile: "prefix|prefix:digits". Phone prefixes were
 # checked with libphonenumber: any subscriber part of that length starting 2-9 is valid.
-# "like: DE" copies names, titles and streets from an earlier country.
+# "like: DE" copies names, titles and streets from an earlier country. A title written
+# "female/male" agrees with the person's gender (Einkaufsleiterin, Einkaufsleiter).
 _COUNTRIES = """
 code: DE | Deutschland | 49 | de | 40 | 0
 female: Anna|Lena|Käthe|Jördis|Sophie|Hannah|Ursula|Brigitte|Frauke|Marie|Gülşen
@@ -31,8 +32,9 @@ streets: {s} {n} | Hauptstraße|Bahnhofstraße|Goethestraße|Lindenallee|Am Müh
 stems: Nord|Süd|Rhein|Alpen|Elb|Hanse|Spree|Main|Isar|Weser
 nouns: tec|bau|werke|systeme|logistik|präzision|software|elektro|verpackung|metall
 forms: GmbH|GmbH|AG|GmbH & Co. KG|UG (haftungsbeschränkt)|e.K.
-titles: Geschäftsführerin|Geschäftsführer|Einkaufsleiter|Leiterin Vertrieb|Prokurist|
-  Teamleiterin IT|Projektmanager|Assistenz der Geschäftsführung|Head of Sales|CTO
+titles: Geschäftsführerin/Geschäftsführer|Einkaufsleiterin/Einkaufsleiter|
+  Leiterin Vertrieb/Leiter Vertrieb|Prokuristin/Prokurist|Teamleiterin IT/Teamleiter IT|
+  Projektmanagerin/Projektmanager|Assistenz der Geschäftsführung|Head of Sales|CTO
 mobile: 151|152|157|160|162|170|171|172|173|174|175|176|177|178|179:8
 mail: gmx.de|web.de|t-online.de|gmail.com|posteo.de
 fairs: Hannover Messe 2026|IFA Berlin 2025|Light + Building 2026|bauma München 2025|
@@ -257,6 +259,15 @@ def _parse(text: str) -> tuple[Country, ...]:
 
 
 COUNTRIES: tuple[Country, ...] = _parse(_COUNTRIES)
+
+
+def gendered(title: str, female: bool) -> str:
+    """The form of a "female/male" title for the person; other titles stay as they are."""
+    her, slash, his = title.partition("/")
+    if not slash:
+        return title
+    return her if female else his
+
 
 TAGS = _split(
     "VIP|Newsletter|Partner|Reseller|Enterprise|SMB|Public sector|Key account|Decision maker|"

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from salesdesk.domain.changes import ChangeSet
+from salesdesk.domain.changes import ChangeSet, StepLabel
 from salesdesk.domain.contact import Contact
 from salesdesk.domain.events import BADGE_ONLY_TAG
 from salesdesk.domain.stages import Stage
@@ -138,6 +138,7 @@ def _run(
         created=frozenset(created) - trashed,
         updated=frozenset(updated) | trashed,
         stages=frozenset(stages),
+        label=StepLabel("import", count=count),
     )
     inverse = RestoreSnapshots(
         description=description,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from salesdesk.domain import agenda as rules
+from salesdesk.domain.changes import StepLabel
 from salesdesk.domain.engagement import Engagement, Touch, engagement
 from salesdesk.domain.errors import NotFoundError, ValidationError
 from salesdesk.domain.interactions import (
@@ -189,7 +190,8 @@ class InteractionService:
             return [], touched
 
         what = _CHANNEL_WORDS[template.channel]
-        return self.contacts._mutate(f"logging of {what} with {self._names(ids)}", ids, work)
+        label = self.contacts.step_label("log", ids, template.channel.value)
+        return self.contacts._mutate(f"logging of {what} with {self._names(ids)}", ids, work, label)
 
     def edit(self, interaction_id: int, changes: Mapping[str, Any]) -> Outcome:
         """Change some fields of an interaction (channel, direction, at, summary, notes,
@@ -220,7 +222,9 @@ class InteractionService:
             return [], [old.contact_id]
 
         name = self.contacts._name(old.contact_id)
-        return self.contacts._mutate(f"edit of an interaction with {name}", [old.contact_id], work)
+        description = f"edit of an interaction with {name}"
+        label = StepLabel("edit_interaction", name)
+        return self.contacts._mutate(description, [old.contact_id], work, label)
 
     def delete(self, interaction_id: int) -> Outcome:
         old = self.interaction(interaction_id)
@@ -234,7 +238,10 @@ class InteractionService:
 
         name = self.contacts._name(old.contact_id)
         return self.contacts._mutate(
-            f"deletion of an interaction with {name}", [old.contact_id], work
+            f"deletion of an interaction with {name}",
+            [old.contact_id],
+            work,
+            StepLabel("delete_interaction", name),
         )
 
     def set_follow_up(
@@ -255,8 +262,9 @@ class InteractionService:
             store_interactions.touch_contacts(ids, now)
             return [], ids
 
-        label = f"follow-up on {follow_up.due_on.isoformat()} for {self._names(ids)}"
-        return self.contacts._mutate(label, ids, work)
+        day = follow_up.due_on.isoformat()
+        step = self.contacts.step_label("set_follow_up", ids, day)
+        return self.contacts._mutate(f"follow-up on {day} for {self._names(ids)}", ids, work, step)
 
     def clear_follow_up(self, ids: Sequence[int]) -> Outcome:
         """Remove the follow-up of contacts (those without one are left alone)."""
@@ -275,7 +283,9 @@ class InteractionService:
             store_interactions.touch_contacts(having, now)
             return [], having
 
-        return self.contacts._mutate(f"removal of the follow-up of {self._names(ids)}", ids, work)
+        description = f"removal of the follow-up of {self._names(ids)}"
+        label = self.contacts.step_label("clear_follow_up", ids)
+        return self.contacts._mutate(description, ids, work, label)
 
     def complete_follow_up(
         self,
@@ -319,7 +329,9 @@ class InteractionService:
             return [], touched
 
         name = self.contacts._name(contact_id)
-        return self.contacts._mutate(f"completion of the follow-up of {name}", [contact_id], work)
+        description = f"completion of the follow-up of {name}"
+        label = StepLabel("complete_follow_up", name)
+        return self.contacts._mutate(description, [contact_id], work, label)
 
     # --- helpers -------------------------------------------------------------------------
 

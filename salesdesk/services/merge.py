@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from salesdesk.domain.changes import StepLabel
 from salesdesk.domain.contact import (
     EDITABLE_FIELDS,
     Address,
@@ -330,7 +331,8 @@ def merge(
 
     name = service.get(keep_id).display_name
     count = len(ids)
-    return service.run_change(f"merge of {count} contacts into {name}", ids, work)
+    label = StepLabel("merge", name, count)
+    return service.run_change(f"merge of {count} contacts into {name}", ids, work, label)
 
 
 def _reason_for(contact: Contact, service: ContactService) -> str | None:

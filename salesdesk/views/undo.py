@@ -20,6 +20,7 @@ from salesdesk.services import ContactService, Outcome
 from salesdesk.services.change_watch import ChangeWatch
 from salesdesk.services.undo_history import UndoHistory
 from salesdesk.views.events import AppEvents
+from salesdesk.views.undo_labels import step_text
 
 
 class _StepCommand(QUndoCommand):
@@ -116,7 +117,7 @@ class ServiceRunner(QObject):
             return None
         self.history.record(outcome)
         self.watch.note(outcome)
-        self.undo_stack.push(_StepCommand(text or outcome.changes.description))
+        self.undo_stack.push(_StepCommand(text or step_text(outcome.changes)))
         self.events.changes_applied.emit(outcome.changes)
         return outcome
 

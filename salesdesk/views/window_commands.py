@@ -123,11 +123,13 @@ class WindowCommands(QObject):
         """Undo/Redo are enabled and named after the step they would apply, as Qt's own
         undo actions are; they run through the runner so a refused step stays put."""
         undo_word, redo_word = self.tr("Undo"), self.tr("Redo")
+        # %1: what the step did ("move of Ben Okafor to Customer")
+        formats = {undo_word: self.tr("Undo %1"), redo_word: self.tr("Redo %1")}
 
         def named(action: QAction, word: str, text: str) -> None:
             # the menu names the step; the toolbar button keeps its one word (so the bar
             # does not jump with each step) and names the step in its tooltip
-            full = f"{word} {text}" if text else word
+            full = formats[word].replace("%1", text) if text else word
             action.setText(full)
             action.setIconText(word)
             action.setToolTip(full)

@@ -185,3 +185,19 @@ def test_generated_contacts_are_already_clean_so_loading_skips_validation() -> N
                 Contact(stage=contact.stage, uid=contact.uid), fields_of(contact), region, now
             )
             assert fields_of(cleaned) == fields_of(contact), contact.display_name
+
+
+def test_german_job_titles_agree_with_the_person(big: Any) -> None:
+    german = next(c for c in COUNTRIES if c.code == "DE")
+    women, men = set(german.female), set(german.male)
+    speakers = {c.name for c in COUNTRIES if c.code in {"DE", "AT", "CH"}}
+    titled = [c for c in big.contacts if c.address.country in speakers and c.title]
+    her = {c.title for c in titled if c.first_name in women}
+    his = {c.title for c in titled if c.first_name in men}
+    assert "Einkaufsleiterin" in her and "Einkaufsleiter" not in her
+    assert "Einkaufsleiter" in his and "Einkaufsleiterin" not in his
+    assert not any("/" in title for title in her | his)
+    assert not {t for t in her if t.endswith(("führer", "leiter", "kurist", "manager"))}
+    assert not {t for t in his if t.endswith(("führerin", "leiterin", "kuristin", "managerin"))}
+    assert not {t for t in her if t.startswith("Leiter ")}
+    assert not {t for t in his if t.startswith("Leiterin ")}
