@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from salesdesk.cli_commands import emit, emit_json, opened_database
-from salesdesk.domain.errors import ValidationError
 
 if TYPE_CHECKING:
     from salesdesk.services.sync_service import RoundReport, SyncService
@@ -104,21 +103,11 @@ def _passphrase_option(parser: argparse.ArgumentParser, default: Any) -> None:
 def read_passphrase(args: argparse.Namespace) -> str | None:
     """The team passphrase from --passphrase-file or the environment; None if neither."""
     from salesdesk.sync.crypto import clean_passphrase
+    from salesdesk.sync.hub_secrets import read_secret_line
 
     source = getattr(args, "passphrase_file", None)
     if source:
-        try:
-            if source == "-":
-                text = sys.stdin.readline()
-            else:
-                with open(source, encoding="utf-8-sig") as handle:
-                    text = handle.readline()
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or "not a text file"
-            raise ValidationError(
-                f"The passphrase file '{source}' cannot be read ({reason}).", "passphrase"
-            ) from None
-        return clean_passphrase(text)
+        return clean_passphrase(read_secret_line(source, "passphrase", sys.stdin))
     from_env = os.environ.get(PASSPHRASE_ENV, "")
     return clean_passphrase(from_env) if from_env else None
 

@@ -24,22 +24,27 @@ SERVICE = "salesdesk-hub"
 MAX_PASSWORD = 1000
 
 
-def read_password_file(source: str, stdin: Any = None) -> str:
-    """The first line of ``source`` ('-': standard input), without its line break."""
+def read_secret_line(source: str, what: str, stdin: Any = None) -> str:
+    """The first line of the file ``source`` ('-': standard input), as read: a password or
+    passphrase given by file keeps it out of the process list. ``what`` names it in the
+    message ("password", "passphrase")."""
     try:
         if source == "-":
             import sys
 
-            text = (stdin or sys.stdin).readline()
-        else:
-            with open(source, encoding="utf-8-sig") as handle:
-                text = handle.readline()
+            return str((stdin or sys.stdin).readline())
+        with open(source, encoding="utf-8-sig") as handle:
+            return handle.readline()
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "not a text file"
         raise ValidationError(
-            f"The password file '{source}' cannot be read ({reason}).", "password"
+            f"The {what} file '{source}' cannot be read ({reason}).", what
         ) from None
-    password = text.rstrip("\r\n")
+
+
+def read_password_file(source: str, stdin: Any = None) -> str:
+    """The first line of ``source`` ('-': standard input), without its line break."""
+    password = read_secret_line(source, "password", stdin).rstrip("\r\n")
     if not password or len(password) > MAX_PASSWORD:
         raise ValidationError(f"The password file '{source}' holds no password.", "password")
     return password
