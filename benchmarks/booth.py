@@ -8,7 +8,6 @@ Runs in a child process (offscreen Qt) on a copy of the populated database. On i
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from benchmarks.context import BenchContext
 from benchmarks.registry import Row, Target, register
+from benchmarks.standalone import run_alone
 
 VISITORS = 12  # per sample: Enter-to-ready is timed for each
 KEYS_LIMIT = 15
@@ -184,21 +184,7 @@ def booth(ctx: BenchContext) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.booth", description=__doc__)
-    parser.add_argument("--contacts", type=int, default=300)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", metavar="DATABASE", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.child:
-        print(json.dumps(child(args.child)))
-        return 0
-    from benchmarks.report import table
-
-    with tempfile.TemporaryDirectory(prefix="salesdesk-booth-bench-") as workdir:
-        ctx = BenchContext(Path(workdir), contacts=args.contacts, repeat=args.repeat,
-                           heavy_repeat=1)  # fmt: skip
-        rows = [("booth", row) for row in booth(ctx)]
-        print(table(ctx, rows), end="")
+    run_alone("booth", __doc__, booth, contacts=300, argv=argv, child=child)
     return 0
 
 

@@ -9,7 +9,6 @@ memory figure is the window's alone, not the harness's. On its own::
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -22,6 +21,7 @@ from statistics import median
 
 from benchmarks.context import BenchContext
 from benchmarks.registry import Row, Target, register
+from benchmarks.standalone import run_alone
 
 START = time.perf_counter()  # the child's clock starts before Qt or salesdesk is imported
 START_WALL = time.time()
@@ -226,25 +226,12 @@ def gui(ctx: BenchContext) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.gui", description=__doc__)
-    parser.add_argument("--contacts", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", metavar="DATABASE", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.child:
-        print(json.dumps(child(args.child)))
-        return 0
-    from benchmarks.report import table
-
-    with tempfile.TemporaryDirectory(prefix="salesdesk-gui-bench-") as workdir:
-        ctx = BenchContext(Path(workdir), contacts=args.contacts, repeat=args.repeat,
-                           heavy_repeat=1)  # fmt: skip
-        rows = [("gui", row) for row in gui(ctx)]
-        print(table(ctx, rows), end="")
-        for _, row in rows:
-            if isinstance(row, MegabyteRow):
-                print(f"\n{row.name}: median {row.format_value(row.ours_median)}, "
-                      f"max {row.format_value(max(row.ours))}")  # fmt: skip
+    rows = run_alone("gui", __doc__, gui, contacts=100_000, argv=argv, child=child)
+    for _, row in rows:
+        if isinstance(row, MegabyteRow):
+            print(f"\n{row.name}: median {row.format_value(row.ours_median)}, "
+                  f"max {row.format_value(max(row.ours))}")  # fmt: skip
+    if rows:
         print(f"\nall samples (ms): {json.dumps(_samples(rows))}")
     return 0
 

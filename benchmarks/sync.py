@@ -11,18 +11,17 @@ sync work itself, without a shared folder's disk. On its own::
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from benchmarks import raw
 from benchmarks.context import BenchContext
 from benchmarks.registry import Row, Target, per_call, register, timed, timed_call
+from benchmarks.standalone import run_alone
 from salesdesk.services import ContactService
 from salesdesk.services.bulk import bulk_create
 from salesdesk.services.demo import generate_demo_batch
@@ -236,17 +235,7 @@ class _NoRecorder:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.sync", description=__doc__)
-    parser.add_argument("--contacts", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    from benchmarks.report import table
-
-    with tempfile.TemporaryDirectory(prefix="salesdesk-sync-bench-") as workdir:
-        ctx = BenchContext(Path(workdir), contacts=args.contacts, repeat=args.repeat,
-                           heavy_repeat=1)  # fmt: skip
-        rows = [("sync", row) for row in sync(ctx)]
-        print(table(ctx, rows), end="")
+    run_alone("sync", __doc__, sync, contacts=2000, argv=argv)
     return 0
 
 

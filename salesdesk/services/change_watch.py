@@ -7,7 +7,8 @@ import peewee
 
 from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.stages import Stage
-from salesdesk.services.contacts import ContactService, Outcome
+from salesdesk.services.contacts import ContactService
+from salesdesk.services.undo_history import VersionLedger
 from salesdesk.store import change_feed
 from salesdesk.store import contacts as store
 from salesdesk.store.db import translate_error
@@ -18,12 +19,12 @@ EXTERNAL = "changes made elsewhere"
 class ChangeWatch:
     """Polls SQLite's commit counter (``PRAGMA data_version``: it moves only when *another*
     connection commits, and costs microseconds) and, when it moved, reads which contacts
-    changed from the change feed. Contacts this window changed itself (``note``) and that
-    are still as it left them are not reported again."""
+    changed from the change feed. Contacts still as this window's own steps left them (the
+    undo history's ``ledger``, the one record of that) are not reported again."""
 
-    def __init__(self, service: ContactService) -> None:
+    def __init__(self, service: ContactService, ledger: VersionLedger) -> None:
         self.service = service
-        self._known: dict[int, int | None] = {}  # id -> version we left (None: we removed it)
+        self.ledger = ledger
         self.reset()
 
     def reset(self) -> None:
@@ -31,13 +32,6 @@ class ChangeWatch:
         db = self.service.db
         self._version = change_feed.data_version(db)
         self._seq = change_feed.last_seq(db)
-        self._known.clear()
-
-    def note(self, outcome: Outcome) -> None:
-        """Remember what one of our own service calls left behind."""
-        after = dict(outcome.inverse.expected_versions)
-        for contact_id in outcome.changes.contact_ids | set(after):
-            self._known[contact_id] = after.get(contact_id)
 
     def poll(self) -> ChangeSet | None:
         """A ChangeSet of what changed elsewhere since the last poll (None: nothing).
@@ -62,13 +56,7 @@ class ChangeWatch:
             return None
         placed = store.placements(ids)
         live = store.existing_ids(ids, live_only=True)
-        changed = [
-            i
-            for i in ids
-            if i not in self._known or self._known[i] != (placed[i][2] if i in placed else None)
-        ]
-        for i in changed:
-            self._known.pop(i, None)
+        changed = [i for i in ids if not self.ledger.left(i, placed[i][2] if i in placed else None)]
         if not changed:
             return None
         return ChangeSet(

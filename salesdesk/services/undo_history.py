@@ -15,19 +15,30 @@ class VersionLedger:
     made elsewhere (another window or program) still blocks it."""
 
     def __init__(self) -> None:
-        self._versions: dict[int, int] = {}
+        self._versions: dict[int, int | None] = {}  # None: this window removed it
 
     def note(self, outcome: Outcome) -> None:
         """Remember what ``outcome`` left (call after every successful step)."""
-        self._versions.update(outcome.inverse.expected_versions)
+        after = dict(outcome.inverse.expected_versions)
+        for contact_id in outcome.changes.contact_ids | after.keys():
+            self._versions[contact_id] = after.get(contact_id)
+
+    def left(self, contact_id: int, current: int | None) -> bool:
+        """Whether ``contact_id`` is as this window's last step left it (``current``: its
+        stored version, None if it is gone) — the change watch's question."""
+        return contact_id in self._versions and self._versions[contact_id] == current
 
     def expecting(self, op: RestoreSnapshots) -> RestoreSnapshots:
         """``op`` checked against the versions this history left."""
         expected = tuple(
-            (contact_id, self._versions.get(contact_id, version))
+            (contact_id, self._version_or(contact_id, version))
             for contact_id, version in op.expected_versions
         )
         return dataclasses.replace(op, expected_versions=expected)
+
+    def _version_or(self, contact_id: int, version: int) -> int:
+        left = self._versions.get(contact_id)
+        return version if left is None else left
 
     def clear(self) -> None:
         self._versions.clear()

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from salesdesk.store.rows import database_proxy
-
 TABLE_SQL = (
     "CREATE TABLE IF NOT EXISTS contact_touch "
     "(contact_id INTEGER PRIMARY KEY, seq INTEGER NOT NULL)"
@@ -49,22 +47,18 @@ def missing(db: Any) -> list[str]:
     return [name for name in wanted if name not in present]
 
 
-def data_version(db: Any = None) -> int:
-    """SQLite's counter of commits by *other* connections to this file (cheap to read).
-    ``db``: the database to ask (default: the one the rows are bound to)."""
-    db = db or database_proxy.obj
+def data_version(db: Any) -> int:
+    """SQLite's counter of commits by *other* connections to ``db``'s file (cheap to read)."""
     return int(db.execute_sql("PRAGMA data_version").fetchone()[0])
 
 
-def last_seq(db: Any = None) -> int:
-    db = db or database_proxy.obj
+def last_seq(db: Any) -> int:
     row = db.execute_sql("SELECT max(seq) FROM contact_touch").fetchone()
     return int(row[0] or 0)
 
 
-def touched_since(seq: int, db: Any = None) -> tuple[int, list[int]]:
+def touched_since(seq: int, db: Any) -> tuple[int, list[int]]:
     """(the newest sequence number, ids of contacts changed after ``seq``)."""
-    db = db or database_proxy.obj
     rows: Sequence[tuple[int, int]] = db.execute_sql(
         "SELECT contact_id, seq FROM contact_touch WHERE seq > ? ORDER BY seq", (seq,)
     ).fetchall()

@@ -72,7 +72,7 @@ class ServiceRunner(QObject):
         super().__init__(parent)
         self.events = events
         self.history = UndoHistory(service)
-        self.watch = ChangeWatch(service)
+        self.watch = ChangeWatch(service, self.history.ledger)
         service.set_write_wait(WRITE_WAIT_MS)
         self.undo_stack = _UndoStack(self)
         self.last_error: SalesdeskError | None = None  # what the last save_failed was about
@@ -88,7 +88,7 @@ class ServiceRunner(QObject):
     @service.setter
     def service(self, service: ContactService) -> None:
         self.history.service = service
-        self.watch = ChangeWatch(service)
+        self.watch = ChangeWatch(service, self.history.ledger)
         service.set_write_wait(WRITE_WAIT_MS)
         self.clear_history()
 
@@ -116,7 +116,6 @@ class ServiceRunner(QObject):
                 self.events.save_failed.emit(str(error))
             return None
         self.history.record(outcome)
-        self.watch.note(outcome)
         self.undo_stack.push(_StepCommand(text or step_text(outcome.changes)))
         self.events.changes_applied.emit(outcome.changes)
         return outcome
@@ -144,7 +143,6 @@ class ServiceRunner(QObject):
             self._failed(error)
             self.events.save_failed.emit(failed.replace("%1", str(error)))
             return None
-        self.watch.note(outcome)
         move_stack()
         self.events.changes_applied.emit(outcome.changes)
         return outcome

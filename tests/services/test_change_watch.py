@@ -9,6 +9,7 @@ from pathlib import Path
 from salesdesk.domain.stages import Stage
 from salesdesk.services import ContactService
 from salesdesk.services.change_watch import ChangeWatch
+from salesdesk.services.undo_history import VersionLedger
 
 
 def other(db_path: Path, sql: str, *args: object) -> None:
@@ -20,7 +21,7 @@ def other(db_path: Path, sql: str, *args: object) -> None:
 
 def test_nothing_changed_means_no_change_set(service: ContactService) -> None:
     service.create(first_name="Anna")
-    watch = ChangeWatch(service)
+    watch = ChangeWatch(service, VersionLedger())
     assert watch.poll() is None
 
 
@@ -30,7 +31,7 @@ def test_another_connection_edit_move_and_delete_are_reported(
     anna = service.create(first_name="Anna").ids[0]
     ben = service.create(first_name="Ben").ids[0]
     cleo = service.create(first_name="Cleo").ids[0]
-    watch = ChangeWatch(service)
+    watch = ChangeWatch(service, VersionLedger())
     other(db_path, "UPDATE contact SET stage='working', version=version+1 WHERE id=?", anna)
     other(db_path, "DELETE FROM contact WHERE id=?", ben)
     changes = watch.poll()
@@ -45,8 +46,8 @@ def test_own_changes_are_not_reported_but_a_later_one_from_elsewhere_is(
     service: ContactService, db_path: Path
 ) -> None:
     anna = service.create(first_name="Anna").ids[0]
-    watch = ChangeWatch(service)
-    watch.note(service.update(anna, {"company": "Acme"}))
+    watch = ChangeWatch(service, VersionLedger())
+    watch.ledger.note(service.update(anna, {"company": "Acme"}))  # as the undo history does
     other(db_path, "INSERT INTO contact_touch (contact_id, seq) VALUES (999, 1000)")
     changes = watch.poll()  # 999: a contact gone elsewhere; our own edit of Anna is not news
     assert changes is not None and changes.contact_ids == {999}
@@ -56,8 +57,8 @@ def test_own_changes_are_not_reported_but_a_later_one_from_elsewhere_is(
 
 
 def test_a_contact_created_elsewhere_is_reported(service: ContactService, db_path: Path) -> None:
-    watch = ChangeWatch(service)
-    second = ContactService(service.db)  # another window of this program: no note()
+    watch = ChangeWatch(service, VersionLedger())
+    second = ContactService(service.db)  # another window of this program: not in our ledger
     new_id = second.create(first_name="Dora").ids[0]
     other(db_path, "UPDATE contact SET title='x', version=version+1 WHERE id=?", new_id)
     changes = watch.poll()
@@ -67,7 +68,7 @@ def test_a_contact_created_elsewhere_is_reported(service: ContactService, db_pat
 def test_a_watch_of_a_closed_database_asks_nothing_and_does_not_reopen_it(
     service: ContactService, db_path: Path
 ) -> None:
-    watch = ChangeWatch(service)
+    watch = ChangeWatch(service, VersionLedger())
     other(db_path, "UPDATE contact SET title='x'")
     service.db.close()
     assert watch.poll() is None

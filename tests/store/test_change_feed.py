@@ -20,9 +20,9 @@ def test_migration_adds_the_feed_to_an_older_database_and_it_records_changes(
     opened = open_database(path)
     try:
         assert change_feed.missing(opened.db) == []
-        start = change_feed.last_seq()
+        start = change_feed.last_seq(opened.db)
         opened.db.execute_sql("UPDATE contact SET first_name = 'Anna' ")
-        seq, ids = change_feed.touched_since(start)
+        seq, ids = change_feed.touched_since(start, opened.db)
         assert ids == [1] and seq > start
     finally:
         opened.db.close()

@@ -38,8 +38,13 @@ def click_link(label: QLabel, href: str) -> None:
                      link_point(label, href))  # fmt: skip
 
 
-def closed(widget: object) -> bool:
-    """Whether a dialog is closed: hidden, or already deleted (deleteLater after finishing)."""
+def alive(widget: object) -> bool:
+    """Whether the Qt object behind ``widget`` still exists (not deleted by deleteLater)."""
     import shiboken6
 
-    return not shiboken6.isValid(widget) or not widget.isVisible()  # type: ignore[attr-defined]
+    return bool(shiboken6.isValid(widget))
+
+
+def closed(widget: object) -> bool:
+    """Whether a dialog is closed: hidden, or already deleted (deleteLater after finishing)."""
+    return not alive(widget) or not widget.isVisible()  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ import threading
 from PySide6.QtWidgets import QDialog
 
 from salesdesk.views.transfer.background import BackgroundCall
+from tests.views.links import alive
 
 
 def test_closing_the_owner_while_the_thread_runs_delivers_nothing(qtbot, service) -> None:
@@ -25,7 +26,7 @@ def test_closing_the_owner_while_the_thread_runs_delivers_nothing(qtbot, service
     call.succeeded.connect(got.append)
     call.start()
     owner.deleteLater()  # the user pressed Esc: the dialog goes away
-    qtbot.waitUntil(lambda: not _alive(owner))
+    qtbot.waitUntil(lambda: not alive(owner))
     release.set()
     qtbot.waitUntil(lambda: call.done)
     assert finished.is_set() and got == []
@@ -38,9 +39,3 @@ def test_a_live_owner_gets_the_result(qtbot, service) -> None:
         call.start()
     assert blocker.args == [7]
     owner.deleteLater()
-
-
-def _alive(widget: object) -> bool:
-    import shiboken6
-
-    return shiboken6.isValid(widget)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from salesdesk.views.dialogs.guide import guide_text
+from tests.views.links import closed
 
 
 def test_the_guide_is_found_and_teaches_the_main_topics() -> None:
@@ -28,10 +29,4 @@ def test_help_user_guide_opens_it_from_the_menu(qtbot, window, tmp_path) -> None
     assert "Ctrl+Shift+B" in browser.toPlainText()  # the keys table came through
     dialog.grab().save(str(tmp_path / "guide.png"))
     qtbot.keyClick(browser, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not window.dialog.isVisible() if _alive(dialog) else True)
-
-
-def _alive(widget: object) -> bool:
-    import shiboken6
-
-    return shiboken6.isValid(widget)
+    qtbot.waitUntil(lambda: closed(dialog))
