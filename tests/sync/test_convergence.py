@@ -199,9 +199,14 @@ def _act(
     max_examples=int(__import__("os").environ.get("SYNC_EXAMPLES", "25")),
     deadline=None,
     suppress_health_check=list(HealthCheck),
+    print_blob=True,
 )
 @given(st.data())
 def test_three_replicas_converge(data: Any) -> None:
+    _converge(data)
+
+
+def _converge(data: Any) -> None:
     base = [dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)]
     with tempfile.TemporaryDirectory() as folder:
         replicas = [
