@@ -39,3 +39,23 @@ def test_a_live_owner_gets_the_result(qtbot, service) -> None:
         call.start()
     assert blocker.args == [7]
     owner.deleteLater()
+
+
+def test_a_call_nobody_keeps_a_reference_to_delivers_and_is_let_go(qtbot, service) -> None:
+    """The wizard keeps no reference to its call: it is held while it runs and released only
+    after its result was handed on (released inside its own queued call, it crashed)."""
+    import gc
+
+    from salesdesk.views.transfer import background
+
+    got: list[object] = []
+
+    def start() -> None:
+        call = BackgroundCall(service, lambda: 5)
+        call.succeeded.connect(got.append)
+        call.start()
+
+    start()
+    gc.collect()
+    qtbot.waitUntil(lambda: got == [5])
+    qtbot.waitUntil(lambda: not background._RUNNING)

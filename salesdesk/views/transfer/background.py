@@ -3,6 +3,7 @@ result or error delivered on the GUI thread; on an in-memory database it runs in
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -72,7 +73,9 @@ class BackgroundCall(QObject):
     def _deliver(self, ok: bool, value: object) -> None:
         """On the GUI thread: hand the result on, unless the owner is gone meanwhile."""
         self.done = True
-        _RUNNING.discard(self)
+        # Let go of it only once this slot has returned: a caller that kept no reference
+        # would otherwise have the object freed inside its own queued call (a crash).
+        QTimer.singleShot(0, functools.partial(_RUNNING.discard, self))
         if self._owner is not None and not shiboken6.isValid(self._owner):
             return  # the dialog closed: nobody is left to take the answer
         (self.succeeded if ok else self.failed).emit(value)
