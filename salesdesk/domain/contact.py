@@ -96,6 +96,7 @@ class StageChange:
     at: datetime
     reason: str | None = None
     kind: str = "forward"
+    author: str = ""  # who made it ('' when nobody was recorded)
 
 
 @dataclass
@@ -131,6 +132,7 @@ class Contact:
     expected_value: Decimal | None = None  # exact money, at most two decimals
     currency: str = ""  # ISO 4217 code of expected_value
     expected_close: date | None = None
+    owner: str = ""  # who looks after the contact (a member's name; '' for nobody yet)
 
     @property
     def display_name(self) -> str:
@@ -168,6 +170,7 @@ EDITABLE_FIELDS: frozenset[str] = frozenset(
         "expected_value",
         "currency",
         "expected_close",
+        "owner",
     }
 )
 """Fields an update may change; stage and position change only through moves."""

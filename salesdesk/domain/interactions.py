@@ -63,6 +63,7 @@ class Interaction:
     uid: str = field(default_factory=lambda: str(uuid.uuid4()))
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    author: str = ""  # who logged it ('' when nobody was recorded)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class FollowUpChange:
     at: dt.datetime
     kind: FollowUpChangeKind
     follow_up: FollowUp | None  # the new one (set), or the one cleared or done
+    author: str = ""  # who changed it
 
 
 INTERACTION_FIELDS: frozenset[str] = frozenset(

@@ -118,7 +118,8 @@ class RecentCapture:
 
 class CaptureService:
     """Capturing visitors at an event's booth. ``staff`` names who captures (the consent
-    record and capture keep it)."""
+    record and capture keep it; a new lead's owner and the author of what is written, the
+    contacts service's user when it is '')."""
 
     def __init__(
         self,
@@ -222,19 +223,22 @@ class CaptureService:
             Channel.IN_PERSON, Direction.TWO_WAY, summary, None, data.note, None, now
         )
         written: dict[str, Any] = {}
+        who = self.author
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
             if link_to is None:
-                contact_id = create_lead(self.contacts, event, data, grade, badge, consent, now)
+                contact_id = create_lead(self.contacts, event, data, grade, badge, consent, now,
+                                         who)  # fmt: skip
                 created = [contact_id]
             else:
                 update_existing(self.contacts, link_to, event, data, grade, badge, consent, now)
                 contact_id, created = link_to, []
-            self.interactions._log_work([contact_id], template, now, before, False)
+            self.interactions._log_work([contact_id], template, now, before, False, who)
             if due is not None:
                 follow = clean_follow_up(due, None, f"{grade.label if grade else ''} lead from "
                                          f"{event.name}")  # fmt: skip
-                store_interactions.set_follow_up([contact_id], follow, FollowUpChangeKind.SET, now)
+                store_interactions.set_follow_up([contact_id], follow, FollowUpChangeKind.SET,
+                                                 now, author=who)  # fmt: skip
             rows = dataclasses.replace(capture, contact_id=contact_id)
             rows = dataclasses.replace(rows, id=store_events.insert_capture(rows))
             written["capture"] = rows
@@ -283,7 +287,8 @@ class CaptureService:
                 kind = FollowUpChangeKind.SET if follow else FollowUpChangeKind.CLEARED
                 previous = store_interactions.load_follow_ups([contact_id])
                 if follow or previous:
-                    store_interactions.set_follow_up([contact_id], follow, kind, now, previous)
+                    store_interactions.set_follow_up([contact_id], follow, kind, now, previous,
+                                                     self.author)  # fmt: skip
             if "tags" in values:
                 store.delete_orphan_tags()
             return [], [contact_id]
@@ -294,6 +299,11 @@ class CaptureService:
         )
 
     # --- helpers -------------------------------------------------------------------------
+
+    @property
+    def author(self) -> str:
+        """Who the booth writes as: its staff member, else the user of the database."""
+        return self.staff or self.contacts.author
 
     def _is_live(self, contact_id: int) -> bool:
         found = self.contacts.get_many([contact_id]).get(contact_id)

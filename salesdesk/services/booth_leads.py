@@ -29,7 +29,9 @@ def create_lead(
     badge: str,
     consent: ConsentRecord | None,
     now: dt.datetime,
+    author: str = "",
 ) -> int:
+    """A new lead of the booth; ``author`` (the staff member) owns it and made its entry."""
     tags = list(data.chips)
     notes = ""
     if not data.has_person:
@@ -48,6 +50,7 @@ def create_lead(
         "rating": grade.rating if grade else Rating.NONE,
         "tags": tags,
         "notes": notes,
+        "owner": author,
     }
     if consent is not None and ConsentChannel.EMAIL in consent.channels:
         values["consent"] = _consent(consent, event)
@@ -63,7 +66,7 @@ def create_lead(
     top = store.top_position(Stage.NEW)
     placed = dataclasses.replace(cleaned, position=(top - 1.0) if top is not None else 0.0)
     contact_id = store.insert_contact(placed, now)
-    store.add_history(contact_id, None, Stage.NEW, now, None, "created")
+    store.add_history(contact_id, None, Stage.NEW, now, None, "created", author)
     store_events.set_lead_origin(contact_id, event.id, badge or None)
     return contact_id
 

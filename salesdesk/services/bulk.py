@@ -23,11 +23,13 @@ from salesdesk.store.db import write_transaction
 
 @dataclass(frozen=True)
 class HistoryStep:
-    """A stage a contact of a batch was in, from when, and why (needed for Unqualified)."""
+    """A stage a contact of a batch was in, from when, why (needed for Unqualified), and who
+    moved it there (None: the service's user)."""
 
     stage: Stage
     at: dt.datetime
     reason: str | None = None
+    author: str | None = None
 
 
 class BatchValidationError(ValidationError):
@@ -99,6 +101,7 @@ def prepare_batch(
     # Most contacts of a batch share their history (created now, or one given sequence):
     # each distinct one is checked and turned into rows once.
     checked: dict[Any, tuple[store_bulk.HistoryRow, ...]] = {}
+    me = service.author  # who adds them: the author of their history, the owner by default
     for index, contact in enumerate(contacts):
         try:
             if contact.uid in seen_uids:
@@ -108,8 +111,10 @@ def prepare_batch(
                 cleaned = contact
             else:
                 cleaned = _cleaned(contact, service, now, precleaned)
+            if not cleaned.owner and me:
+                cleaned.owner = me  # our own copy (or, ``owned``, the caller's for us)
             history = _history_of(contact.stage, steps.get(index), contact.created_at or now,
-                                  now, checked)  # fmt: skip
+                                  now, checked, me)  # fmt: skip
             items.append(
                 store_bulk.NewContact(
                     cleaned, history[0].at, history[-1].at, history, links.get(index)
@@ -174,6 +179,7 @@ def _history_of(
     created: dt.datetime,
     now: dt.datetime,
     checked: dict[Any, tuple[store_bulk.HistoryRow, ...]],
+    author: str = "",
 ) -> tuple[store_bulk.HistoryRow, ...]:
     """The history rows of a contact now in ``stage``: ``steps``, or created at ``created``
     in its stage. ``checked`` remembers the ones already made, by stage and the id() of the
@@ -182,7 +188,8 @@ def _history_of(
     key = (stage._value_, id(steps) if steps else id(created))
     rows = checked.get(key)
     if rows is None:
-        rows = checked[key] = _history(steps or (HistoryStep(stage, created),), stage, now)
+        rows = _history(steps or (HistoryStep(stage, created),), stage, now, author)
+        checked[key] = rows
     return rows
 
 
@@ -193,7 +200,7 @@ def check_history(steps: Sequence[HistoryStep], stage: Stage, now: dt.datetime) 
 
 
 def _history(
-    steps: Sequence[HistoryStep], stage: Stage, now: dt.datetime
+    steps: Sequence[HistoryStep], stage: Stage, now: dt.datetime, author: str = ""
 ) -> tuple[store_bulk.HistoryRow, ...]:
     rows: list[store_bulk.HistoryRow] = []
     previous: HistoryStep | None = None
@@ -208,7 +215,8 @@ def _history(
                     "A new contact cannot start as Unqualified; it needs a reason from a move.",
                     "stage",
                 )
-            rows.append(store_bulk.HistoryRow(None, step.stage, step.at, None, "created"))
+            who = author if step.author is None else step.author
+            rows.append(store_bulk.HistoryRow(None, step.stage, step.at, None, "created", who))
         else:
             if step.at < previous.at:
                 raise ValidationError("The stage history is not in time order.", "stage")
@@ -218,9 +226,10 @@ def _history(
                 raise ValidationError(str(error), "stage") from error
             if move.kind is TransitionKind.NONE:
                 raise ValidationError("The stage history names the same stage twice.", "stage")
+            who = author if step.author is None else step.author
             rows.append(
                 store_bulk.HistoryRow(
-                    previous.stage, step.stage, step.at, move.reason, move.kind.value
+                    previous.stage, step.stage, step.at, move.reason, move.kind.value, who
                 )
             )
         previous = step

@@ -101,6 +101,10 @@ class ContactService:
         self.phone_region = phone_region
         # sync (salesdesk.sync) sets its recorder here; by default nothing is recorded
         self.recorder: Any = NoRecorder()
+        # The user's name (services.user_name): the author of the history, interactions and
+        # follow-ups this service writes, and the owner of the contacts it adds. The
+        # composition root sets it; '' records nobody (as before issue 13).
+        self.author = ""
 
     def set_write_wait(self, milliseconds: int) -> None:
         """How long a write waits for another program's write before it fails with
@@ -191,6 +195,8 @@ class ContactService:
         if "stage" in values:
             stage = _stage(values.pop("stage"))
         now = self.clock()
+        if not values.get("owner"):
+            values["owner"] = self.author  # who adds a contact looks after it
         cleaned = apply_changes(Contact(stage=stage, uid=base.uid), values, self.phone_region, now)
         if stage is Stage.UNQUALIFIED:
             raise ValidationError(
@@ -203,7 +209,7 @@ class ContactService:
             top = store.top_position(stage)
             placed = dataclasses.replace(cleaned, position=(top - 1.0) if top is not None else 0.0)
             new_id = store.insert_contact(placed, now)
-            store.add_history(new_id, None, stage, now, None, "created")
+            store.add_history(new_id, None, stage, now, None, "created", self.author)
             return [new_id], []
 
         label = StepLabel("create", cleaned.display_name)
@@ -271,7 +277,7 @@ class ContactService:
             for i in ids:
                 t = transitions[i]
                 if t.kind is not TransitionKind.NONE:
-                    store.add_history(i, t.source, target, now, t.reason, t.kind.value)
+                    store.add_history(i, t.source, target, now, t.reason, t.kind.value, self.author)
             return [], ids + renumbered
 
         if len(ids) == 1:

@@ -88,6 +88,11 @@ class InteractionService:
         self.stale_after = stale_after
         self.tz = tz
 
+    @property
+    def author(self) -> str:
+        """Who this service writes as: its contacts service's user."""
+        return self.contacts.author
+
     def local(self, moment: dt.datetime | None = None) -> dt.datetime:
         """``moment`` (default: now) as the user's wall-clock time."""
         moment = moment or self.contacts.clock()
@@ -186,7 +191,9 @@ class InteractionService:
             now = self.contacts.clock()  # under the write lock: history in commit order
             touched = self._log_work(ids, template, now, before, auto)
             if next_follow_up is not None:
-                store_interactions.set_follow_up(ids, next_follow_up, FollowUpChangeKind.SET, now)
+                store_interactions.set_follow_up(
+                    ids, next_follow_up, FollowUpChangeKind.SET, now, author=self.author
+                )
             return [], touched
 
         what = _CHANNEL_WORDS[template.channel]
@@ -258,7 +265,9 @@ class InteractionService:
 
         def work(before: Snapshots) -> tuple[list[int], list[int]]:
             self._require_live(ids)
-            store_interactions.set_follow_up(ids, follow_up, FollowUpChangeKind.SET, now)
+            store_interactions.set_follow_up(
+                ids, follow_up, FollowUpChangeKind.SET, now, author=self.author
+            )
             store_interactions.touch_contacts(ids, now)
             return [], ids
 
@@ -278,7 +287,7 @@ class InteractionService:
                 raise ValidationError("There is no follow-up to remove.", "follow_up")
             having = [i for i in ids if i in previous]
             store_interactions.set_follow_up(
-                having, None, FollowUpChangeKind.CLEARED, now, previous
+                having, None, FollowUpChangeKind.CLEARED, now, previous, self.author
             )
             store_interactions.touch_contacts(having, now)
             return [], having
@@ -320,11 +329,11 @@ class InteractionService:
                 )
             touched = self._log_work([contact_id], template, now, before, auto)
             store_interactions.set_follow_up(
-                [contact_id], None, FollowUpChangeKind.DONE, now, previous
+                [contact_id], None, FollowUpChangeKind.DONE, now, previous, self.author
             )
             if next_follow_up is not None:
                 store_interactions.set_follow_up(
-                    [contact_id], next_follow_up, FollowUpChangeKind.SET, now
+                    [contact_id], next_follow_up, FollowUpChangeKind.SET, now, author=self.author
                 )
             return [], touched
 
@@ -362,11 +371,17 @@ class InteractionService:
         now: dt.datetime,
         before: Snapshots,
         auto_working: bool,
+        author: str | None = None,
     ) -> list[int]:
         """Inside a transaction: write the interactions, update the contacts, and move the ones
-        in New to Working. Returns every contact changed."""
+        in New to Working. Returns every contact changed. ``author``: who logs (default: the
+        service's user; a booth names its staff)."""
         states = self._require_live(ids)
-        items = [dataclasses.replace(template, contact_id=i, uid=str(uuid.uuid4())) for i in ids]
+        who = self.author if author is None else author
+        items = [
+            dataclasses.replace(template, contact_id=i, uid=str(uuid.uuid4()), author=who)
+            for i in ids
+        ]
         store_interactions.insert_interactions(items, now)
         store_interactions.refresh_summaries(ids, now, touch=True)
         touched = list(ids)
@@ -375,7 +390,9 @@ class InteractionService:
             if fresh:
                 touched += self.contacts._place(fresh, Stage.WORKING, None, False, now, before)
                 for contact_id in fresh:
-                    store.add_history(contact_id, Stage.NEW, Stage.WORKING, now, None, "forward")
+                    store.add_history(
+                        contact_id, Stage.NEW, Stage.WORKING, now, None, "forward", who
+                    )
         return touched
 
     def _require_live(self, ids: Sequence[int]) -> dict[int, tuple[str, bool]]:

@@ -321,7 +321,8 @@ def merge(
         store_merging.adopt_follow_up(keep_id, others)
         store_interactions.refresh_summaries([keep_id], now)
         if move is not None:
-            store.add_history(keep_id, move.source, move.target, now, move.reason, move.kind.value)
+            store.add_history(keep_id, move.source, move.target, now, move.reason,
+                              move.kind.value, service.author)  # fmt: skip
         if not store.update_contact(keep_id, cleaned, keep.version, now):
             raise ConflictError(f"{keep.display_name} was changed elsewhere; try again.")
         _check_no_circle(keep_id, cleaned.referred_by)

@@ -279,6 +279,8 @@ def apply_changes(
             values[name] = clean_currency(value)
         elif name == "expected_close":
             values[name] = clean_close_date(value)
+        elif name == "owner":
+            values[name] = clean_member_name(value, "owner")
     result = _with_currency(dataclasses.replace(contact, **values))
     _check_named(result)
     return result
@@ -317,9 +319,16 @@ def clean_contact(
         expected_value=parse_amount(contact.expected_value),
         currency=clean_currency(contact.currency),
         expected_close=clean_close_date(contact.expected_close),
+        owner=clean_member_name(contact.owner, "owner"),
     )
     _check_named(cleaned)
     return _with_currency(cleaned)
+
+
+def clean_member_name(value: Any, field: str = "owner") -> str:
+    """A person's name as the team knows them (an owner, the user's own name): one line of
+    text, spaces tidied, '' for nobody."""
+    return _text(value, field, MAX_NAME, "The name" if field != "owner" else "Owner")
 
 
 def _with_currency(contact: Contact) -> Contact:

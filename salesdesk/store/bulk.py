@@ -22,13 +22,15 @@ _DRIVER_ERRORS: Any = vars(peewee)["__exception_wrapper__"]
 
 @dataclass(frozen=True)
 class HistoryRow:
-    """One stage_change row to write: from where, to where, when, why and what it meant."""
+    """One stage_change row to write: from where, to where, when, why, what it meant and
+    who made it."""
 
     from_stage: Stage | None
     to_stage: Stage
     at: dt.datetime
     reason: str | None
     kind: str
+    author: str = ""
 
 
 class NewContact(NamedTuple):
@@ -201,7 +203,14 @@ def _insert_sqlite(db: Any, items: Sequence[NewContact]) -> list[int]:
             step = steps.get(id(h))
             if step is None:
                 source = h.from_stage.value if h.from_stage else None
-                step = steps[id(h)] = (source, h.to_stage.value, when(h.at), h.reason, h.kind)
+                step = steps[id(h)] = (
+                    source,
+                    h.to_stage.value,
+                    when(h.at),
+                    h.reason,
+                    h.kind,
+                    h.author,
+                )
             history.append((new_id, *step))
         for tag in contact.tags:
             tagged.append((new_id, tag))
@@ -232,8 +241,8 @@ def _insert_sqlite(db: Any, items: Sequence[NewContact]) -> list[int]:
             [(cid, by_name[tag]) for cid, tag in tagged],
         )
     cursor.executemany(
-        "INSERT INTO stage_change (contact_id, from_stage, to_stage, at, reason, kind) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO stage_change (contact_id, from_stage, to_stage, at, reason, kind, author) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         history,
     )
     if forward:
@@ -303,6 +312,7 @@ def insert_batch_portable(items: Sequence[NewContact]) -> list[int]:
                         "at": store.to_db_time(h.at),
                         "reason": h.reason,
                         "kind": h.kind,
+                        "author": h.author,
                     }
                     for h in item.history
                 ]

@@ -69,7 +69,7 @@ CONTACT_COLUMNS: tuple[str, ...] = (
     "referred_by", "stage", "position", "rating", "notes", "street", "postal_code", "city",
     "region", "country", "consent_email", "consent_at", "consent_how", "do_not_contact",
     "primary_email", "primary_phone", "tag_names", "search_extra", "photo", "photo_mime",
-    "expected_cents", "currency", "expected_close",
+    "expected_cents", "currency", "expected_close", "owner",
 )  # fmt: skip
 """The columns ``contact_values`` gives, in its order (ContactRow field names)."""
 
@@ -115,6 +115,7 @@ def contact_values(contact: Contact) -> tuple[Any, ...]:
         " ".join(filter(None, extra)), photo, contact.photo_mime if photo else "",
         to_cents(contact.expected_value), contact.currency,
         None if contact.expected_close is None else contact.expected_close.isoformat(),
+        contact.owner,
     )  # fmt: skip
 
 
@@ -238,6 +239,7 @@ def _contact_from(
         expected_value=from_cents(row.get("expected_cents")),
         currency=row.get("currency") or "",
         expected_close=_date(row.get("expected_close")),
+        owner=row.get("owner") or "",
     )
 
 
@@ -297,6 +299,7 @@ def load_history(contact_id: int) -> list[StageChange]:
             from_db_time(r["at"]) or dt.datetime.min.replace(tzinfo=dt.UTC),
             r["reason"],
             r["kind"],
+            r["author"],
         )
         for r in query
     ]
@@ -309,6 +312,7 @@ def add_history(
     at: dt.datetime,
     reason: str | None,
     kind: str,
+    author: str = "",
 ) -> None:
     StageChangeRow.insert(
         contact=contact_id,
@@ -317,6 +321,7 @@ def add_history(
         at=to_db_time(at),
         reason=reason,
         kind=kind,
+        author=author,
     ).execute()
 
 

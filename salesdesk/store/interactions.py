@@ -66,6 +66,7 @@ def _interaction(row: Mapping[str, Any]) -> Interaction:
         uid=row["uid"],
         created_at=from_db_time(row["created_at"]),
         updated_at=from_db_time(row["updated_at"]),
+        author=row["author"],
     )
 
 
@@ -74,12 +75,12 @@ def insert_interactions(items: Sequence[Interaction], now: dt.datetime) -> None:
     stamp = to_db_time(now)
     _executemany(
         "INSERT INTO interaction (uid, contact_id, channel, direction, at, summary, notes, "
-        "outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "outcome, created_at, updated_at, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 item.uid, item.contact_id, item.channel.value, item.direction.value,
                 to_db_time(item.at), item.summary, item.notes,
-                item.outcome.value if item.outcome else None, stamp, stamp,
+                item.outcome.value if item.outcome else None, stamp, stamp, item.author,
             )
             for item in items
         ],
@@ -206,9 +207,10 @@ def set_follow_up(
     kind: FollowUpChangeKind,
     now: dt.datetime,
     previous: Mapping[int, FollowUp] | None = None,
+    author: str = "",
 ) -> None:
-    """Set (or clear, with None) the follow-up of ``ids`` and record the change. A cleared or
-    done follow-up is recorded with what it was (from ``previous``)."""
+    """Set (or clear, with None) the follow-up of ``ids`` and record the change (made by
+    ``author``). A cleared or done follow-up is recorded with what it was (``previous``)."""
     ids = list(dict.fromkeys(ids))
     for part in chunks(ids):
         ContactRow.update(
@@ -227,6 +229,7 @@ def set_follow_up(
                 "due_on": recorded.due_on if recorded else None,
                 "due_time": _time_text(recorded.due_time) if recorded else None,
                 "note": recorded.note if recorded else "",
+                "author": author,
             }
         )
     for start in range(0, len(rows), 200):
@@ -246,6 +249,7 @@ def load_follow_up_changes(contact_id: int) -> list[FollowUpChange]:
             from_db_time(r["at"]) or _EPOCH,
             FollowUpChangeKind(r["kind"]),
             _follow_up(r["due_on"], r["due_time"], r["note"]),
+            r["author"],
         )
         for r in query
     ]
@@ -345,17 +349,17 @@ def name_row(contact_id: int) -> tuple[int, str, str, str, str] | None:
 
 # --- bulk (demo and benchmark data) ---------------------------------------------------------
 
-InteractionTuple = tuple[str, int, str, str, dt.datetime, str, str, "str | None"]
+InteractionTuple = tuple[str, int, str, str, dt.datetime, str, str, "str | None", str]
 
 
 def insert_interaction_rows(rows: Sequence[InteractionTuple], now: dt.datetime) -> None:
     """Many new interactions at once: (uid, contact id, channel, direction, at, summary, notes,
-    outcome). Call inside a write transaction; then ``set_summaries`` for the contacts."""
+    outcome, author). Call inside a write transaction; then ``set_summaries``."""
     stamp = to_db_time(now)
-    values = [(*r[:4], to_db_time(r[4]), *r[5:], stamp, stamp) for r in rows]
+    values = [(*r[:4], to_db_time(r[4]), *r[5:8], stamp, stamp, r[8]) for r in rows]
     sql = (
         "INSERT INTO interaction (uid, contact_id, channel, direction, at, summary, notes, "
-        "outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "outcome, created_at, updated_at, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
     _executemany(sql, values)
 
@@ -369,7 +373,9 @@ def set_summaries(rows: Sequence[tuple[int, dt.datetime | None, str]]) -> None:
     )
 
 
-def set_follow_up_rows(rows: Sequence[tuple[int, FollowUp]], now: dt.datetime) -> None:
+def set_follow_up_rows(
+    rows: Sequence[tuple[int, FollowUp]], now: dt.datetime, author: str = ""
+) -> None:
     """Give many contacts a follow-up at once (recorded in their follow-up history)."""
     db: Any = database_proxy.obj
     cursor = db.cursor()
@@ -379,9 +385,12 @@ def set_follow_up_rows(rows: Sequence[tuple[int, FollowUp]], now: dt.datetime) -
         [(f.due_on, _time_text(f.due_time), f.note, cid) for cid, f in rows],
     )
     cursor.executemany(
-        "INSERT INTO follow_up_change (contact_id, at, kind, due_on, due_time, note) "
-        "VALUES (?, ?, 'set', ?, ?, ?)".replace("?", db.param),
-        [(cid, to_db_time(now), f.due_on, _time_text(f.due_time), f.note) for cid, f in rows],
+        "INSERT INTO follow_up_change (contact_id, at, kind, due_on, due_time, note, author) "
+        "VALUES (?, ?, 'set', ?, ?, ?, ?)".replace("?", db.param),
+        [
+            (cid, to_db_time(now), f.due_on, _time_text(f.due_time), f.note, author)
+            for cid, f in rows
+        ],
     )
 
 

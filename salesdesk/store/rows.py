@@ -93,6 +93,7 @@ class ContactRow(BaseRow):
     expected_cents = IntegerField(null=True)  # expected deal value in cents (never a float)
     currency = TextField(default="")  # ISO 4217 code of expected_cents
     expected_close = DateField(null=True)
+    owner = TextField(default="")  # who looks after the contact (a member's name; 0009)
     # follow-up and engagement, kept here so the board and the agenda read one table
     follow_up_on = DateField(null=True)
     follow_up_time = TextField(null=True)  # "HH:MM", the user's wall-clock time
@@ -171,6 +172,7 @@ class StageChangeRow(BaseRow):
     reason = TextField(null=True)
     kind = TextField(default="forward")
     uid = TextField(default="")  # given by sync when it records the row (0006_sync.py)
+    author = TextField(default="")  # who made the change ('' before 0009_author.py)
 
     class Meta:
         table_name = "stage_change"
@@ -190,6 +192,7 @@ class InteractionRow(BaseRow):
     outcome = TextField(null=True)
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    author = TextField(default="")  # who logged it
 
     class Meta:
         table_name = "interaction"
@@ -207,6 +210,7 @@ class FollowUpChangeRow(BaseRow):
     due_time = TextField(null=True)
     note = TextField(default="")
     uid = TextField(default="")  # given by sync when it records the row
+    author = TextField(default="")  # who set, cleared or completed it
 
     class Meta:
         table_name = "follow_up_change"

@@ -20,7 +20,7 @@ CONTACT_FIELDS: dict[str, Any] = {
     "country": "", "consent_email": False, "consent_at": None, "consent_how": "",
     "do_not_contact": False, "photo": None, "photo_mime": "", "follow_up_on": None,
     "follow_up_time": None, "follow_up_note": "", "created_at": None, "deleted_at": None,
-    "expected_cents": None, "currency": "", "expected_close": None,
+    "expected_cents": None, "currency": "", "expected_close": None, "owner": "",
 }  # fmt: skip
 """Replicated contact columns. Left out, because each replica derives them: id, version,
 updated_at, primary_email, primary_phone, tag_names, search_extra (from the rest),
@@ -30,12 +30,17 @@ ALWAYS_RECORDED = ("stage", "created_at")
 """Written by every creation even when default: a contact exists once these arrived."""
 
 CHILD_FIELDS: dict[str, tuple[str, ...]] = {
-    "stage_change": ("from_stage", "to_stage", "at", "reason", "kind"),
-    "follow_up_change": ("at", "kind", "due_on", "due_time", "note"),
+    "stage_change": ("from_stage", "to_stage", "at", "reason", "kind", "author"),
+    "follow_up_change": ("at", "kind", "due_on", "due_time", "note", "author"),
     "interaction": (
         "channel", "direction", "at", "summary", "notes", "outcome", "created_at", "updated_at",
+        "author",
     ),
 }  # fmt: skip
+UNSET_AS_NONE = frozenset({"author"})
+"""Child columns stored as '' when unset but replicated as absent (None): a row recorded
+before the column existed (whose state has no such register) then compares equal to its
+stored row, so no op is sent for every old row, and a creation leaves it out."""
 CHILD_TABLES = {"stage_change": "history", "follow_up_change": "follow_ups",
                 "interaction": "interactions"}  # fmt: skip
 """Child entity -> the Snapshot attribute holding its rows."""
@@ -119,5 +124,8 @@ def store_record(snapshot: Any, uid_of: dict[int, str]) -> Record:
     for entity, attribute in CHILD_TABLES.items():
         for child in getattr(snapshot, attribute):
             values = {f: to_json(child[f]) for f in CHILD_FIELDS[entity]}
+            for name in UNSET_AS_NONE:
+                if values.get(name) == "":
+                    values[name] = None
             record["children"][child["uid"]] = {"entity": entity, **values}
     return record

@@ -24,7 +24,7 @@ from salesdesk.domain.stages import Stage
 from salesdesk.store import bulk as store_bulk
 from salesdesk.store import contacts as store
 from salesdesk.store import interactions as store_interactions
-from salesdesk.sync.codec import CHILD_FIELDS, CHILD_TABLES, Record, store_record
+from salesdesk.sync.codec import CHILD_FIELDS, CHILD_TABLES, UNSET_AS_NONE, Record, store_record
 from salesdesk.sync.state import State, View, chunked, marks
 
 _TABLES = {
@@ -184,6 +184,7 @@ def _contact(view: View, want: Record, referrer: int | None) -> Contact:
         expected_close=dt.date.fromisoformat(f["expected_close"])
         if f.get("expected_close")
         else None,
+        owner=f.get("owner") or "",
     )
 
 
@@ -342,6 +343,8 @@ def _write_children(
 def _column(entity: str, name: str, value: Any, now: dt.datetime) -> Any:
     if name in ("at", "created_at", "updated_at"):
         return store.to_db_time(_time(value) or now)
+    if value is None and name in UNSET_AS_NONE:
+        return ""  # replicated as absent, stored as '' (codec.UNSET_AS_NONE)
     if value is None and (entity, name) in {
         ("interaction", "summary"),
         ("interaction", "notes"),
