@@ -151,6 +151,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="home country for phone numbers typed without +code (default: SALESDESK_REGION, "
         "else the Preferences' home country, else DE)",
     )
+    parser.add_argument(
+        "--as",
+        dest="as_name",
+        metavar="NAME",
+        help="who you are for this command: the author of what it changes and the owner of "
+        "what it adds (default: Preferences' Your name, else your team-server member name, "
+        "else your login)",
+    )
     parser.add_argument("--version", action="version", version=f"salesdesk {__version__}")
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")

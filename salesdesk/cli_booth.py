@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import getpass
 import os
 from collections.abc import Callable
 from typing import Any
@@ -45,7 +44,10 @@ def add_booth_commands(command: Callable[..., Any]) -> None:
     )
     cap.add_argument("--wording", metavar="TEXT", help="the consent text shown (default: ours)")
     cap.add_argument(
-        "--staff", metavar="NAME", help=f"who captures (default: {STAFF_ENV} or your login)"
+        "--staff",
+        metavar="NAME",
+        help=f"who captures (default: {STAFF_ENV}, else --as, else your name as Preferences, "
+        "the team server or your login give it)",
     )
     link = cap.add_mutually_exclusive_group()
     link.add_argument("--link", type=int, metavar="ID", help="log it on this existing contact")
@@ -124,7 +126,7 @@ def cmd_capture(args: argparse.Namespace) -> int:
             consent_wording=wording,
             link_to=args.link,
         )
-        booth = CaptureService(service, staff=_staff(args.staff))
+        booth = CaptureService(service, staff=_staff(args.staff, service.author))
         matches = booth.duplicates(data) if args.link is None else []
         strong = [m for m in matches if m.strong]
         if args.link_duplicate and strong:
@@ -188,16 +190,15 @@ def _chips(known: tuple[str, ...], wanted: list[str]) -> tuple[str, ...]:
     return tuple(by_key.get(w.strip().casefold(), w.strip()) for w in wanted if w.strip())
 
 
-def _staff(given: str | None) -> str:
+def _staff(given: str | None, user: str = "") -> str:
+    """Who captures: --staff, else SALESDESK_STAFF, else the user's name (services.identity:
+    --as, Preferences, the team server's member name, the login)."""
     if given:
         return given.strip()
     from_env = os.environ.get(STAFF_ENV, "").strip()
     if from_env:
         return from_env
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (a container without a passwd entry)
-        return ""
+    return user
 
 
 def _recognised(scan: Any) -> dict[str, Any] | None:

@@ -88,10 +88,13 @@ def contact_service(args: argparse.Namespace, *, create: bool = False) -> Iterat
     from salesdesk.services import ContactService
 
     with opened_database(args, create=create) as opened:
+        from salesdesk.services.identity import user_name
         from salesdesk.services.session import configured_region, record_for_sync
 
-        region = configured_region(args.phone_region, preferences().phone_region)
+        stored = preferences()
+        region = configured_region(args.phone_region, stored.phone_region)
         service = ContactService(opened.db, phone_region=region)
+        service.author = user_name(opened.db, stored, getattr(args, "as_name", None))
         record_for_sync(service)  # edits become sync operations
         yield service
 

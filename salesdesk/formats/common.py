@@ -38,6 +38,7 @@ class HistoryEntry:
     stage: str
     at: dt.datetime
     reason: str | None = None
+    author: str | None = None  # who moved it there; None: the file does not say
 
 
 @dataclass

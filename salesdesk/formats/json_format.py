@@ -72,6 +72,7 @@ def contact_record(
             "how": contact.consent.how,
         },
         "do_not_contact": contact.do_not_contact,
+        "owner": contact.owner,
         "expected_value": None if contact.expected_value is None else str(contact.expected_value),
         "currency": contact.currency,
         "expected_close": (
@@ -92,6 +93,7 @@ def contact_record(
                 "at": iso(c.at),
                 "reason": c.reason,
                 "kind": c.kind,
+                "author": c.author,
             }
             for c in history
         ],

@@ -251,7 +251,8 @@ def _history(fields: Fields) -> tuple[HistoryEntry, ...]:
             raise RecordError(step.key("to"), "is not a stage (None)")
         at = step.time("at", required=True)
         assert at is not None
-        out.append(HistoryEntry(stage.value, at, step.text("reason") or None))
+        author = step.text("author") if step.has("author") else None
+        out.append(HistoryEntry(stage.value, at, step.text("reason") or None, author))
     return tuple(out)
 
 
@@ -316,6 +317,7 @@ def contact_from_record(number: int, record: Any) -> IncomingContact:
     contact.expected_value = _amount(fields)
     contact.currency = fields.text("currency")
     contact.expected_close = fields.date("expected_close")
+    contact.owner = fields.text("owner")
     incoming = IncomingContact(number, contact, stage_given=fields.has("stage"))
     uid = fields.text("uid").strip().lower()
     if uid:
@@ -360,6 +362,7 @@ def interaction_from_record(record: Any) -> dict[str, Any]:
         "outcome": outcome.value if outcome else None,
         "created_at": _iso(created),
         "updated_at": _iso(updated),
+        "author": fields.text("author"),
     }
 
 
@@ -377,6 +380,7 @@ def follow_up_change_from_record(record: Any) -> dict[str, Any]:
         "due_on": due_on.isoformat() if due_on else None,
         "due_time": fields.time_of_day("due_time"),
         "note": fields.text("note"),
+        "author": fields.text("author"),
     }
 
 

@@ -1,4 +1,5 @@
-"""Rating and tagging many contacts in one undoable step (the board's and list's menus)."""
+"""Rating, tagging and assigning many contacts in one undoable step (the board's and list's
+menus)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from salesdesk.domain.changes import StepLabel
 from salesdesk.domain.contact import Contact, Rating
 from salesdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from salesdesk.services.contacts import ContactService, Outcome, Snapshots
-from salesdesk.services.validation import apply_changes, clean_tags
+from salesdesk.services.validation import apply_changes, clean_member_name, clean_tags
 from salesdesk.store import contacts as store
 
 
@@ -45,6 +46,16 @@ def remove_tag(service: ContactService, ids: Sequence[int], tag: str) -> Outcome
         return {"tags": kept} if len(kept) != len(contact.tags) else None
 
     return _edit(service, ids, f"removal of tag {name} from {{}}", change, "untag", name)
+
+
+def assign_owner(service: ContactService, ids: Sequence[int], owner: str) -> Outcome:
+    """Give every contact of ``ids`` the owner ('' for nobody); those who have it stay."""
+    name = clean_member_name(owner, "owner")
+
+    def change(contact: Contact) -> dict[str, Any] | None:
+        return None if contact.owner == name else {"owner": name}
+
+    return _edit(service, ids, f"assignment of {{}} to {name or 'nobody'}", change, "assign", name)
 
 
 def _one_tag(tag: str) -> str:

@@ -20,6 +20,7 @@ from salesdesk.services.operations import RestoreSnapshots
 from salesdesk.services.validation import apply_changes, fields_of
 from salesdesk.store import contacts as store
 from salesdesk.store import merging as store_merging
+from salesdesk.store import owners as store_owners
 from salesdesk.store import search as store_search
 from salesdesk.store.db import set_busy_timeout, write_transaction
 
@@ -175,6 +176,13 @@ class ContactService:
     def tag_names(self) -> list[str]:
         """Every tag in use (for completion)."""
         return store.tag_names()
+
+    def owners(self) -> list[str]:
+        """Every owner in use, and the user's own name, sorted (what "Assign to" offers)."""
+        names = store_owners.owners()
+        if self.author and self.author not in names:
+            names = sorted([*names, self.author], key=str.casefold)
+        return names
 
     def referrals(self, contact_id: int) -> list[int]:
         return [referred for _, referred in store.referrals_of([contact_id])]

@@ -74,6 +74,7 @@ def load_demo(service: ContactService, count: int, seed: int | None = None) -> O
     batch = generate_demo_batch(count, seed, service.clock(), region=service.phone_region)
     for contact in batch.contacts:
         contact.uid = str(uuid.uuid4())  # loading the same seed twice adds two sets of people
+    assign_team(batch, service.author, seed)
     return bulk_create(
         service,
         batch.contacts,
@@ -83,6 +84,20 @@ def load_demo(service: ContactService, count: int, seed: int | None = None) -> O
         precleaned=True,  # the generator's output is clean (tests/services/test_demo.py)
         label=StepLabel("demo", count=count),
     )
+
+
+def assign_team(batch: DemoBatch, user: str, seed: int | None) -> None:
+    """Give each contact an owner of the team, who also made its stage changes. A random
+    source of its own, so the people of a seed stay the same as before owners existed."""
+    rng = random.Random(None if seed is None else seed * 7919 + 1)
+    team = words.demo_team(user)
+    weights = [3.0 if user and n == 0 else 1.0 for n in range(len(team))]
+    for index, contact in enumerate(batch.contacts):
+        owner = rng.choices(team, weights)[0]
+        contact.owner = owner
+        steps = batch.histories.get(index)
+        if steps:
+            batch.histories[index] = [dataclasses.replace(s, author=owner) for s in steps]
 
 
 def fold(text: str, german: bool = False) -> str:

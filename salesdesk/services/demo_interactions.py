@@ -15,7 +15,9 @@ from salesdesk.domain.engagement import Touch, schedule
 from salesdesk.domain.interactions import Channel, Direction, FollowUp, InteractionOutcome
 from salesdesk.domain.stages import Stage
 from salesdesk.services.contacts import ContactService, Outcome
+from salesdesk.services.demo_words import demo_team
 from salesdesk.store import interactions as store
+from salesdesk.store import owners as store_owners
 from salesdesk.store.db import write_transaction
 
 HISTORY_DAYS = 180
@@ -72,6 +74,8 @@ def add_demo_interactions(
     rng = random.Random(seed)
     now = now or service.clock()
     contacts = [(c.id, c.stage) for c in service.cards(ids)]
+    owners = store_owners.owners_of([cid for cid, _ in contacts])
+    team = demo_team(service.author)
     weights = [STAGE_WEIGHT[stage] for _, stage in contacts]
     mean = (sum(weights) / len(weights)) if weights else 0.0
     per_contact = total / len(contacts) / mean if contacts and mean else 0.0
@@ -94,10 +98,15 @@ def add_demo_interactions(
                     (InteractionOutcome.REACHED, InteractionOutcome.NO_ANSWER,
                      InteractionOutcome.LEFT_MESSAGE, None)
                 )  # fmt: skip
+            # mostly the owner calls; now and then a colleague stands in (a hash, not the
+            # random source: the conversations of a seed stay as they were)
+            author = owners.get(contact_id) or team[0]
+            if (contact_id * 31 + len(rows)) % 5 == 0:
+                author = team[(contact_id + len(rows)) % len(team)]
             rows.append(
                 (str(uuid.UUID(int=rng.getrandbits(128), version=4)), contact_id,
                  channel.value, direction.value, at, rng.choice(SUMMARIES[channel]),
-                 rng.choice(NOTES), outcome.value if outcome else None)
+                 rng.choice(NOTES), outcome.value if outcome else None, author)
             )  # fmt: skip
             touches.append(Touch(at, direction))
         if touches:
@@ -110,7 +119,7 @@ def add_demo_interactions(
         for start in range(0, len(rows), 50_000):
             store.insert_interaction_rows(rows[start : start + 50_000], now)
         store.set_summaries(summaries)
-        store.set_follow_up_rows(follow_ups, now)
+        store.set_follow_up_rows(follow_ups, now, service.author)
     return len(rows)
 
 

@@ -291,6 +291,16 @@ REASONS = (
     "project cancelled",
     "company closed",
 )
+TEAM = ("Jana Kovač", "Ben Okafor", "Lena Hoffmann", "Tomás Ruiz")
+"""The demo's sales team: owners of its contacts and authors of its history and calls."""
+
+
+def demo_team(user: str) -> tuple[str, ...]:
+    """Who works the demo's contacts: the user first (so "My contacts" shows some), then
+    the demo's colleagues."""
+    return tuple(dict.fromkeys([*([user] if user else []), *TEAM]))
+
+
 SPAN_DAYS = 730  # demo contacts arrive over the two years before ``now``
 
 # Weighted choices: (item, weight). A funnel: many new leads, few customers.

@@ -16,8 +16,8 @@ __all__ = ["CLI_KEYS", "contact_to_dict", "iso"]
 CLI_KEYS = (
     "id", "uid", "first_name", "last_name", "company", "title", "stage", "rating", "emails",
     "phones", "address", "gender", "source", "source_detail", "referred_by", "tags", "notes",
-    "consent", "do_not_contact", "expected_value", "currency", "expected_close", "created_at",
-    "updated_at",
+    "consent", "do_not_contact", "expected_value", "currency", "expected_close", "owner",
+    "created_at", "updated_at",
 )  # fmt: skip
 
 

@@ -180,6 +180,7 @@ def _interaction(row: dict[str, Any]) -> dict[str, Any]:
         "outcome": row["outcome"],
         "created_at": _iso(row["created_at"]),
         "updated_at": _iso(row["updated_at"]),
+        "author": row["author"],
     }
 
 
@@ -192,6 +193,7 @@ def _follow_up_change(row: dict[str, Any]) -> dict[str, Any]:
         "due_on": due_on.isoformat() if isinstance(due_on, dt.date) else due_on,
         "due_time": row["due_time"],
         "note": row["note"],
+        "author": row["author"],
     }
 
 

@@ -268,6 +268,7 @@ def _restore_extras(plan: ImportPlan, work: Work, created: list[int], now: dt.da
             "outcome": r.get("outcome") or None,
             "created_at": store.to_db_time(parse_time(r.get("created_at")) or at),
             "updated_at": store.to_db_time(parse_time(r.get("updated_at")) or at),
+            "author": str(r.get("author") or ""),
         })  # fmt: skip
     store_transfer.insert_interaction_rows(rows)
     changes = [
@@ -278,6 +279,7 @@ def _restore_extras(plan: ImportPlan, work: Work, created: list[int], now: dt.da
             "due_on": r.get("due_on") or None,
             "due_time": r.get("due_time") or None,
             "note": str(r.get("note") or ""),
+            "author": str(r.get("author") or ""),
         }  # fmt: skip
         for r in plan.extras.get("follow_up_changes", [])
         if r.get("contact_uid") in ids and r.get("at")

@@ -449,7 +449,7 @@ def _check_row(
         cleaned.created_at = now  # a file from a machine whose clock ran ahead
     history: tuple[HistoryStep, ...] = ()
     if item.history:
-        steps = tuple(HistoryStep(Stage(h.stage), h.at, h.reason) for h in item.history)
+        steps = tuple(HistoryStep(Stage(h.stage), h.at, h.reason, h.author) for h in item.history)
         try:
             check_history(steps, cleaned.stage, now)
             history = steps

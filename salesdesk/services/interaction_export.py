@@ -20,6 +20,7 @@ def interaction_to_dict(item: Interaction) -> dict[str, Any]:
         "summary": item.summary,
         "notes": item.notes,
         "outcome": item.outcome.value if item.outcome else None,
+        "author": item.author,
     }
 
 

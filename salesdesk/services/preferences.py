@@ -39,6 +39,8 @@ AUTO_WORKING = "conversations/auto_working"
 DELIMITER = "export/csv_delimiter"
 IMPORT_TAG = "import/tag"
 DEMO_CONTACTS = "demo/contacts"
+USER_NAME = "user/name"  # '' or missing: the hub member name, else the login (services.identity)
+MAX_USER_NAME = 200
 
 
 def regions() -> list[str]:
@@ -67,6 +69,7 @@ class Preferences:
     import_tag: str = DEFAULT_IMPORT_TAG
     phone_label: str = "mobile"
     demo_contacts: int = DEFAULT_DEMO_CONTACTS
+    user_name: str = ""  # "Your name"; '' for the default (services.identity.user_name)
 
     @property
     def stale_after(self) -> dict[Stage, int]:
@@ -88,6 +91,7 @@ class Preferences:
             DELIMITER: self.csv_delimiter,
             IMPORT_TAG: self.import_tag,
             DEMO_CONTACTS: self.demo_contacts,
+            USER_NAME: self.user_name,
         }
         values.update({stale_key(s): self.stale_days.get(s, 0) for s in STAGE_ORDER})
         return values
@@ -183,6 +187,12 @@ def _bool(value: str | None, default: bool) -> bool:
     return value.strip().lower() in ("true", "1", "yes")
 
 
+def _name(value: str | None) -> str:
+    """A stored name, tidied as a typed one is; '' (the default) for what is no name."""
+    text = " ".join((value or "").split())
+    return text if len(text) <= MAX_USER_NAME and text.isprintable() else ""
+
+
 def from_values(values: Mapping[str, str]) -> Preferences:
     """Preferences from stored text; a value that makes no sense falls back to its default
     (a hand-edited file never stops salesdesk from starting)."""
@@ -202,6 +212,7 @@ def from_values(values: Mapping[str, str]) -> Preferences:
         import_tag=values.get(IMPORT_TAG, base.import_tag),
         phone_label=_choice(values.get(PHONE_LABEL), PHONE_LABELS, base.phone_label),
         demo_contacts=_int(values.get(DEMO_CONTACTS), base.demo_contacts, 1, MAX_DEMO_CONTACTS),
+        user_name=_name(values.get(USER_NAME)),
     )
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from salesdesk.services.identity import default_name, user_name
 from salesdesk.services.preferences import (
     AUTO_WORKING,
     Preferences,
@@ -66,7 +67,8 @@ class PreferenceCommands(QObject):
     # --- the dialog ----------------------------------------------------------------------
 
     def show_dialog(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.current, self.window)
+        db = self.window.runner.service.db
+        dialog = PreferencesDialog(self.current, self.window, default_name(db))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.set_preferences(dialog.value()))
         self.dialog = dialog
@@ -111,5 +113,7 @@ class PreferenceCommands(QObject):
 
     def apply_to_service(self, service: ContactService) -> None:
         """The home country for phone numbers (a --phone-region flag or SALESDESK_REGION,
-        which the command line sets from it, still wins)."""
+        which the command line sets from it, still wins), and the user's name that what the
+        window writes is recorded under (services.identity)."""
         service.phone_region = configured_region(None, self.current.phone_region)
+        service.author = user_name(service.db, self.current)

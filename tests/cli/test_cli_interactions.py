@@ -6,7 +6,8 @@ import datetime as dt
 
 from salesdesk.domain.interactions import Channel, Direction, InteractionOutcome
 
-INTERACTION_KEYS = {"id", "uid", "channel", "direction", "at", "summary", "notes", "outcome"}
+INTERACTION_KEYS = {"id", "uid", "channel", "direction", "at", "summary", "notes", "outcome",
+                    "author"}  # fmt: skip
 
 
 def test_log_then_show_json(sd, add) -> None:  # noqa: ANN001

@@ -12,11 +12,11 @@ from salesdesk.services.export import contact_to_dict
 CONTACT_KEYS = {
     "id", "uid", "first_name", "last_name", "company", "title", "stage", "rating", "emails",
     "phones", "address", "gender", "source", "source_detail", "referred_by", "tags", "notes",
-    "consent", "do_not_contact", "expected_value", "currency", "expected_close", "created_at",
-    "updated_at",
+    "consent", "do_not_contact", "expected_value", "currency", "expected_close", "owner",
+    "created_at", "updated_at",
 }  # fmt: skip
 STRING_KEYS = ("uid", "first_name", "last_name", "company", "title", "gender", "source_detail",
-               "notes", "currency")  # fmt: skip
+               "notes", "currency", "owner")  # fmt: skip
 HISTORY_KINDS = {"created"} | {k.value for k in TransitionKind}
 SHOW_ONLY_KEYS = {"stage_history", "interactions", "next_follow_up", "engagement"}
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
@@ -84,7 +84,8 @@ def test_show_json_is_one_object_with_stage_history(sd, add) -> None:  # noqa: A
     assert shown["referred_by"] == anna
     history = shown["stage_history"]
     for entry in history:
-        assert set(entry) == {"from", "to", "at", "reason", "kind"}
+        assert set(entry) == {"from", "to", "at", "reason", "kind", "author"}
+        assert isinstance(entry["author"], str)
         assert _is_iso_with_zone(entry["at"])
         assert entry["kind"] in HISTORY_KINDS
     assert [(h["from"], h["to"], h["reason"], h["kind"]) for h in history] == [

@@ -41,12 +41,14 @@ def test_records_carry_every_field_and_read_back() -> None:
         created_at=T0,
         photo=b"\x89PNG\r\n\x1a\nrest",
         photo_mime="image/png",
+        owner="Jana Kovač",
     )
-    history = [StageChange(1, None, Stage.NEW, T0), StageChange(2, Stage.NEW, Stage.WORKING, T0)]
+    history = [StageChange(1, None, Stage.NEW, T0),
+               StageChange(2, Stage.NEW, Stage.WORKING, T0, author="Jana Kovač")]  # fmt: skip
     interaction = {"uid": "i1", "contact_uid": contact.uid, "channel": "phone",
                    "direction": "two-way", "at": T0.isoformat(), "summary": "Called",
                    "notes": "", "outcome": None, "created_at": None,
-                   "updated_at": None}  # fmt: skip
+                   "updated_at": None, "author": "Ben"}  # fmt: skip
     data = dump_document([contact_record(contact, history, "abc")], [interaction], T0)
     document = json.loads(data)
     assert document["format"] == "salesdesk" and document["version"] == 1
@@ -54,9 +56,11 @@ def test_records_carry_every_field_and_read_back() -> None:
     loaded = load_document(data)
     back = loaded.contacts[0]
     for name in ("first_name", "last_name", "company", "emails", "address", "notes", "tags",
-                 "stage", "consent", "photo", "photo_mime", "uid", "created_at"):  # fmt: skip
+                 "stage", "consent", "photo", "photo_mime", "uid", "created_at",
+                 "owner"):  # fmt: skip
         assert getattr(back.contact, name) == getattr(contact, name), name
     assert [h.stage for h in back.history] == ["new", "working"]
+    assert [h.author for h in back.history] == ["", "Jana Kovač"]  # who moved it, kept
     assert back.referred_by_uid == "abc" and back.extra["id"] == 5
     assert loaded.interactions == [interaction]
 

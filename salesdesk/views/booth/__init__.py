@@ -13,7 +13,7 @@ def open_booth(window: Any) -> Any:
     from salesdesk.views.booth.settings import BoothSettings
     from salesdesk.views.booth.window import BoothWindow
 
-    settings = BoothSettings(window.settings.qsettings)
+    settings = BoothSettings(window.settings.qsettings, window.runner.service.author)
     events = EventService(window.runner.service)
 
     def start(event: Any) -> BoothWindow:

@@ -39,10 +39,12 @@ class RepCard:
 
 
 class BoothSettings:
-    """A typed layer over QSettings (group ``booth``)."""
+    """A typed layer over QSettings (group ``booth``). ``default_staff``: who staffs the
+    booth when nobody was typed (the user's name, services.identity), else the login."""
 
-    def __init__(self, settings: QSettings) -> None:
+    def __init__(self, settings: QSettings, default_staff: str = "") -> None:
         self.qsettings = settings
+        self.default_staff = default_staff
 
     def _get(self, key: str, default: str = "") -> str:
         value = self.qsettings.value(f"booth/{key}", default)
@@ -53,7 +55,7 @@ class BoothSettings:
 
     @property
     def staff(self) -> str:
-        return self._get("staff") or _login()
+        return self._get("staff") or self.default_staff or _login()
 
     @staff.setter
     def staff(self, value: str) -> None:

@@ -81,6 +81,9 @@ class StageHistoryView(QWidget):
             else:
                 source = html.escape(stage_label(change.from_stage))
                 what = f"{source} \u2192 <b>{target}</b>"
+            if change.author:
+                by = self.tr("by %1").replace("%1", html.escape(change.author))
+                what += f" <small>{by}</small>"
             line = f"{html.escape(local_text(change.at))}&nbsp;&nbsp;{what}"
             if change.reason:
                 reason = html.escape(self.reason_text(change.reason))

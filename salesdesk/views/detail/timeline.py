@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +50,12 @@ from salesdesk.views.detail.labels import reason_label, stage_label
 FIRST_SHOWN = 30  # entries shown before "Show all"
 ICON_SIZE = 18
 GAP = 8
+
+
+def fill(pattern: str, *values: str) -> str:
+    """``pattern`` with %1, %2, ... replaced in one pass (a name holding "%2" stays as is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values)
+                  else m[0], pattern)  # fmt: skip
 
 
 def reason_text(reason: str) -> str:
@@ -388,6 +395,8 @@ class TimelineView(QWidget):
         facts = [channel_label(item.channel), direction_label(item.direction)]
         if item.outcome is not None:
             facts.append(outcome_label(item.outcome))
+        if item.author:
+            facts.append(self.tr("logged by %1").replace("%1", item.author))
         text = f"<b>{html.escape(item.summary)}</b><br><small>{html.escape(' · '.join(facts))}"
         text += "</small>"
         if item.notes:
@@ -397,13 +406,19 @@ class TimelineView(QWidget):
 
     def _stage_html(self, entry: TimelineEntry) -> str:
         change = entry.stage_change
-        target = html.escape(stage_label(change.to_stage))
+        target = f"<b>{html.escape(stage_label(change.to_stage))}</b>"
+        author = html.escape(change.author)
         if change.from_stage is None:
-            text = self.tr("Created in %1").replace("%1", f"<b>{target}</b>")
+            if author:
+                text = fill(self.tr("Created in %1 by %2"), target, author)
+            else:
+                text = self.tr("Created in %1").replace("%1", target)
         else:
             source = html.escape(stage_label(change.from_stage))
-            text = self.tr("Moved from %1 to %2").replace("%1", source)
-            text = text.replace("%2", f"<b>{target}</b>")
+            if author:
+                text = fill(self.tr("Moved from %1 to %2 by %3"), source, target, author)
+            else:
+                text = fill(self.tr("Moved from %1 to %2"), source, target)
         if change.reason:
             reason = html.escape(reason_text(change.reason))
             text += "<br><small>" + self.tr("Reason: %1").replace("%1", f"<i>{reason}</i>")
@@ -414,10 +429,16 @@ class TimelineView(QWidget):
         follow_up = change.follow_up
         when = html.escape(follow_up_when(follow_up, today, relative=False)) if follow_up else ""
         note = f" · {html.escape(follow_up.note)}" if follow_up and follow_up.note else ""
+        author = html.escape(change.author)
         if change.kind is FollowUpChangeKind.SET:
-            text = self.tr("Follow-up planned for %1").replace("%1", f"<b>{when}</b>")
+            if author:
+                text = fill(self.tr("Follow-up planned for %1 by %2"), f"<b>{when}</b>", author)
+            else:
+                text = self.tr("Follow-up planned for %1").replace("%1", f"<b>{when}</b>")
         elif change.kind is FollowUpChangeKind.DONE:
-            text = self.tr("Follow-up done")
+            text = (self.tr("Follow-up done by %1").replace("%1", author) if author
+                    else self.tr("Follow-up done"))  # fmt: skip
         else:
-            text = self.tr("Follow-up removed")
+            text = (self.tr("Follow-up removed by %1").replace("%1", author) if author
+                    else self.tr("Follow-up removed"))  # fmt: skip
         return text + note

@@ -1,5 +1,5 @@
 """PreferencesDialog: Edit ▸ Preferences (home country, language, theme, stale thresholds,
-the New→Working rule, CSV delimiter, import tag, phone label, demo size)."""
+the New→Working rule, CSV delimiter, import tag, phone label, demo size, your name)."""
 
 from __future__ import annotations
 
@@ -20,13 +20,17 @@ def region_name(code: str) -> str:
 
 
 class PreferencesDialog(QDialog):
-    """Shows ``preferences``; ``value()`` is what the user chose (read it after OK)."""
+    """Shows ``preferences``; ``value()`` is what the user chose (read it after OK).
+    ``default_name``: the name used while "Your name" is empty (shown greyed in it)."""
 
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, preferences: Preferences, parent: QWidget | None = None, default_name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_PreferencesDialog()
         self.ui.setupUi(self)
         ui = self.ui
+        ui.user_name_edit.setPlaceholderText(default_name)
         system_language = QLocale.system().nativeLanguageName()
         system_text = self.tr("As the system")
         if system_language:
@@ -93,6 +97,7 @@ class PreferencesDialog(QDialog):
         ui.tag_edit.setText(preferences.import_tag)
         ui.demo_spin.setValue(preferences.demo_contacts)
         ui.auto_working_check.setChecked(preferences.auto_working)
+        ui.user_name_edit.setText(preferences.user_name)
         for stage, spin in self.stale_spins.items():
             spin.setValue(preferences.stale_days.get(stage, 0))
             spin.setSuffix(self._days(spin.value()))
@@ -109,4 +114,5 @@ class PreferencesDialog(QDialog):
             import_tag=" ".join(ui.tag_edit.text().split()),
             phone_label=str(ui.phone_label_combo.currentData()),
             demo_contacts=ui.demo_spin.value(),
+            user_name=" ".join(ui.user_name_edit.text().split()),
         )
