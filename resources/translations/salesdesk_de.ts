@@ -190,6 +190,40 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>AssignMenu</name>
+    <message>
+        <source>Assig&amp;n to</source>
+        <translation>&amp;Zuweisen an</translation>
+    </message>
+    <message>
+        <source>&amp;Me (%1)</source>
+        <translation>&amp;Mich (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Someone else…</source>
+        <translation>&amp;Jemand anderen…</translation>
+    </message>
+    <message>
+        <source>&amp;Nobody</source>
+        <translation>&amp;Niemanden</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Zuweisen an</translation>
+    </message>
+    <message numerus="yes">
+        <source>Who looks after the %n selected contacts?</source>
+        <translation>
+            <numerusform>Wer betreut den %n ausgewählten Kontakt?</numerusform>
+            <numerusform>Wer betreut die %n ausgewählten Kontakte?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who looks after this contact?</source>
+        <translation>Wer betreut diesen Kontakt?</translation>
+    </message>
+</context>
+<context>
     <name>Board</name>
     <message>
         <source>hot</source>
@@ -1988,6 +2022,10 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Einwilligung</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -2006,6 +2044,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>none planned</source>
         <translation>keine geplant</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>ich</translation>
     </message>
     <message>
         <source>given</source>
@@ -2574,6 +2616,17 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>MyContactsToggle</name>
+    <message>
+        <source>&amp;My contacts</source>
+        <translation>&amp;Meine Kontakte</translation>
+    </message>
+    <message>
+        <source>Show only the contacts you look after (owner:me, %1)</source>
+        <translation>Nur die Kontakte zeigen, die Sie betreuen (owner:me, %1)</translation>
+    </message>
+</context>
+<context>
     <name>NewContactDialog</name>
     <message>
         <source>The new contact goes to the top of %1.</source>
@@ -2656,6 +2709,21 @@ Freie Software unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>OwnerField</name>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>Who looks after this contact; “My contacts” shows yours (Ctrl+Shift+M)</source>
+        <translation>Wer diesen Kontakt betreut; „Meine Kontakte“ zeigt Ihre (Strg+Umschalt+M)</translation>
+    </message>
+</context>
+<context>
     <name>PreferenceCommands</name>
     <message>
         <source>&amp;Preferences…</source>
@@ -2735,6 +2803,14 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Contacts in the &amp;demo data:</source>
         <translation>Kontakte in den &amp;Demodaten:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>Recorded with what you do (moves, logged calls) and as the owner of the contacts you add; your colleagues see it after a sync.</source>
+        <translation>Wird bei allem vermerkt, was Sie tun (Verschieben, erfasste Anrufe), und als zuständig für die Kontakte, die Sie anlegen; Ihre Kolleginnen und Kollegen sehen es nach einem Abgleich.</translation>
     </message>
     <message>
         <source>Pipeline</source>
@@ -3227,6 +3303,10 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Angelegt in %1</translation>
     </message>
     <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
         <source>Reason: %1</source>
         <translation>Grund: %1</translation>
     </message>
@@ -3560,6 +3640,10 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Im Papierkorb seit</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
         <source>Logged interaction</source>
         <translation>Erfasster Kontaktverlauf</translation>
     </message>
@@ -3614,6 +3698,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>removed</source>
         <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>made by</source>
+        <translation>gemacht von</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -3808,8 +3896,20 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Noch nichts erfasst.</translation>
     </message>
     <message>
+        <source>logged by %1</source>
+        <translation>erfasst von %1</translation>
+    </message>
+    <message>
+        <source>Created in %1 by %2</source>
+        <translation>Angelegt in %1 von %2</translation>
+    </message>
+    <message>
         <source>Created in %1</source>
         <translation>Angelegt in %1</translation>
+    </message>
+    <message>
+        <source>Moved from %1 to %2 by %3</source>
+        <translation>Von %1 nach %2 verschoben von %3</translation>
     </message>
     <message>
         <source>Moved from %1 to %2</source>
@@ -3820,12 +3920,24 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Grund: %1</translation>
     </message>
     <message>
+        <source>Follow-up planned for %1 by %2</source>
+        <translation>Wiedervorlage geplant für %1 von %2</translation>
+    </message>
+    <message>
         <source>Follow-up planned for %1</source>
         <translation>Wiedervorlage geplant für %1</translation>
     </message>
     <message>
+        <source>Follow-up done by %1</source>
+        <translation>Wiedervorlage erledigt von %1</translation>
+    </message>
+    <message>
         <source>Follow-up done</source>
         <translation>Wiedervorlage erledigt</translation>
+    </message>
+    <message>
+        <source>Follow-up removed by %1</source>
+        <translation>Wiedervorlage entfernt von %1</translation>
     </message>
     <message>
         <source>Follow-up removed</source>
@@ -3913,6 +4025,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Created</source>
         <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
     </message>
     <message>
         <source>Middle name (added to the first name)</source>
@@ -4155,6 +4271,14 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>removal of tag %1 from %2</source>
         <translation>Entfernen des Schlagworts %1 von %2</translation>
+    </message>
+    <message>
+        <source>removal of the owner of %1</source>
+        <translation>Entfernen der Zuständigkeit für %1</translation>
+    </message>
+    <message>
+        <source>assignment of %1 to %2</source>
+        <translation>Zuweisung von %1 an %2</translation>
     </message>
     <message>
         <source>capture of %1 at %2</source>

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>AssignMenu</name>
+    <message numerus="yes">
+        <source>Who looks after the %n selected contacts?</source>
+        <translation>
+            <numerusform>Who looks after the %n selected contact?</numerusform>
+            <numerusform>Who looks after the %n selected contacts?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConversationActions</name>
     <message numerus="yes">
         <source>%Ln contacts</source>

@@ -25,6 +25,11 @@ class Key(enum.Enum):
     STAGE = "stage"
     DUE = "due"
     CONSENT = "consent"
+    OWNER = "owner"
+
+
+ME = "me"
+"""The value of ``owner:me``: whoever the user is (their name is looked up when it runs)."""
 
 
 class Due(enum.Enum):
@@ -49,7 +54,11 @@ KEY_ALIASES: dict[str, Key] = {
     "fällig": Key.DUE,
     "faellig": Key.DUE,
     "einwilligung": Key.CONSENT,
+    "zuständig": Key.OWNER,
+    "zustaendig": Key.OWNER,
+    "betreuer": Key.OWNER,
 }
+ME_WORDS = frozenset({"me", "ich", "mir", "mich"})
 RATINGS = {"hot": "hot", "warm": "warm", "cold": "cold", "none": "none",
            "heiß": "hot", "heiss": "hot", "kalt": "cold", "keine": "none"}  # fmt: skip
 SOURCES = {
@@ -92,7 +101,7 @@ CHOICES: dict[Key, dict[str, str]] = {
     Key.CONSENT: YES_NO,
     Key.STAGE: STAGE_WORDS,
 }
-FREE_VALUED = frozenset({Key.TAG, Key.EVENT})  # any text: tag names, event names
+FREE_VALUED = frozenset({Key.TAG, Key.EVENT, Key.OWNER})  # any text: tags, events, people
 
 
 @dataclass(frozen=True)
@@ -170,6 +179,10 @@ def _value_of(key: Key, raw: str) -> str | None:
     """The stored form of a typed value, or None if ``key`` has no such value. A unique
     prefix is enough (``rating:h``, ``stage:pro``), as for stages elsewhere."""
     value = raw.strip()
+    if key is Key.OWNER:
+        value = " ".join(value.split())  # as names are stored
+        if value.casefold() in ME_WORDS:
+            return ME
     if key in FREE_VALUED:
         return value or None
     choices = CHOICES[key]

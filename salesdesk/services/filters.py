@@ -43,6 +43,7 @@ class FilterService:
             include_deleted=include_deleted,
             sort=sort,
             descending=descending,
+            me=self.contacts.author,
         )
 
     def cards(self, ids: Sequence[int]) -> list[Card]:

@@ -1,5 +1,5 @@
-"""Exact filters (tag, source, event, rating, stage, follow-up, consent) run in SQL, together
-with the full-text search, and the sorted id lists the list view pages through."""
+"""Exact filters (tag, source, event, rating, stage, follow-up, consent, owner) run in SQL,
+together with the full-text search, and the sorted id lists the list view pages through."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import peewee
 
-from salesdesk.domain.filters import Due, FilterQuery, Key
+from salesdesk.domain.filters import ME, Due, FilterQuery, Key
 from salesdesk.domain.stages import STAGE_ORDER
 from salesdesk.store.rows import database_proxy
 from salesdesk.store.search import fts_query, search_ids
@@ -67,11 +67,12 @@ def filter_ids(
     include_deleted: bool = False,
     sort: str | None = None,
     descending: bool = False,
+    me: str = "",
 ) -> list[int]:
     """Ids of the contacts that pass every filter of ``query`` and match its free text;
-    in ``sort`` order (a key of SORT_KEYS) or by id."""
+    in ``sort`` order (a key of SORT_KEYS) or by id. ``me``: the user's name (owner:me)."""
     db: Any = database_proxy.obj
-    where, params = _where(query, today, include_deleted, db)
+    where, params = _where(query, today, include_deleted, db, me)
     if where is None:
         return []
     order = "c.id"
@@ -85,7 +86,7 @@ def filter_ids(
 
 
 def _where(
-    query: FilterQuery, today: dt.date, include_deleted: bool, db: Any
+    query: FilterQuery, today: dt.date, include_deleted: bool, db: Any, me: str = ""
 ) -> tuple[str | None, list[Any]]:
     """The WHERE clause and its parameters; None when nothing can match (no such tag)."""
     parts: list[str] = [] if include_deleted else ["c.deleted_at IS NULL"]
@@ -94,6 +95,8 @@ def _where(
         values = query.values(key)
         if not values:
             continue
+        if key is Key.OWNER:
+            values = [me if v == ME else v for v in values]
         clause = _clause(key, values, today, params)
         if clause is None:
             return None, []
@@ -131,6 +134,14 @@ def _clause(key: Key, values: list[str], today: dt.date, params: list[Any]) -> s
         if not event_ids:
             return None
         return _in("c.event_id", event_ids, params)
+    if key is Key.OWNER:
+        # names compared without regard to case (in Python: SQLite folds ASCII only), read
+        # from the owner index; '' (owner:me for a user without a name) is nobody's
+        wanted = {v.casefold() for v in values}
+        db: Any = database_proxy.obj
+        names = [r[0] for r in db.execute_sql("SELECT DISTINCT owner FROM contact")
+                 if str(r[0]).casefold() in wanted]  # fmt: skip
+        return _in("c.owner", names, params) if names else None
     if key is Key.RATING:
         return _in("c.rating", values, params)
     if key is Key.STAGE:

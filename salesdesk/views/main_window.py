@@ -29,6 +29,7 @@ from salesdesk.views.after_paint import AfterPaint
 from salesdesk.views.board.actions import BoardActions
 from salesdesk.views.board.card_menu import CardMenu
 from salesdesk.views.board.filter_bar import FilterBar, FilterMenu, SavedFilters
+from salesdesk.views.my_contacts import MyContactsToggle
 from salesdesk.views.board.layout import PaneSplitter
 from salesdesk.views.board.view import BoardView
 from salesdesk.views.conversation_commands import AGENDA_KEY, AGENDA_WIDTH
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
             self.set_search_text,
             lambda: self.runner.service.tag_names(),
             self,
+            lambda: self.runner.service.owners(),
         )
         self.filter_button = QToolButton(self)
         self.filter_button.setObjectName("filter_button")
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         # after the board's first paint so it does not compete with the start-up.
         self._damage_later = AfterPaint(self._start_damage_check, self)
         self.sync = WindowSync(self)  # sync (issue 12): rounds, status bar entry, File ▸ Sync…
+        self.my_contacts = MyContactsToggle(self)  # owner:me (issue 13)
         self.commands = WindowCommands(self)
         self.commands.build_menus_and_toolbar(self.board_actions, self.search)
         self.addToolBarBreak()

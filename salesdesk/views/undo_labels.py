@@ -89,6 +89,12 @@ def _text(label: StepLabel) -> str | None:  # noqa: PLR0911 - one branch per kin
         return _two(
             QCoreApplication.translate("UndoLabels", "removal of tag %1 from %2"), detail, who
         )
+    if kind == "assign":
+        if not detail:
+            return QCoreApplication.translate("UndoLabels", "removal of the owner of %1").replace(
+                "%1", who
+            )
+        return _two(QCoreApplication.translate("UndoLabels", "assignment of %1 to %2"), who, detail)
     if kind == "capture":
         return _two(QCoreApplication.translate("UndoLabels", "capture of %1 at %2"), who, detail)
     if kind == "merge":

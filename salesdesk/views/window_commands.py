@@ -190,7 +190,7 @@ class WindowCommands(QObject):
         edit.addSeparator()
         edit.addAction(self.preferences.action)
         view = bar.addMenu(self.tr("&View"))
-        view.addActions([self.toggle_list, self.toggle_detail, self.reports])
+        view.addActions([self.toggle_list, w.my_contacts.action, self.toggle_detail, self.reports])
         fold = view.addMenu(self.tr("&Fold column"))
         fold.addActions(list(self.fold.values()))
         contact = bar.addMenu(self.tr("&Contact"))
@@ -212,6 +212,7 @@ class WindowCommands(QObject):
         toolbar.addSeparator()
         toolbar.addWidget(search)
         toolbar.addWidget(w.filter_button)
+        toolbar.addAction(w.my_contacts.action)
         toolbar.addSeparator()
         toolbar.addActions([self.toggle_list, self.conversations.toggle_agenda])
         w.addToolBar(toolbar)
@@ -238,8 +239,8 @@ class WindowCommands(QObject):
             (self.tr("Undo the last change"), self.undo),
             (self.tr("Redo what was undone"), self.redo),
         ]
-        last = (self.find, self.toggle_list, self.toggle_detail, self.booth, self.open_db,
-                self.sync_now, self.preferences.action, self.shortcuts,
+        last = (self.find, self.toggle_list, self.window.my_contacts.action, self.toggle_detail,
+                self.booth, self.open_db, self.sync_now, self.preferences.action, self.shortcuts,
                 self.quit)  # fmt: skip
         pairs += [(name(a), a) for a in last]
         rows = [(label, keys(action)) for label, action in pairs]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 from salesdesk.domain.contact import Rating
 from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services import bulk_edit
+from salesdesk.views.assign_menu import AssignMenu
 from salesdesk.views.board.labels import stage_label
 from salesdesk.views.detail.labels import rating_label
 
@@ -32,6 +33,7 @@ class CardMenu(QObject):
         self.window = window
         self.menu: QMenu | None = None
         self.tag_dialog: QInputDialog | None = None
+        self.assign = AssignMenu(window)  # "Assign to" an owner (issue 13)
 
     def popup(self, ids: Sequence[int], at: QPoint, move: Mover, parent: QWidget) -> QMenu | None:
         """Open the menu for ``ids`` at the global point ``at`` (nothing selected: none)."""
@@ -70,6 +72,7 @@ class CardMenu(QObject):
         for tag in tags:
             action = untag.addAction(tag)
             action.triggered.connect(lambda _=False, t=tag: self.untag(ids, t))
+        self.assign.add_to(menu, ids)
         menu.addSeparator()
         talk = w.conversations
         self._add(menu, self.tr("&Log an interaction…"), "card_log", lambda: talk.log(ids))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.contact import LeadSource, Rating
-from salesdesk.domain.filters import Condition, FilterQuery, Key, parse
+from salesdesk.domain.filters import ME, Condition, FilterQuery, Key, parse
 from salesdesk.domain.stages import STAGE_ORDER
 from salesdesk.views.detail.labels import rating_label, source_label, stage_label
 
@@ -33,6 +33,7 @@ def key_label(key: Key) -> str:
         Key.STAGE: QCoreApplication.translate("Filters", "Stage"),
         Key.DUE: QCoreApplication.translate("Filters", "Follow-up"),
         Key.CONSENT: QCoreApplication.translate("Filters", "Consent"),
+        Key.OWNER: QCoreApplication.translate("Filters", "Owner"),
     }[key]
 
 
@@ -57,6 +58,8 @@ def value_label(condition: Condition) -> str:
         return source_label(None if value == "none" else LeadSource(value))
     if key is Key.DUE:
         return due_label(value)
+    if key is Key.OWNER and value == ME:
+        return QCoreApplication.translate("Filters", "me")
     if key is Key.CONSENT:
         yes = value == "yes"
         return (
@@ -146,6 +149,7 @@ class FilterMenu(QMenu):
         apply: Callable[[str], None],
         tags: Callable[[], list[str]],
         parent: QWidget | None = None,
+        owners: Callable[[], list[str]] = list,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("filter_menu")
@@ -153,6 +157,7 @@ class FilterMenu(QMenu):
         self.current = current
         self.apply = apply
         self.tags = tags
+        self.owners = owners
         self.name_dialog: QInputDialog | None = None
         self.aboutToShow.connect(self.fill)
 
@@ -170,6 +175,7 @@ class FilterMenu(QMenu):
             (Key.CONSENT, ["yes", "no"]),
             (Key.SOURCE, [s.value for s in LeadSource] + ["none"]),
             (Key.TAG, self.tags()[:40]),
+            (Key.OWNER, [ME, *self.owners()[:40]]),
         ]
         for key, values in choices:
             sub = add.addMenu(key_label(key))

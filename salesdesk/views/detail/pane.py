@@ -20,6 +20,7 @@ from salesdesk.views.detail import fields
 from salesdesk.views.detail.activity import ActivitySection, ReferralsSection
 from salesdesk.views.detail.common import FieldMessage
 from salesdesk.views.detail.deal import DealFields
+from salesdesk.views.detail.owner import OwnerField
 from salesdesk.views.detail.header import paint_avatar, subtitle_of
 from salesdesk.views.detail.labels import (
     gender_choices,
@@ -86,6 +87,8 @@ class ContactDetailPane(QWidget):
         self._fields = self._make_fields()
         self.deal = DealFields(self.ui, self._commit)  # expected value, currency, close date
         self._fields.update({key: _Field(*parts) for key, parts in self.deal.accessors().items()})
+        self.owner = OwnerField(self.ui, self._commit, lambda: self.service.owners())  # issue 13
+        self._fields.update({key: _Field(*parts) for key, parts in self.owner.accessors().items()})
         self._setup_widgets()
         self._connect()
         self._load_stylesheet()

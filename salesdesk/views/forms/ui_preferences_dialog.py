@@ -90,6 +90,23 @@ class Ui_PreferencesDialog(object):
 
         self.general_layout.addWidget(self.demo_spin, 5, 1, 1, 1)
 
+        self.user_name_label = QLabel(self.general_tab)
+        self.user_name_label.setObjectName(u"user_name_label")
+
+        self.general_layout.addWidget(self.user_name_label, 6, 0, 1, 1)
+
+        self.user_name_edit = QLineEdit(self.general_tab)
+        self.user_name_edit.setObjectName(u"user_name_edit")
+        self.user_name_edit.setMaxLength(200)
+
+        self.general_layout.addWidget(self.user_name_edit, 6, 1, 1, 1)
+
+        self.user_name_hint = QLabel(self.general_tab)
+        self.user_name_hint.setObjectName(u"user_name_hint")
+        self.user_name_hint.setWordWrap(True)
+
+        self.general_layout.addWidget(self.user_name_hint, 7, 0, 1, 2)
+
         self.general_layout.setColumnStretch(1, 1)
 
         self.general_tab_layout.addLayout(self.general_layout)
@@ -263,6 +280,7 @@ class Ui_PreferencesDialog(object):
         self.theme_label.setBuddy(self.theme_combo)
         self.region_label.setBuddy(self.region_combo)
         self.demo_label.setBuddy(self.demo_spin)
+        self.user_name_label.setBuddy(self.user_name_edit)
         self.stale_new_label.setBuddy(self.stale_new_spin)
         self.stale_working_label.setBuddy(self.stale_working_spin)
         self.stale_nurturing_label.setBuddy(self.stale_nurturing_spin)
@@ -288,6 +306,8 @@ class Ui_PreferencesDialog(object):
         self.region_label.setText(QCoreApplication.translate("PreferencesDialog", u"Home &country for phone numbers:", None))
         self.region_hint.setText(QCoreApplication.translate("PreferencesDialog", u"Numbers typed without +country code are read as numbers of this country.", None))
         self.demo_label.setText(QCoreApplication.translate("PreferencesDialog", u"Contacts in the &demo data:", None))
+        self.user_name_label.setText(QCoreApplication.translate("PreferencesDialog", u"Your &name:", None))
+        self.user_name_hint.setText(QCoreApplication.translate("PreferencesDialog", u"Recorded with what you do (moves, logged calls) and as the owner of the contacts you add; your colleagues see it after a sync.", None))
         self.tabs.setTabText(self.tabs.indexOf(self.general_tab), QCoreApplication.translate("PreferencesDialog", u"General", None))
         self.stale_hint.setText(QCoreApplication.translate("PreferencesDialog", u"A contact goes stale after this many days without an interaction and with no follow-up planned.", None))
         self.stale_new_label.setText(QCoreApplication.translate("PreferencesDialog", u"New:", None))

@@ -47,6 +47,7 @@ def field_label(entity: str, field: str) -> str:
         "follow_up_time": QCoreApplication.translate("SyncLabels", "Follow-up time"),
         "follow_up_note": QCoreApplication.translate("SyncLabels", "Follow-up note"),
         "deleted_at": QCoreApplication.translate("SyncLabels", "In the trash since"),
+        "owner": QCoreApplication.translate("SyncLabels", "Owner"),
     }
     if entity == "contact":
         return contact.get(field, field)
@@ -67,6 +68,7 @@ def field_label(entity: str, field: str) -> str:
         "due_on": QCoreApplication.translate("SyncLabels", "due date"),
         "due_time": QCoreApplication.translate("SyncLabels", "due time"),
         "deleted": QCoreApplication.translate("SyncLabels", "removed"),
+        "author": QCoreApplication.translate("SyncLabels", "made by"),
     }.get(field, field)
     return f"{kind}: {part}"
 

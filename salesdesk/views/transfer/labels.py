@@ -29,6 +29,7 @@ def field_label(name: str) -> str:
         "phones": QCoreApplication.translate("TransferLabels", "Phone numbers"),
         "tags": QCoreApplication.translate("TransferLabels", "Tags"),
         "created_at": QCoreApplication.translate("TransferLabels", "Created"),
+        "owner": QCoreApplication.translate("TransferLabels", "Owner"),
     }
     return labels.get(name, name)
 
