@@ -1,4 +1,4 @@
-""""Assign to" in the cards' and rows' context menu: give the selection an owner (you, a
+""" "Assign to" in the cards' and rows' context menu: give the selection an owner (you, a
 colleague already named on some contact, someone typed, or nobody) as one undoable step."""
 
 from __future__ import annotations

@@ -29,7 +29,6 @@ from salesdesk.views.after_paint import AfterPaint
 from salesdesk.views.board.actions import BoardActions
 from salesdesk.views.board.card_menu import CardMenu
 from salesdesk.views.board.filter_bar import FilterBar, FilterMenu, SavedFilters
-from salesdesk.views.my_contacts import MyContactsToggle
 from salesdesk.views.board.layout import PaneSplitter
 from salesdesk.views.board.view import BoardView
 from salesdesk.views.conversation_commands import AGENDA_KEY, AGENDA_WIDTH
@@ -43,6 +42,7 @@ from salesdesk.views.dialogs.shortcuts import ShortcutsDialog
 from salesdesk.views.dialogs.trash import TrashDialog
 from salesdesk.views.events import AppEvents
 from salesdesk.views.list.view import ContactListView
+from salesdesk.views.my_contacts import MyContactsToggle
 from salesdesk.views.sync import WindowSync
 from salesdesk.views.undo import STORAGE_FAILURES, ServiceRunner
 from salesdesk.views.window_commands import WindowCommands

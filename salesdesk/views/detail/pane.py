@@ -20,7 +20,6 @@ from salesdesk.views.detail import fields
 from salesdesk.views.detail.activity import ActivitySection, ReferralsSection
 from salesdesk.views.detail.common import FieldMessage
 from salesdesk.views.detail.deal import DealFields
-from salesdesk.views.detail.owner import OwnerField
 from salesdesk.views.detail.header import paint_avatar, subtitle_of
 from salesdesk.views.detail.labels import (
     gender_choices,
@@ -28,6 +27,7 @@ from salesdesk.views.detail.labels import (
     source_label,
     stage_label,
 )
+from salesdesk.views.detail.owner import OwnerField
 from salesdesk.views.dialogs.reason import ReasonDialog
 from salesdesk.views.events import AppEvents
 from salesdesk.views.forms.ui_contact_detail_pane import Ui_ContactDetailPane
