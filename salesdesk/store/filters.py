@@ -137,7 +137,7 @@ def _clause(key: Key, values: list[str], today: dt.date, params: list[Any]) -> s
     if key is Key.OWNER:
         # names compared without regard to case (in Python: SQLite folds ASCII only), read
         # from the owner index; '' (owner:me for a user without a name) is nobody's
-        wanted = {v.casefold() for v in values}
+        wanted = {v.casefold() for v in values if v}
         db: Any = database_proxy.obj
         names = [r[0] for r in db.execute_sql("SELECT DISTINCT owner FROM contact")
                  if str(r[0]).casefold() in wanted]  # fmt: skip
