@@ -47,6 +47,11 @@ def add_report_command(command: Callable[..., Any]) -> None:
     rep.add_argument("--source", help="only contacts of this source ('none': without one)")
     rep.add_argument("--event", help="only contacts captured at this event")
     rep.add_argument("--tag", help="only contacts with this tag")
+    rep.add_argument(
+        "--by",
+        choices=["author"],
+        help="activity only: also split by member (who logged each interaction)",
+    )
     rep.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
 
 
@@ -72,7 +77,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     tz, tz_name = time_zone()
     with contact_service(args) as service:
         reports = ReportService(service, tz=tz)
-        query = ReportQuery(args.first, args.last, args.source, args.event, args.tag)
+        if args.by and args.kind != "activity":
+            raise ValidationError(
+                f"--by {args.by} goes with the activity report, not with {args.kind}.", "by"
+            )
+        query = ReportQuery(args.first, args.last, args.source, args.event, args.tag,
+                            by_author=args.by == "author")  # fmt: skip
         report = reports.report(args.kind, query)
         if args.json:
             emit_json(report_json(report, tz_name))

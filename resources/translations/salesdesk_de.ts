@@ -82,6 +82,14 @@ Freie Software unter der MIT-Lizenz.</translation>
 <context>
     <name>ActivityTab</name>
     <message>
+        <source>Per member</source>
+        <translation>Pro Teammitglied</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
         <source>%1, %2: %3 interactions, %4 two-way (%5)</source>
         <translation>%1, %2: %3 Interaktionen, davon %4 Gespräche (%5)</translation>
     </message>

@@ -227,6 +227,13 @@ class ActivityCounts:
     buckets: tuple[dt.date, ...]
     channels: tuple[Channel, ...]
     cells: dict[tuple[Channel, dt.date], tuple[int, int]]  # (all, two-way)
+    # per member (who logged them; '' for nobody recorded), when asked for
+    authors: tuple[str, ...] = ()
+    members: dict[tuple[str, dt.date], tuple[int, int]] = field(default_factory=dict)
+
+    def member_total(self, author: str) -> tuple[int, int]:
+        found = [v for (a, _), v in self.members.items() if a == author]
+        return sum(v[0] for v in found), sum(v[1] for v in found)
 
     def channel_total(self, channel: Channel) -> tuple[int, int]:
         found = [v for (c, _), v in self.cells.items() if c is channel]
@@ -254,6 +261,19 @@ def activity(rows: Iterable[tuple[str, dt.date, int, int]], period: Period) -> A
         tuple(c for c in CHANNEL_ORDER if c in used),
         {k: (v[0], v[1]) for k, v in cells.items()},
     )
+
+
+def with_members(
+    counts: ActivityCounts, rows: Iterable[tuple[str, dt.date, int, int]]
+) -> ActivityCounts:
+    """``counts`` split by member too, from (author, bucket, all, two-way) rows: members by
+    how much they logged (most first), nobody recorded ('') last."""
+    members = {(author, bucket): (every, two_way) for author, bucket, every, two_way in rows}
+    totals: dict[str, int] = defaultdict(int)
+    for (author, _), (every, _) in members.items():
+        totals[author] += every
+    authors = sorted(totals, key=lambda a: (a == "", -totals[a], a.casefold()))
+    return dataclasses.replace(counts, authors=tuple(authors), members=members)
 
 
 # --- value ------------------------------------------------------------------------------

@@ -139,13 +139,28 @@ def report_tables(report: Report) -> list[Table]:
             for c in f.channels
             for b in f.buckets
         ]
-        return [
+        tables = [
             Table(
                 "activity",
                 ("period_start", "channel", "interactions", "two_way", "two_way_share"),
                 tuple(rows),
             )
         ]
+        if report.query.by_author:
+            members = [
+                (b.isoformat(), a, every, two_way, _round(rate(two_way, every)))
+                for a in f.authors
+                for b in f.buckets
+                for every, two_way in (f.members.get((a, b), (0, 0)),)
+            ]
+            tables.append(
+                Table(
+                    "members",
+                    ("period_start", "author", "interactions", "two_way", "two_way_share"),
+                    tuple(members),
+                )
+            )
+        return tables
     if kind == "value":
         rows = [
             (x.stage.value, x.currency, len(x.ids), str(x.amount), x.probability, str(x.weighted))

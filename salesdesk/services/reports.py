@@ -25,13 +25,15 @@ REPORTS: tuple[str, ...] = (
 @dataclass(frozen=True)
 class ReportQuery:
     """What a report covers: local days ``first``..``last`` (None: from the first record /
-    up to today) and the contacts of one source, event or tag (None: all)."""
+    up to today) and the contacts of one source, event or tag (None: all). ``by_author``:
+    the activity report is split by member (who logged) too."""
 
     first: dt.date | None = None
     last: dt.date | None = None
     source: str | None = None
     event: str | None = None
     tag: str | None = None
+    by_author: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,18 +160,27 @@ class ReportService:
     def activity(self, query: ReportQuery) -> Report:
         period = self.period(query)
         buckets = [(b, *period.bucket_bounds(b, self.tz)) for b in period.buckets()]
-        rows = store.activity_counts(buckets, self._filter(query))
-        return Report("activity", period, query, rules.activity(rows, period))
+        who = self._filter(query)
+        figures = rules.activity(store.activity_counts(buckets, who), period)
+        if query.by_author:
+            authors = store.interaction_authors()
+            rows = store.activity_by_author(buckets, who, authors)
+            figures = rules.with_members(figures, rows)
+        return Report("activity", period, query, figures)
 
     def activity_contacts(
-        self, query: ReportQuery, channel: Channel | None, bucket: dt.date | None
+        self,
+        query: ReportQuery,
+        channel: Channel | None,
+        bucket: dt.date | None,
+        author: str | None = None,
     ) -> list[int]:
-        """The contacts behind an activity count: of one channel (None: all) in one week or
-        month (None: the whole period)."""
+        """The contacts behind an activity count: of one channel (None: all), logged by one
+        member (None: anyone), in one week or month (None: the whole period)."""
         period = self.period(query)
         start, end = period.bucket_bounds(bucket, self.tz) if bucket else (period.start, period.end)
         return store.activity_contacts(
-            channel.value if channel else None, start, end, self._filter(query)
+            channel.value if channel else None, start, end, self._filter(query), author
         )
 
     def value(self, query: ReportQuery) -> Report:

@@ -64,3 +64,21 @@ def test_a_name_that_is_no_name_is_refused(sd, add) -> None:  # noqa: ANN001
     assert result.code == 1
     assert "too long" in result.err and "Traceback" not in result.err
     assert sd("list", "--json").json() == []
+
+
+def test_report_activity_by_author(sd, add) -> None:  # noqa: ANN001
+    anna = add("--first", "Anna")
+    for who in ("Jana", "Ben", "Ben"):
+        result = sd("--as", who, "log", str(anna), "--channel", "phone", "--direction",
+                    "two-way", "--summary", "Called")  # fmt: skip
+        assert result.code == 0, result.err
+    out = sd("report", "activity", "--by", "author", "--json").json()
+    counts = {}
+    for row in out["members"]:
+        counts[row["author"]] = counts.get(row["author"], 0) + row["interactions"]
+    assert counts == {"Ben": 2, "Jana": 1}
+    assert "members" not in sd("report", "activity", "--json").json()  # only when asked
+    text = sd("report", "activity", "--by", "author").out
+    assert "members" in text and "Jana" in text
+    refused = sd("report", "funnel", "--by", "author")
+    assert refused.code == 1 and "activity report" in refused.err

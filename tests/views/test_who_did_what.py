@@ -164,3 +164,26 @@ def test_assign_menu_lists_me_and_colleagues(qtbot, people, window, session) -> 
     texts = [a.text() for a in sub.actions() if not a.isSeparator()]
     assert texts == [f"&Me ({JANA})", "Tom Becker", "&Someone else…", "&Nobody"]
     menu.close()
+
+
+def test_activity_per_member_in_the_reports_window(qtbot, people, window, session, clock) -> None:
+    from tests.views.test_reports_window import centre, set_range, show_tab
+
+    service = session.service
+    talk = InteractionService(service)
+    for who, name in ((JANA, "Anna"), ("Tom Becker", "Li"), ("Tom Becker", "Ben")):
+        service.author = who
+        window.runner.execute(lambda n=name: talk.log([people[n]], "phone", "two-way", "Call"))
+    rw = window.show_reports()
+    qtbot.waitExposed(rw)
+    today = clock.now.date()
+    set_range(qtbot, rw, today.replace(day=1), today)
+    show_tab(qtbot, rw, "Activity")
+    chart = rw.pages[4].members_chart
+    qtbot.waitUntil(lambda: len(chart.bar_rects()) == 2)
+    tips = {b.text: b.tooltip for _, b in chart.bar_rects()}
+    assert tips["2"].startswith("Tom Becker, ") and "2 interactions, 2 two-way" in tips["2"]
+    assert tips["1"].startswith(f"{JANA}, ")
+    tom = next(i for i, (_, b) in enumerate(chart.bar_rects()) if b.text == "2")
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=centre(chart, tom))
+    qtbot.waitUntil(lambda: sorted(shown(window)) == ["Ben Okafor", "Li Wei"])

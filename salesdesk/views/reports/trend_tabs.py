@@ -1,4 +1,5 @@
-"""The tabs over time: unqualified reasons and activity per week or month."""
+"""The tabs over time: unqualified reasons and activity per week or month (per channel and
+per member)."""
 
 from __future__ import annotations
 
@@ -71,18 +72,27 @@ class ReasonsTab(ReportTab):
 
 
 class ActivityTab(ReportTab):
-    """Interactions per channel and week, stacked, with the share of two-way conversations."""
+    """Interactions per channel and week, stacked, with the share of two-way conversations;
+    below, the same per member (who logged them)."""
 
     kinds = ("activity",)
     bucket_requested = Signal(object, object)  # Channel, date: the window fetches the ids
+    member_requested = Signal(str, object)  # author, date
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart = self.add_chart("activity_chart", "", 1)
+        self.members_chart = self.add_chart("activity_members_chart", self.tr("Per member"), 1)
 
     def on_bar_clicked(self, bar: Bar) -> None:
-        channel, bucket = bar.key  # type: ignore[misc]
-        self.bucket_requested.emit(channel, bucket)
+        what, bucket = bar.key  # type: ignore[misc]
+        if isinstance(what, tuple):  # ("author", name): a bar of the member chart
+            self.member_requested.emit(what[1], bucket)
+        else:
+            self.bucket_requested.emit(what, bucket)
+
+    def member_name(self, author: str) -> str:
+        return author or self.tr("not recorded")
 
     def show_reports(self, reports: dict[str, Report]) -> None:
         super().show_reports(reports)
@@ -116,8 +126,37 @@ class ActivityTab(ReportTab):
                 empty_text=self.tr("No interactions in this period."),
             )
         )
+        self._show_members(f, weekly)
         shares = ", ".join(f"{channel_label(c)} {percent(f.two_way_share(c))}" for c in f.channels)
         self.summary.setText(
             self.tr("Two-way share: %1 overall").replace("%1", percent(f.two_way_share()))
             + (f" ({shares})" if shares else "")
+        )
+
+    def _show_members(self, f: Any, weekly: bool) -> None:
+        rows = []
+        for bucket in f.buckets:
+            row: list[Bar | None] = []
+            for author in f.authors:
+                every, two_way = f.members.get((author, bucket), (0, 0))
+                tip = (
+                    self.tr("%1, %2: %3 interactions, %4 two-way (%5)")
+                    .replace("%1", self.member_name(author))
+                    .replace("%2", bucket_label(bucket, weekly))
+                    .replace("%3", str(every))
+                    .replace("%4", str(two_way))
+                    .replace("%5", percent(two_way / every if every else None))
+                )
+                key = (("author", author), bucket)
+                bar = make_bar(every, str(every), f"{tip}\n{self.click_hint()}", (), key)
+                row.append(bar if every else None)
+            rows.append(row)
+        self.members_chart.set_data(
+            chart_data(
+                [bucket_label(b, weekly) for b in f.buckets],
+                [self.member_name(a) for a in f.authors],
+                rows,
+                stacked=True,
+                empty_text=self.tr("No interactions in this period."),
+            )
         )

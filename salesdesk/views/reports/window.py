@@ -133,6 +133,7 @@ class ReportsWindow(QWidget):
         activity = self.pages[4]
         assert isinstance(activity, ActivityTab)
         activity.bucket_requested.connect(self.on_activity_clicked)
+        activity.member_requested.connect(self.on_member_clicked)
         self.status = QLabel(self)
         self.status.setObjectName("report_status")
         layout = QVBoxLayout(self)
@@ -198,6 +199,7 @@ class ReportsWindow(QWidget):
             self.source.currentData(),
             self.event.currentData(),
             self.tag.currentData(),
+            by_author=True,  # the activity tab shows each member's part (issue 13)
         )
 
     @property
@@ -235,6 +237,10 @@ class ReportsWindow(QWidget):
 
     def on_activity_clicked(self, channel: object, bucket: dt.date) -> None:
         ids = self.service().activity_contacts(self.query(), channel, bucket)  # type: ignore[arg-type]
+        self.contacts_requested.emit(tuple(ids), "")
+
+    def on_member_clicked(self, author: str, bucket: dt.date) -> None:
+        ids = self.service().activity_contacts(self.query(), None, bucket, author)
         self.contacts_requested.emit(tuple(ids), "")
 
     def edit_probabilities(self) -> ProbabilitiesDialog:
