@@ -137,10 +137,10 @@ def _clause(key: Key, values: list[str], today: dt.date, params: list[Any]) -> s
     if key is Key.OWNER:
         # names compared without regard to case (in Python: SQLite folds ASCII only), read
         # from the owner index; '' (owner:me for a user without a name) is nobody's
-        wanted = {v.casefold() for v in values if v}
+        asked = {v.casefold() for v in values if v}
         db: Any = database_proxy.obj
         names = [r[0] for r in db.execute_sql("SELECT DISTINCT owner FROM contact")
-                 if str(r[0]).casefold() in wanted]  # fmt: skip
+                 if str(r[0]).casefold() in asked]  # fmt: skip
         return _in("c.owner", names, params) if names else None
     if key is Key.RATING:
         return _in("c.rating", values, params)
