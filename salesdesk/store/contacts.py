@@ -22,6 +22,7 @@ from salesdesk.domain.contact import (
     StageChange,
 )
 from salesdesk.domain.money import from_cents, to_cents
+from salesdesk.domain.sorting import name_sort_key, sort_key
 from salesdesk.domain.stages import Stage
 from salesdesk.store.prepared import dicts_by_ids, rows, rows_by_ids
 from salesdesk.store.rows import (
@@ -69,7 +70,7 @@ CONTACT_COLUMNS: tuple[str, ...] = (
     "referred_by", "stage", "position", "rating", "notes", "street", "postal_code", "city",
     "region", "country", "consent_email", "consent_at", "consent_how", "do_not_contact",
     "primary_email", "primary_phone", "tag_names", "search_extra", "photo", "photo_mime",
-    "expected_cents", "currency", "expected_close",
+    "expected_cents", "currency", "expected_close", "sort_name", "sort_company",
 )  # fmt: skip
 """The columns ``contact_values`` gives, in its order (ContactRow field names)."""
 
@@ -115,6 +116,8 @@ def contact_values(contact: Contact) -> tuple[Any, ...]:
         " ".join(filter(None, extra)), photo, contact.photo_mime if photo else "",
         to_cents(contact.expected_value), contact.currency,
         None if contact.expected_close is None else contact.expected_close.isoformat(),
+        name_sort_key(contact.first_name, contact.last_name, contact.company),
+        sort_key(contact.company),
     )  # fmt: skip
 
 
