@@ -652,8 +652,8 @@ def delete_orphan_tags() -> None:
 
 
 def tag_names() -> list[str]:
-    """Every tag in use, sorted without regard to case."""
-    return sorted((r[0] for r in TagRow.select(TagRow.name).tuples()), key=str.casefold)
+    """Every tag in use, sorted without regard to case or accents."""
+    return sorted((r[0] for r in TagRow.select(TagRow.name).tuples()), key=sort_key)
 
 
 def current_db() -> Any:

@@ -14,6 +14,7 @@ from salesdesk.domain.filters import parse
 from salesdesk.domain.stages import Stage
 from salesdesk.services import ContactService
 from salesdesk.services.interactions import InteractionService
+from salesdesk.store import contacts as store_contacts
 from salesdesk.store import filters as store_filters
 from salesdesk.store.db import open_database
 
@@ -133,3 +134,8 @@ def test_the_migration_fills_the_keys_of_older_rows(tmp_path: Path) -> None:
         assert {f"contact_sort_{k}" for k in LIST_KEYS} <= names
     finally:
         opened.db.close()
+
+
+def test_tag_lists_sort_umlauts_with_their_letter(service) -> None:
+    service.create(first_name="A", tags=["zoll", "Ölhandel", "Messe", "Apfel", "Oper"])
+    assert store_contacts.tag_names() == ["Apfel", "Messe", "Ölhandel", "Oper", "zoll"]
