@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.search.hit_requested.connect(self.go_to_first_hit)
         self.search.board_requested.connect(self.focus_board)
         self.board.tab_requested.connect(self._on_board_tab)
+        self.list_view.tab_requested.connect(self._on_board_tab)
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("counts_label")
         self.saved_label = QLabel(self.tr("Saved"), self)

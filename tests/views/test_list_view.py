@@ -211,3 +211,21 @@ def test_a_move_made_by_another_program_moves_the_row(qtbot, people, window, db_
     assert column(window, 2)[-2:] == ["Customer", "Customer"]
     assert column(window, 0)[:1] == ["Anna Schmidt"]
     assert finder.calls == 0
+
+
+def test_tab_goes_search_list_pane_and_back(qtbot, people, window) -> None:
+    show_list(qtbot, window)
+    view = window.list_view
+    window.search.setFocus()
+    qtbot.waitUntil(window.search.hasFocus)
+    qtbot.keyClick(window.search, Qt.Key.Key_Tab)
+    assert view.hasFocus()
+    view.selectRow(2)
+    before = view.currentIndex()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # not the next cell: the arrows do that
+    assert window.detail.isAncestorOf(QApplication.focusWidget())
+    assert view.currentIndex() == before
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Backtab, SHIFT)
+    assert window.search.hasFocus()

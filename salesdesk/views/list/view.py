@@ -27,6 +27,7 @@ class ContactListView(QTableView):
     contact_activated = Signal(int)  # Enter / double click
     menu_requested = Signal(list, QPoint)  # the selected ids, where to open the menu
     delete_requested = Signal(list)
+    tab_requested = Signal(bool)  # Tab (True) / Shift+Tab: on to the pane / back to the search
 
     def __init__(
         self, runner: ServiceRunner, events: AppEvents, parent: QWidget | None = None
@@ -47,6 +48,7 @@ class ContactListView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the list as one stop, as on the board
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setShowGrid(False)
@@ -170,6 +172,11 @@ class ContactListView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        # the arrow keys move between rows and cells; Tab goes on (search -> list -> pane)
+        self.tab_requested.emit(next)
+        return True
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         index = self.indexAt(event.pos())  # delivered from the viewport: its coordinates
