@@ -76,6 +76,33 @@ def test_agenda_starts_closed_on_a_small_screen_and_open_on_a_big_one(
     assert not again.commands.conversations.agenda.isVisible()  # the user's choice is kept
 
 
+def six_columns_in_view(win: MainWindow) -> bool:
+    visible = board_rect(win)
+    for stage in STAGE_ORDER:
+        viewport = win.board.column(stage).view.viewport()
+        inside = QRect(viewport.mapTo(win, viewport.rect().topLeft()), viewport.size())
+        if not visible.contains(inside):
+            return False
+    return win.board.scroller.horizontalScrollBar().maximum() == 0
+
+
+@pytest.mark.parametrize(("size", "agenda_open"), [((1680, 950), True), ((1366, 768), False)])
+def test_the_agenda_starts_open_at_1680_beside_six_columns_and_the_pane(
+    qtbot, people, session, settings, size, agenda_open
+) -> None:
+    win = open_window(qtbot, session, settings, *size)
+    agenda = win.commands.conversations.agenda
+    assert agenda.isVisible() is agenda_open
+    qtbot.waitUntil(lambda: six_columns_in_view(win))
+    assert win.detail.isVisible() and win.detail.width() >= 300
+    if agenda_open:  # the three side by side, none over another
+        board = board_rect(win)
+        pane = QRect(win.detail.mapTo(win, win.detail.rect().topLeft()), win.detail.size())
+        dock = QRect(agenda.mapTo(win, agenda.rect().topLeft()), agenda.size())
+        assert not board.intersects(pane) and not board.intersects(dock)
+        assert not pane.intersects(dock) and dock.width() >= 250
+
+
 def test_no_empty_pane_while_no_contact_is_chosen(qtbot, people, window: MainWindow) -> None:
     window.events.contact_selected.emit(0)
     assert window.detail.isHidden()
