@@ -5,12 +5,13 @@ small screen, and no empty "Select a contact" panel takes the board's room."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QSettings
+from PySide6.QtCore import QRect, QRectF, QSettings
 from PySide6.QtGui import QFontMetrics
 
 from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services.session import Session
 from salesdesk.views.board.delegate import CardDelegate
+from salesdesk.views.board.models import CARD_ROLE
 from salesdesk.views.main_window import MainWindow
 from tests.views.conftest import PEOPLE
 
@@ -140,3 +141,40 @@ def test_compact_cards_drop_the_avatar_and_keep_the_name(qapp) -> None:
     assert delegate.text_width(font, narrow) > narrow - 2 * m.margin_x - 4 * m.padding
     assert delegate.text_width(font, wide) == wide - 2 * m.margin_x - 3 * m.padding - m.avatar
     assert Stage.NEW in STAGE_ORDER
+
+
+def test_a_long_phone_keeps_its_width_beside_a_follow_up_at_1366(
+    qtbot, people, session, settings
+) -> None:
+    from salesdesk.services.interactions import InteractionService
+    from salesdesk.views.board.card_marks import marks_of
+
+    session.service.update(people["Anna"], {"phones": ["+55 11 91234-5678"]})
+    InteractionService(session.service).set_follow_up([people["Anna"]], "2026-11-26", "17:30")
+    win = open_window(qtbot, session, settings, 1366, 768)
+    view = win.board.column(Stage.NEW).view
+    index = view.model().index(0, 0)
+    card = view.model().data(index, CARD_ROLE)
+    assert card.first_name == "Anna" and card.follow_up_on
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, CardDelegate)
+    m = delegate.metrics(view.font())
+    rect = QRect(0, 0, view.viewport().width(), m.height)  # what the view paints a card in
+    box = QRectF(rect.adjusted(m.margin_x, m.margin_y, -m.margin_x, -m.margin_y))
+    inner, compact = delegate.inner_rect(m, box)  # compact or not: both are seen at 1366
+    marks = marks_of(card, delegate.clock())
+    lines = delegate.lower_lines(m, inner, inner.top() + 2 * m.line, card, marks, compact)
+    text = delegate.contact_text(card, compact)
+    assert "+55 11 91234-5678" in text
+    assert lines.contact.width() >= m.fm.horizontalAdvance(text)
+    # the chip went down beside the rating, nothing overlaps and all stays on the card
+    assert lines.follow_up is not None and lines.rating is not None
+    parts = [lines.contact, lines.follow_up, lines.rating]
+    for n, part in enumerate(parts):
+        assert inner.contains(part), part
+        assert not any(part.intersects(other) for other in parts[n + 1 :])
+    assert lines.tags.right() < lines.follow_up.left()
+    # a short e-mail keeps the chip on its own line, as before
+    short = card._replace(phone="", email="a@b.de")
+    lines = delegate.lower_lines(m, inner, inner.top(), short, marks, compact)
+    assert lines.follow_up is not None and lines.follow_up.top() < lines.rating.top()
