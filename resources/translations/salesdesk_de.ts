@@ -643,6 +643,14 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>%1 vergessen</translation>
     </message>
     <message>
+        <source>%1 late</source>
+        <translation>%1 zu spät</translation>
+    </message>
+    <message>
+        <source>%1 quiet</source>
+        <translation>%1 still</translation>
+    </message>
+    <message>
         <source>%1B</source>
         <translation>%1&#xa0;Mrd.</translation>
     </message>

@@ -178,3 +178,30 @@ def test_a_long_phone_keeps_its_width_beside_a_follow_up_at_1366(
     short = card._replace(phone="", email="a@b.de")
     lines = delegate.lower_lines(m, inner, inner.top(), short, marks, compact)
     assert lines.follow_up is not None and lines.follow_up.top() < lines.rating.top()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_two_header_badges_keep_their_words_at_1366(
+    qtbot, people, session, settings, language
+) -> None:
+    import re
+    from contextlib import nullcontext
+
+    from salesdesk.views.board.attention import badge_layout
+    from tests.views.test_undo_labels import in_german
+
+    with in_german() if language == "de" else nullcontext():
+        win = open_window(qtbot, session, settings, 1366, 768)
+        for stage in STAGE_ORDER:
+            header = win.board.column(stage).header
+            header.set_attention(16, 151, "")  # as many as a large pipeline has
+            area, _ = header.badge_area()
+            layout = badge_layout(area.width(), QFontMetrics(header.font()), (16, 151))
+            assert all(re.search(r"[a-zäöü]{4}", t) for t in layout.texts), layout
+            assert sum(layout.widths) < area.width()
+        texts = " ".join(layout.texts)
+        assert texts in (
+            ("16 overdue 151 stale", "16 late 151 quiet")
+            if language == "en"
+            else ("16 überfällig 151 vergessen", "16 zu spät 151 still")
+        )
