@@ -2673,6 +2673,11 @@ Freie Software unter der MIT-Lizenz.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
+        <source>en</source>
+        <comment>the code of this translation's language: country names</comment>
+        <translation>de</translation>
+    </message>
+    <message>
         <source>As the system</source>
         <translation>Wie das System</translation>
     </message>
