@@ -4,6 +4,8 @@ small screen, and no empty "Select a contact" panel takes the board's room."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QRect, QRectF, QSettings
 from PySide6.QtGui import QFontMetrics
@@ -14,6 +16,8 @@ from salesdesk.views.board.delegate import CardDelegate
 from salesdesk.views.board.models import CARD_ROLE
 from salesdesk.views.main_window import MainWindow
 from tests.views.conftest import PEOPLE
+
+NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.UTC)
 
 
 def board_rect(window: MainWindow) -> QRect:
@@ -164,9 +168,8 @@ def test_a_long_phone_keeps_its_width_beside_a_follow_up_at_1366(
     inner, compact = delegate.inner_rect(m, box)  # compact or not: both are seen at 1366
     marks = marks_of(card, delegate.clock())
     lines = delegate.lower_lines(m, inner, inner.top() + 2 * m.line, card, marks, compact)
-    text = delegate.contact_text(card, compact)
-    assert "+55 11 91234-5678" in text
-    assert lines.contact.width() >= m.fm.horizontalAdvance(text)
+    assert "+55 11 91234-5678" in lines.contact_text
+    assert lines.contact.width() >= m.fm.horizontalAdvance(lines.contact_text)
     # the chip went down beside the rating, nothing overlaps and all stays on the card
     assert lines.follow_up is not None and lines.rating is not None
     parts = [lines.contact, lines.follow_up, lines.rating]
@@ -178,6 +181,13 @@ def test_a_long_phone_keeps_its_width_beside_a_follow_up_at_1366(
     short = card._replace(phone="", email="a@b.de")
     lines = delegate.lower_lines(m, inner, inner.top(), short, marks, compact)
     assert lines.follow_up is not None and lines.follow_up.top() < lines.rating.top()
+    assert lines.contact_text.endswith(" a@b.de")  # after its envelope
+    # the longest numbers lose their telephone mark rather than digits
+    for number in ("+90 212 557 35 68", "+33 6 83 55 56 73", "+48 785 209 925"):
+        long = card._replace(phone=number, follow_up_on=None)
+        lines = delegate.lower_lines(m, inner, inner.top(), long, marks_of(long, NOW), compact)
+        assert number in lines.contact_text
+        assert lines.contact.width() >= m.fm.horizontalAdvance(lines.contact_text), number
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

@@ -90,6 +90,7 @@ class CardLines(NamedTuple):
     """The parts of a card's last two lines (see CardDelegate.lower_lines)."""
 
     contact: QRect  # the phone or e-mail
+    contact_text: str  # what it says (without its mark when the mark would cut it)
     follow_up: QRect | None  # the follow-up chip (None: no follow-up)
     rating: QRect | None  # the rating chip (None: not rated)
     tags: QRect  # what is left for the tag chips
@@ -276,11 +277,10 @@ class CardDelegate(QStyledItemDelegate):
                             lines.follow_up.top(), m.small_line)  # fmt: skip
         painter.setFont(m.font)
         painter.setPen(text)
-        contact = self.contact_text(card, compact)
         painter.drawText(
             lines.contact,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(contact, Qt.TextElideMode.ElideRight, lines.contact.width()),
+            fm.elidedText(lines.contact_text, Qt.TextElideMode.ElideRight, lines.contact.width()),
         )
         if lines.rating is not None:
             painter.setFont(m.small)
@@ -293,12 +293,16 @@ class CardDelegate(QStyledItemDelegate):
         self._paint_tags(painter, m, palette, card.tags, lines.tags)
         painter.restore()
 
-    def contact_text(self, card: Card, compact: bool) -> str:
-        """The card's third line: its phone (as the user reads it), else its e-mail."""
+    def contact_text(self, card: Card, compact: bool, mark: bool = True) -> str:
+        """The card's third line: its phone (as the user reads it), else its e-mail, after
+        a telephone or an envelope (``mark``)."""
         space = " " if compact else "  "
         if card.phone:
-            return f"{PHONE_MARK}{space}{self.format_phone(card.phone)}"
-        return f"{MAIL_MARK}{space}{card.email}" if card.email else ""
+            number = self.format_phone(card.phone)
+            return f"{PHONE_MARK}{space}{number}" if mark else number
+        if not card.email:
+            return ""
+        return f"{MAIL_MARK}{space}{card.email}" if mark else card.email
 
     def lower_lines(
         self, m: CardMetrics, inner: QRect, top: int, card: Card, marks: CardMarks, compact: bool
@@ -306,7 +310,8 @@ class CardDelegate(QStyledItemDelegate):
         """Where the third line (phone or e-mail, and the follow-up chip at its right) and the
         last line (tags, the rating chip at its right) put their parts. A phone number is
         what a seller dials: when the chip would cut it, the chip moves down to the last
-        line, left of the rating, and the tags give way (they show "+n")."""
+        line, left of the rating, and the tags give way (they show "+n"); when the number
+        alone still does not fit after its telephone mark, the mark goes."""
         bottom = top + m.line + m.gap
         right = inner.right()
         rating: QRect | None = None
@@ -329,8 +334,11 @@ class CardDelegate(QStyledItemDelegate):
                 chip = QRect(last_right - width, bottom, width, m.small_line)
                 last_right = chip.left() - m.gap * 2
         contact = QRect(inner.left(), top, max(contact_right - inner.left(), 0), m.line)
+        text = self.contact_text(card, compact)
+        if m.fm.horizontalAdvance(text) > contact.width():
+            text = self.contact_text(card, compact, mark=False)
         tags = QRect(inner.left(), bottom, max(last_right - inner.left(), 0), m.small_line)
-        return CardLines(contact, chip, rating, tags)
+        return CardLines(contact, text, chip, rating, tags)
 
     def _paint_tags(
         self, painter: QPainter, m: CardMetrics, palette: QPalette, tags: str, area: QRect
