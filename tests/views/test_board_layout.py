@@ -188,6 +188,10 @@ def test_a_long_phone_keeps_its_width_beside_a_follow_up_at_1366(
         lines = delegate.lower_lines(m, inner, inner.top(), long, marks_of(long, NOW), compact)
         assert number in lines.contact_text
         assert lines.contact.width() >= m.fm.horizontalAdvance(lines.contact_text), number
+    # an address too long either way keeps its envelope (and is elided when painted)
+    long = card._replace(phone="", email="someone.with.a.long.name@example-company.de")
+    lines = delegate.lower_lines(m, inner, inner.top(), long, marks, compact)
+    assert lines.contact_text.startswith("\u2709")
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

@@ -310,8 +310,8 @@ class CardDelegate(QStyledItemDelegate):
         """Where the third line (phone or e-mail, and the follow-up chip at its right) and the
         last line (tags, the rating chip at its right) put their parts. A phone number is
         what a seller dials: when the chip would cut it, the chip moves down to the last
-        line, left of the rating, and the tags give way (they show "+n"); when the number
-        alone still does not fit after its telephone mark, the mark goes."""
+        line, left of the rating, and the tags give way (they show "+n"); a number (or
+        address) that would fit without its mark but not after it loses the mark."""
         bottom = top + m.line + m.gap
         right = inner.right()
         rating: QRect | None = None
@@ -335,8 +335,9 @@ class CardDelegate(QStyledItemDelegate):
                 last_right = chip.left() - m.gap * 2
         contact = QRect(inner.left(), top, max(contact_right - inner.left(), 0), m.line)
         text = self.contact_text(card, compact)
-        if m.fm.horizontalAdvance(text) > contact.width():
-            text = self.contact_text(card, compact, mark=False)
+        if m.fm.horizontalAdvance(text) > contact.width():  # the mark goes if that is enough
+            bare = self.contact_text(card, compact, mark=False)
+            text = bare if m.fm.horizontalAdvance(bare) <= contact.width() else text
         tags = QRect(inner.left(), bottom, max(last_right - inner.left(), 0), m.small_line)
         return CardLines(contact, text, chip, rating, tags)
 
