@@ -39,6 +39,7 @@ ALLOWED = {
         "rapidfuzz",
         "keyring",  # the team passphrase in the system keyring (services/sync_passphrase.py)
         "platformdirs",  # where the Preferences file is (services/preferences.py)
+        "babel",  # country names in the user's language (services/countries.py)
     },
     "sync": {
         "salesdesk.domain",

@@ -685,6 +685,14 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>%1 vergessen</translation>
     </message>
     <message>
+        <source>%1 late</source>
+        <translation>%1 zu spät</translation>
+    </message>
+    <message>
+        <source>%1 quiet</source>
+        <translation>%1 still</translation>
+    </message>
+    <message>
         <source>%1B</source>
         <translation>%1&#xa0;Mrd.</translation>
     </message>
@@ -2740,6 +2748,11 @@ Freie Software unter der MIT-Lizenz.</translation>
 </context>
 <context>
     <name>PreferencesDialog</name>
+    <message>
+        <source>en</source>
+        <comment>the code of this translation&apos;s language: country names</comment>
+        <translation>de</translation>
+    </message>
     <message>
         <source>As the system</source>
         <translation>Wie das System</translation>

@@ -46,6 +46,21 @@ class FilterService:
             me=self.contacts.author,
         )
 
+    def positions(
+        self, ids: Sequence[int], sort: str, descending: bool = False
+    ) -> dict[int, store_filters.Position]:
+        """Where each of ``ids`` goes in a list sorted by ``sort`` (comparable positions), so
+        a list can place a changed contact without asking for every id again."""
+        return store_filters.positions(ids, sort, descending)
+
+    def matching(
+        self, query: FilterQuery | str, ids: Sequence[int], *, include_deleted: bool = False
+    ) -> set[int]:
+        """Which of ``ids`` ``query`` finds (live contacts only, unless ``include_deleted``)."""
+        if isinstance(query, str):
+            query = parse(query)
+        return store_filters.matching_ids(query, self.today(), ids, include_deleted=include_deleted)
+
     def cards(self, ids: Sequence[int]) -> list[Card]:
         """The rows of ``ids`` in the order given (the list view reads a page at a time)."""
         found = {card.id: card for card in self.contacts.cards(ids)}

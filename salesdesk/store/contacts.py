@@ -22,6 +22,7 @@ from salesdesk.domain.contact import (
     StageChange,
 )
 from salesdesk.domain.money import from_cents, to_cents
+from salesdesk.domain.sorting import name_sort_key, sort_key
 from salesdesk.domain.stages import Stage
 from salesdesk.store.prepared import dicts_by_ids, rows, rows_by_ids
 from salesdesk.store.rows import (
@@ -69,7 +70,7 @@ CONTACT_COLUMNS: tuple[str, ...] = (
     "referred_by", "stage", "position", "rating", "notes", "street", "postal_code", "city",
     "region", "country", "consent_email", "consent_at", "consent_how", "do_not_contact",
     "primary_email", "primary_phone", "tag_names", "search_extra", "photo", "photo_mime",
-    "expected_cents", "currency", "expected_close", "owner",
+    "expected_cents", "currency", "expected_close", "owner", "sort_name", "sort_company",
 )  # fmt: skip
 """The columns ``contact_values`` gives, in its order (ContactRow field names)."""
 
@@ -116,6 +117,8 @@ def contact_values(contact: Contact) -> tuple[Any, ...]:
         to_cents(contact.expected_value), contact.currency,
         None if contact.expected_close is None else contact.expected_close.isoformat(),
         contact.owner,
+        name_sort_key(contact.first_name, contact.last_name, contact.company),
+        sort_key(contact.company),
     )  # fmt: skip
 
 
@@ -654,8 +657,8 @@ def delete_orphan_tags() -> None:
 
 
 def tag_names() -> list[str]:
-    """Every tag in use, sorted without regard to case."""
-    return sorted((r[0] for r in TagRow.select(TagRow.name).tuples()), key=str.casefold)
+    """Every tag in use, sorted without regard to case or accents."""
+    return sorted((r[0] for r in TagRow.select(TagRow.name).tuples()), key=sort_key)
 
 
 def current_db() -> Any:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import total_ordering
 from typing import Any
 
 import peewee
@@ -23,41 +25,122 @@ _STAGE_ORDER_SQL = (
 _RATING_ORDER_SQL = (
     "CASE c.rating WHEN 'hot' THEN 0 WHEN 'warm' THEN 1 WHEN 'cold' THEN 2 ELSE 3 END"
 )
-# Letters folded for sorting, so "Ärger" sorts with the A's and not after Z (SQLite's NOCASE
-# folds ASCII only; a Python collation would call back per comparison, ~1 s for 100k rows)
-_FOLDS = {
-    "a": "äàáâãåāą", "c": "çćč", "e": "éèêëēėę", "i": "íìîïī", "l": "ł", "n": "ñńň",
-    "o": "öòóôõøō", "s": "śšş", "u": "üùúûūů", "y": "ýÿ", "z": "źżž", "ss": "ß",
-}  # fmt: skip
 
 
-_FROM = "".join(letter for letters in _FOLDS.values() for letter in letters + letters.upper())
-_TO = "".join(plain[0] for plain, letters in _FOLDS.items() for letter in letters + letters.upper())
+@dataclass(frozen=True)
+class Sort:
+    """How the list sorts by one column: SQL terms, each in the chosen direction, then the id.
+    Rows where ``blank`` holds (an empty field) come after all others in either direction,
+    by id, read by a second query: so each part is one index range read in order."""
+
+    terms: tuple[str, ...]
+    blank: str | None = None
 
 
-def folded(column: str) -> str:
-    """SQL sort terms for ``column``: its first letter without accents ("Ärger" among the
-    A's, not after Z), then the whole text without regard to case. Two string functions a
-    row (~1 µs): a CASE per letter or nested replace() calls cost ~10 µs, 1 s at 100k."""
-    letter = f"substr({column}, 1, 1)"
-    at = f"instr('{_FROM}', {letter})"
-    first = f"CASE WHEN {at} > 0 THEN substr('{_TO}', {at}, 1) ELSE lower({letter}) END"
-    return f"{first} {{dir}}, {column} COLLATE NOCASE"
-
-
-# what the list view may sort by: a column name -> the ORDER BY terms (the id breaks ties)
-SORT_KEYS: dict[str, str] = {
-    "name": f"{folded('c.last_name')} {{dir}}, {folded('c.first_name')} {{dir}}, "
-    f"{folded('c.company')} {{dir}}",
-    "company": f"c.company = '', {folded('c.company')} {{dir}}",
-    "stage": _STAGE_ORDER_SQL + " {dir}, c.position {dir}",
-    "rating": _RATING_ORDER_SQL + " {dir}",
-    "email": "c.primary_email = '' , c.primary_email COLLATE NOCASE {dir}",
-    "phone": "c.primary_phone = '', c.primary_phone {dir}",
-    "tags": "c.tag_names = '', c.tag_names COLLATE NOCASE {dir}",
-    "follow_up": "c.follow_up_on IS NULL, c.follow_up_on {dir}, c.follow_up_time {dir}",
-    "updated": "c.updated_at {dir}",
+# Names and companies sort by their stored keys (domain/sorting.py: case and accents
+# folded). Each column's terms are those of an index of migration 0010 (led by deleted_at),
+# so the list's query reads the index in order instead of sorting.
+SORTS: dict[str, Sort] = {
+    "name": Sort(("c.sort_name",)),
+    "company": Sort(("c.sort_company",), blank="c.sort_company = ''"),
+    "stage": Sort((_STAGE_ORDER_SQL, "c.position")),
+    "rating": Sort((_RATING_ORDER_SQL,)),
+    "email": Sort(("lower(c.primary_email)",), blank="lower(c.primary_email) = ''"),
+    "phone": Sort(("c.primary_phone",), blank="c.primary_phone = ''"),
+    "tags": Sort(("lower(c.tag_names)",), blank="lower(c.tag_names) = ''"),
+    "follow_up": Sort(("c.follow_up_on", "c.follow_up_time"), blank="c.follow_up_on IS NULL"),
+    "updated": Sort(("c.updated_at",)),
 }
+SORT_KEYS = tuple(SORTS)
+
+
+def sorted_id_queries(sort: str, descending: bool, where: str) -> list[str]:
+    """The SELECTs (one, or two when blanks go last) whose ids, one after the other, are the
+    contacts passing ``where`` in ``sort`` order."""
+    if sort not in SORTS:
+        raise ValueError(f"cannot sort by {sort!r}")
+    spec = SORTS[sort]
+    direction = "DESC" if descending else "ASC"
+    order = ", ".join(f"{term} {direction}" for term in (*spec.terms, "c.id"))
+    if spec.blank is None:
+        return [f"SELECT c.id FROM contact c WHERE {where} ORDER BY {order}"]
+    return [
+        f"SELECT c.id FROM contact c WHERE {where} AND NOT ({spec.blank}) ORDER BY {order}",
+        f"SELECT c.id FROM contact c WHERE {where} AND {spec.blank} ORDER BY c.id {direction}",
+    ]
+
+
+@total_ordering
+class Position:
+    """Where a row goes in a sorted list, compared in Python as SQLite orders the terms
+    (NULL before numbers before text; text by code point, as SQLite's BINARY)."""
+
+    __slots__ = ("blank", "values", "descending")
+
+    def __init__(self, blank: bool, values: tuple[Any, ...], descending: bool) -> None:
+        self.blank = blank
+        self.values = tuple(_comparable(v) for v in values)  # the terms, then the id
+        self.descending = descending
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Position):
+            return NotImplemented
+        return (self.blank, self.values) == (other.blank, other.values)
+
+    def __lt__(self, other: Position) -> bool:
+        if self.blank != other.blank:
+            return other.blank
+        if self.blank:  # blanks by id alone
+            a, b = self.values[-1:], other.values[-1:]
+        else:
+            a, b = self.values, other.values
+        return a > b if self.descending else a < b
+
+    def __repr__(self) -> str:
+        return f"Position({self.blank}, {self.values}, descending={self.descending})"
+
+
+def _comparable(value: Any) -> tuple[int, Any]:
+    if value is None:
+        return (0, 0)
+    if isinstance(value, int | float):
+        return (1, value)
+    return (2, str(value))
+
+
+def positions(ids: Sequence[int], sort: str, descending: bool) -> dict[int, Position]:
+    """The sort positions of the contacts ``ids`` (those that exist), read from their rows."""
+    spec = SORTS[sort]
+    db: Any = database_proxy.obj
+    blank = spec.blank or "0"
+    found: dict[int, Position] = {}
+    for start in range(0, len(ids), 500):
+        part = list(ids[start : start + 500])
+        marks = ", ".join("?" for _ in part)
+        sql = (
+            f"SELECT c.id, ({blank}), {', '.join(spec.terms)} FROM contact c "
+            f"WHERE c.id IN ({marks})"
+        )
+        for row_id, is_blank, *values in db.execute_sql(sql, part):
+            found[row_id] = Position(bool(is_blank), (*values, row_id), descending)
+    return found
+
+
+def matching_ids(
+    query: FilterQuery, today: dt.date, ids: Sequence[int], *, include_deleted: bool = False
+) -> set[int]:
+    """Which of ``ids`` pass ``query`` (a changed contact may have left or joined a list)."""
+    db: Any = database_proxy.obj
+    where, params = _where(query, today, include_deleted, db)
+    if where is None or not ids:
+        return set()
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        part = list(ids[start : start + 500])
+        marks = ", ".join("?" for _ in part)
+        sql = f"SELECT c.id FROM contact c WHERE c.id IN ({marks}) AND {where}"
+        found.update(row[0] for row in db.execute_sql(sql, [*part, *params]))
+    return found
 
 
 def filter_ids(
@@ -75,14 +158,13 @@ def filter_ids(
     where, params = _where(query, today, include_deleted, db, me)
     if where is None:
         return []
-    order = "c.id"
-    if sort is not None:
-        if sort not in SORT_KEYS:
-            raise ValueError(f"cannot sort by {sort!r}")
-        direction = "DESC" if descending else "ASC"
-        order = SORT_KEYS[sort].format(dir=direction) + f", c.id {direction}"
-    sql = f"SELECT c.id FROM contact c WHERE {where} ORDER BY {order}"
-    return [row[0] for row in db.execute_sql(sql, params)]
+    if sort is None:
+        sql = f"SELECT c.id FROM contact c WHERE {where} ORDER BY c.id"
+        return [row[0] for row in db.execute_sql(sql, params)]
+    ids: list[int] = []
+    for sql in sorted_id_queries(sort, descending, where):
+        ids.extend(row[0] for row in db.execute_sql(sql, params))
+    return ids
 
 
 def _where(

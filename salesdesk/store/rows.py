@@ -105,6 +105,9 @@ class ContactRow(BaseRow):
         EventRow, null=True, on_delete="SET NULL", backref="contacts", column_name="event_id"
     )
     badge_id = TextField(null=True)  # unique where set (a partial index)
+    # the list view's sort keys (domain/sorting.py), written with every contact (0010)
+    sort_name = TextField(default="")
+    sort_company = TextField(default="")
 
     class Meta:
         table_name = "contact"

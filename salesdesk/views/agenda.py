@@ -248,6 +248,9 @@ class AgendaDock(QDockWidget):
         for row, section in enumerate(SECTION_ORDER):
             wanted = section is not Section.STALE if first else section in expanded
             self.view.setExpanded(self.model.index(row, 0), wanted)
+            # a section's title has no "when": it takes both columns ("Gerät in
+            # Vergessenheit (53,144)" is not cut in a narrow dock)
+            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
         empty = not any(agenda.items(s) for s in SECTION_ORDER)
         self.hint.setVisible(empty)
         self.counts_changed.emit(dict(agenda.overdue_by_stage), dict(agenda.stale_by_stage))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
     QToolBar,
     QToolButton,
     QWidget,
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self.search.hit_requested.connect(self.go_to_first_hit)
         self.search.board_requested.connect(self.focus_board)
         self.board.tab_requested.connect(self._on_board_tab)
+        self.list_view.tab_requested.connect(self._on_board_tab)
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("counts_label")
         self.saved_label = QLabel(self.tr("Saved"), self)
@@ -570,7 +572,13 @@ class MainWindow(QMainWindow):
         if self._agenda_chosen:
             return
         agenda = self.commands.conversations.agenda
-        needs = AGENDA_WIDTH + self.board.comfortable_width() + self.splitter.pane_width()
+        # the agenda, the board's comfortable columns and the pane at its narrowest (the
+        # splitter narrows the pane before the columns: at 1680 px all three fit)
+        splitter = self.splitter
+        needs = AGENDA_WIDTH + self.board.comfortable_width() + splitter.least_pane_width()
+        needs += splitter.handleWidth() + self.style().pixelMetric(
+            QStyle.PixelMetric.PM_DockWidgetSeparatorExtent
+        )
         if agenda.isVisibleTo(self) and self.width() < needs:
             agenda.hide()
             qsettings.remove(AGENDA_KEY)  # a start-up default, not the user's choice

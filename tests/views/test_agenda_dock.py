@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
-from salesdesk.domain.agenda import Agenda, AgendaItem, Due, Section
+from salesdesk.domain.agenda import SECTION_ORDER, Agenda, AgendaItem, Due, Section
 from salesdesk.domain.engagement import Level
 from salesdesk.domain.interactions import FollowUp
 from salesdesk.domain.stages import Stage
@@ -178,3 +178,34 @@ def test_a_change_in_the_window_refreshes_the_agenda(qtbot, people, win) -> None
 
 def talk_of(window):  # type: ignore[no-untyped-def]
     return InteractionService(window.session.service, tz=UTC)
+
+
+def test_german_section_titles_are_not_cut_in_the_dock_at_1680(
+    qtbot, people, session, settings, clock
+) -> None:
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from salesdesk.views.main_window import MainWindow
+    from tests.views.test_undo_labels import in_german
+
+    clock.advance(days=8)  # some contacts go stale
+    with in_german():
+        win = MainWindow(session, settings)
+        qtbot.addWidget(win)
+        win.resize(1680, 950)
+        win.show()
+        qtbot.waitExposed(win)
+        dock = win.commands.conversations.agenda
+        assert dock.isVisible()
+        dock.refresh()
+        view = dock.view
+        for row, section in enumerate(SECTION_ORDER):
+            index = dock.section_index(section)
+            assert view.isFirstColumnSpanned(row, QModelIndex())
+            font = QFont(view.font())
+            font.setBold(True)
+            text = index.data()
+            rect = view.visualRect(index)
+            assert QFontMetrics(font).horizontalAdvance(text) < rect.width(), text
+        assert dock.section_index(Section.STALE).data().startswith("Gerät in Vergessenheit")

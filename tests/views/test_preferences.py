@@ -231,3 +231,37 @@ def test_the_shortcut_list_shows_pc_keys_only(window: MainWindow) -> None:
     assert rows["Undo the last change"] == "Ctrl+Z"
     assert rows["Quit"] == "Ctrl+Q"
     assert rows["Preferences"] == "Ctrl+,"
+
+
+def test_home_countries_are_named_and_sorted_in_german(
+    qtbot, settings, session, own_preferences
+) -> None:
+    from salesdesk.domain.sorting import sort_key
+    from tests.views.test_undo_labels import in_german
+
+    with in_german():
+        window = MainWindow(session, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        dialog = open_preferences(qtbot, window)
+        combo = dialog.ui.region_combo
+        names = [combo.itemText(i) for i in range(combo.count())]
+        assert "Deutschland (DE)" in names and "Vereinigtes Königreich (GB)" in names
+        assert "Germany (DE)" not in names and "Austria (AT)" not in names
+        assert names == sorted(names, key=sort_key)
+        # Österreich among the O's, as a German reader looks for it, not after Z
+        at = names.index("Österreich (AT)")
+        assert names[at - 1].startswith("O") and names[at + 1][0] in "OP"
+        assert names[-1][0] == "Z"  # no umlaut sorts after Z
+        choose(qtbot, combo, "Österreich")
+        ok(qtbot, dialog)
+    assert load_preferences(own_preferences).phone_region == "AT"
+
+
+def test_home_countries_are_named_in_english_in_an_english_window(qtbot, window) -> None:
+    dialog = open_preferences(qtbot, window)
+    combo = dialog.ui.region_combo
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert "Germany (DE)" in names and "Deutschland (DE)" not in names
+    assert names.index("Åland Islands (AX)") < names.index("Albania (AL)")

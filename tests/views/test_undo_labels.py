@@ -89,3 +89,84 @@ def test_german_texts_translate_every_part(steps) -> None:  # type: ignore[no-un
         "Bearbeiten von Ben Okafor",
         "Zusammenführen von 2 Kontakten zu Ben Okafor",
     ]
+
+
+ENGLISH_WORDS = {"undo", "redo", "of", "creation", "permanent", "deletion", "capture", "at",
+                 "loading", "contacts", "contact", "with", "to"}  # fmt: skip
+
+
+def other_steps(service):  # type: ignore[no-untyped-def]
+    """Create, purge, a booth capture, an import and demo data, in the window's order: each
+    a callable for the runner, with the name it is about."""
+    from salesdesk.domain.events import Event
+    from salesdesk.services.booth import CaptureInput, CaptureService, EventService
+    from salesdesk.services.demo import load_demo
+    from salesdesk.services.import_run import run_import
+    from salesdesk.services.importing import default_options, plan_import, sniff_bytes
+
+    fair = EventService(service).add(Event("Hannover Messe 2026", dt.date(2026, 11, 26)))
+    created: list[int] = []
+
+    def create():  # type: ignore[no-untyped-def]
+        outcome = service.create(first_name="Paul", last_name="Fischer")
+        created.extend(outcome.ids)
+        return outcome
+
+    def purge():  # type: ignore[no-untyped-def]
+        service.delete(created)  # the trash first (its own step, not recorded here)
+        return service.purge(created)
+
+    def capture():  # type: ignore[no-untyped-def]
+        data = CaptureInput("Eva", "Braun", "Beispiel AG")
+        return CaptureService(service, staff="Max Rep").capture(fair, data).outcome
+
+    def imported():  # type: ignore[no-untyped-def]
+        file = sniff_bytes(b"First Name,Last Name\nAda,Lovelace\nAlan,Turing\nGrace,Hopper\n",
+                           "people.csv")  # fmt: skip
+        options = default_options(file, dt.date(2026, 11, 26))
+        result = run_import(service, plan_import(service, file), options)
+        assert result.outcome is not None
+        return result.outcome
+
+    return [create, purge, capture, imported, lambda: load_demo(service, 3, seed=1)]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_undo_and_redo_name_create_purge_capture_import_and_demo(
+    qtbot, people, session, settings, language
+) -> None:
+    import re
+    from contextlib import nullcontext
+
+    from salesdesk.views.main_window import MainWindow
+
+    expected = {
+        "en": [
+            "creation of Paul Fischer", "permanent deletion of Paul Fischer",
+            "capture of Eva Braun at Hannover Messe 2026", "import of 3 contacts",
+            "loading of 3 demo contacts",
+        ],
+        "de": [
+            "Anlegen von Paul Fischer", "endgültiges Löschen von Paul Fischer",
+            "Erfassung von Eva Braun auf Hannover Messe 2026", "Import von 3 Kontakten",
+            "Laden von 3 Demo-Kontakten",
+        ],
+    }[language]  # fmt: skip
+    german = ("Rückgängig: ", "Wiederholen: ")
+    undo_word, redo_word = ("Undo ", "Redo ") if language == "en" else german
+    with in_german() if language == "de" else nullcontext():
+        window = MainWindow(session, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        commands, runner = window.commands, window.runner
+        for step, text in zip(other_steps(session.service), expected, strict=True):
+            assert runner.execute(step) is not None
+            assert commands.undo.text() == undo_word + text
+            commands.undo.trigger()
+            assert commands.redo.text() == redo_word + text
+            commands.redo.trigger()
+            assert commands.undo.text() == undo_word + text
+            if language == "de":  # no English word left in a German text
+                words = {w.casefold() for w in re.findall(r"[A-Za-zäöüß]+", text)}
+                assert not words & ENGLISH_WORDS, text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 
@@ -18,35 +20,63 @@ def badge_colours(palette: QPalette) -> tuple[QColor, QColor]:
     return error_color(palette), QColor("#e0a030" if dark else "#b86e00")
 
 
-def _texts(counts: tuple[int, int]) -> list[str]:
+def _texts(counts: tuple[int, int], short: bool) -> list[str]:
     overdue, stale = counts
-    return [
-        QCoreApplication.translate("ColumnHeader", "%1 overdue").replace("%1", f"{overdue:,}"),
-        QCoreApplication.translate("ColumnHeader", "%1 stale").replace("%1", f"{stale:,}"),
-    ]
+    if short:  # when two badges share a narrow column (a laptop with the pane open)
+        pair = (QCoreApplication.translate("ColumnHeader", "%1 late"),
+                QCoreApplication.translate("ColumnHeader", "%1 quiet"))  # fmt: skip
+    else:
+        pair = (QCoreApplication.translate("ColumnHeader", "%1 overdue"),
+                QCoreApplication.translate("ColumnHeader", "%1 stale"))  # fmt: skip
+    return [pair[0].replace("%1", f"{overdue:,}"), pair[1].replace("%1", f"{stale:,}")]
+
+
+class BadgeLayout(NamedTuple):
+    """What the badges of one header show: a text and a width each (0: not shown), and
+    whether each starts with the clock."""
+
+    texts: list[str]
+    widths: list[int]
+    icons: bool
+
+
+def badge_layout(width: int, fm: QFontMetrics, counts: tuple[int, int]) -> BadgeLayout:
+    """The first of these that fits in ``width``: the words with the clocks ('3 overdue',
+    '5 stale'), the words alone, the short words ('3 late', '5 quiet'), the numbers after
+    their clocks (the tooltip still says it in words)."""
+    icon = round(fm.height() * 0.6)
+    pad = fm.height() // 4 + 1
+    gap = max(fm.height() // 3, 3)
+    tiers = (
+        (_texts(counts, short=False), True),
+        (_texts(counts, short=False), False),
+        (_texts(counts, short=True), False),
+        ([f"{n:,}" for n in counts], True),
+    )
+    layout = BadgeLayout([], [], True)
+    for texts, icons in tiers:
+        extra = icon + 3 if icons else 0
+        widths = [pad + extra + fm.horizontalAdvance(t) + pad if n else 0
+                  for t, n in zip(texts, counts, strict=True)]  # fmt: skip
+        layout = BadgeLayout(texts, widths, icons)
+        if sum(widths) + gap * (sum(1 for w in widths if w) - 1) <= width:
+            break
+    return layout
 
 
 def paint_badges(
     painter: QPainter, area: QRect, fm: QFontMetrics, counts: tuple[int, int], palette: QPalette
 ) -> None:
-    """Small pills '3 overdue' and '5 stale' from the left of ``area`` (just the numbers,
-    each after a clock, when the words do not fit); nothing for a zero."""
+    """Small pills '3 overdue' and '5 stale' from the left of ``area``, in as many words as
+    fit (badge_layout); nothing for a zero."""
     icon = round(fm.height() * 0.6)
     pad = fm.height() // 4 + 1
     gap = max(fm.height() // 3, 3)
-    words = _texts(counts)
-    numbers = [f"{n:,}" for n in counts]
-    for texts in (words, numbers):
-        widths = [
-            pad + icon + 3 + fm.horizontalAdvance(t) + pad if n else 0
-            for t, n in zip(texts, counts, strict=True)
-        ]
-        if sum(widths) + gap <= area.width() or texts is numbers:
-            break
+    layout = badge_layout(area.width(), fm, counts)
     painter.save()
     x = area.left()
-    for count, text, width, colour in zip(counts, texts, widths, badge_colours(palette),
-                                          strict=True):  # fmt: skip
+    for count, text, width, colour in zip(counts, layout.texts, layout.widths,
+                                          badge_colours(palette), strict=True):  # fmt: skip
         if not count:
             continue
         rect = QRect(x, area.top(), width, area.height())
@@ -54,10 +84,12 @@ def paint_badges(
         painter.setBrush(colour)
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         ink = QColor(Qt.GlobalColor.black if colour.lightness() > 150 else Qt.GlobalColor.white)
-        _paint_clock(painter, QRect(x + pad, rect.center().y() - icon // 2, icon, icon), ink)
+        inset = pad
+        if layout.icons:
+            _paint_clock(painter, QRect(x + pad, rect.center().y() - icon // 2, icon, icon), ink)
+            inset += icon + 3
         painter.setPen(ink)
-        painter.drawText(rect.adjusted(pad + icon + 3, 0, -pad, 0), Qt.AlignmentFlag.AlignCenter,
-                         text)  # fmt: skip
+        painter.drawText(rect.adjusted(inset, 0, -pad, 0), Qt.AlignmentFlag.AlignCenter, text)
         x = rect.right() + gap
     painter.restore()
 

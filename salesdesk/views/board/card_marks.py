@@ -54,6 +54,11 @@ def chip_text(follow_up: FollowUp, today: dt.date) -> str:
     return short_date(follow_up.due_on, today)
 
 
+def follow_up_width(marks: CardMarks, fm: QFontMetrics, height: int) -> int:
+    """How wide the follow-up chip is (0: no follow-up)."""
+    return 0 if marks.due is None else fm.horizontalAdvance(marks.follow_up_text) + height
+
+
 def paint_follow_up(
     painter: QPainter, marks: CardMarks, fm: QFontMetrics, palette: QPalette, right: int,
     top: int, height: int,
@@ -62,7 +67,7 @@ def paint_follow_up(
     if marks.due is None:
         return right
     text = marks.follow_up_text
-    width = fm.horizontalAdvance(text) + height
+    width = follow_up_width(marks, fm, height)
     chip = QRectF(right - width, top, width, height)
     base = palette.color(QPalette.ColorRole.Base)
     ink = palette.color(QPalette.ColorRole.Text)

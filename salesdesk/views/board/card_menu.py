@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 
 from salesdesk.domain.contact import Rating
+from salesdesk.domain.sorting import sort_key
 from salesdesk.domain.stages import STAGE_ORDER, Stage
 from salesdesk.services import bulk_edit
 from salesdesk.views.assign_menu import AssignMenu
@@ -97,7 +98,7 @@ class CardMenu(QObject):
                 for tag in cards[contact_id].tags.split(","):
                     if tag.strip():
                         seen.setdefault(tag.strip().casefold(), tag.strip())
-        return sorted(seen.values(), key=str.casefold)
+        return sorted(seen.values(), key=sort_key)
 
     # --- the steps ---------------------------------------------------------------------------
 

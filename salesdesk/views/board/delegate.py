@@ -5,13 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from salesdesk.services.contacts import Card
-from salesdesk.views.board.card_marks import CardMarks, marks_of, paint_follow_up, paint_level
+from salesdesk.views.board.card_marks import (
+    CardMarks,
+    follow_up_width,
+    marks_of,
+    paint_follow_up,
+    paint_level,
+)
 from salesdesk.views.board.labels import rating_label
 from salesdesk.views.board.models import CARD_ROLE
 
@@ -77,6 +84,16 @@ class CardMetrics:
         self.height = (
             2 * self.margin_y + 2 * self.padding + 3 * self.line + self.small_line + 4 * self.gap
         )
+
+
+class CardLines(NamedTuple):
+    """The parts of a card's last two lines (see CardDelegate.lower_lines)."""
+
+    contact: QRect  # the phone or e-mail
+    contact_text: str  # what it says (without its mark when the mark would cut it)
+    follow_up: QRect | None  # the follow-up chip (None: no follow-up)
+    rating: QRect | None  # the rating chip (None: not rated)
+    tags: QRect  # what is left for the tag chips
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -251,51 +268,78 @@ class CardDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             fm.elidedText(company, Qt.TextElideMode.ElideRight, width_left),
         )
-        # phone or e-mail, full width under the avatar
+        # phone or e-mail, full width under the avatar; then tags and the rating chip
         y = max(y + m.line + m.gap, below_avatar)
-        space = " " if compact else "  "
-        contact = (
-            f"{PHONE_MARK}{space}{self.format_phone(card.phone)}"
-            if card.phone
-            else f"{MAIL_MARK}{space}{card.email}"
-            if card.email
-            else ""
-        )
-        painter.setFont(m.small)
-        chip_top = y + (m.line - m.small_line) // 2
-        chip_left = paint_follow_up(painter, marks, m.fm_small, palette, inner.right(), chip_top,
-                                    m.small_line)  # fmt: skip
+        lines = self.lower_lines(m, inner, y, card, marks, compact)
+        if lines.follow_up is not None:
+            painter.setFont(m.small)
+            paint_follow_up(painter, marks, m.fm_small, palette, lines.follow_up.right() + 1,
+                            lines.follow_up.top(), m.small_line)  # fmt: skip
         painter.setFont(m.font)
-        contact_right = chip_left - m.gap * 2 if chip_left < inner.right() else inner.right()
-        contact_width = max(contact_right - inner.left(), 0)
         painter.setPen(text)
         painter.drawText(
-            QRect(inner.left(), y, contact_width, m.line),
+            lines.contact,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(contact, Qt.TextElideMode.ElideRight, contact_width),
+            fm.elidedText(lines.contact_text, Qt.TextElideMode.ElideRight, lines.contact.width()),
         )
-        # rating chip bottom right, tags as small chips left of it, as many as fit
-        y += m.line + m.gap
-        chip_text = rating_label(card.rating)
-        chip_left = inner.right() + 1
-        if chip_text:
+        if lines.rating is not None:
             painter.setFont(m.small)
-            chip_width = m.fm_small.horizontalAdvance(chip_text) + m.line // 2 + 2
-            chip = QRectF(inner.right() + 1 - chip_width, y, chip_width, m.small_line)
+            chip = QRectF(lines.rating)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(RATING_COLOURS.get(card.rating, highlight))
             painter.drawRoundedRect(chip, m.small_line / 2, m.small_line / 2)
             painter.setPen(QColor(Qt.GlobalColor.white))
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, chip_text)
-            chip_left = round(chip.left()) - m.gap * 2
-        self._paint_tags(
-            painter,
-            m,
-            palette,
-            card.tags,
-            QRect(inner.left(), y, max(chip_left - inner.left(), 0), m.small_line),
-        )
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, rating_label(card.rating))
+        self._paint_tags(painter, m, palette, card.tags, lines.tags)
         painter.restore()
+
+    def contact_text(self, card: Card, compact: bool, mark: bool = True) -> str:
+        """The card's third line: its phone (as the user reads it), else its e-mail, after
+        a telephone or an envelope (``mark``)."""
+        space = " " if compact else "  "
+        if card.phone:
+            number = self.format_phone(card.phone)
+            return f"{PHONE_MARK}{space}{number}" if mark else number
+        if not card.email:
+            return ""
+        return f"{MAIL_MARK}{space}{card.email}" if mark else card.email
+
+    def lower_lines(
+        self, m: CardMetrics, inner: QRect, top: int, card: Card, marks: CardMarks, compact: bool
+    ) -> CardLines:
+        """Where the third line (phone or e-mail, and the follow-up chip at its right) and the
+        last line (tags, the rating chip at its right) put their parts. A phone number is
+        what a seller dials: when the chip would cut it, the chip moves down to the last
+        line, left of the rating, and the tags give way (they show "+n"); a number (or
+        address) that would fit without its mark but not after it loses the mark."""
+        bottom = top + m.line + m.gap
+        right = inner.right()
+        rating: QRect | None = None
+        rating_text = rating_label(card.rating)
+        last_right = right + 1  # the last line's free part ends here
+        if rating_text:
+            width = m.fm_small.horizontalAdvance(rating_text) + m.line // 2 + 2
+            rating = QRect(right + 1 - width, bottom, width, m.small_line)
+            last_right = rating.left() - m.gap * 2
+        contact_right = right
+        chip: QRect | None = None
+        if marks.due is not None:
+            width = follow_up_width(marks, m.fm_small, m.small_line)
+            needs = m.fm.horizontalAdvance(self.contact_text(card, compact))
+            if needs + 2 * m.gap + width <= inner.width():
+                chip_top = top + (m.line - m.small_line) // 2
+                chip = QRect(right + 1 - width, chip_top, width, m.small_line)
+                contact_right = chip.left() - m.gap * 2
+            else:
+                chip = QRect(last_right - width, bottom, width, m.small_line)
+                last_right = chip.left() - m.gap * 2
+        contact = QRect(inner.left(), top, max(contact_right - inner.left(), 0), m.line)
+        text = self.contact_text(card, compact)
+        if m.fm.horizontalAdvance(text) > contact.width():  # the mark goes if that is enough
+            bare = self.contact_text(card, compact, mark=False)
+            text = bare if m.fm.horizontalAdvance(bare) <= contact.width() else text
+        tags = QRect(inner.left(), bottom, max(last_right - inner.left(), 0), m.small_line)
+        return CardLines(contact, text, chip, rating, tags)
 
     def _paint_tags(
         self, painter: QPainter, m: CardMetrics, palette: QPalette, tags: str, area: QRect

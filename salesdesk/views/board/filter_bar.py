@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.contact import LeadSource, Rating
 from salesdesk.domain.filters import ME, Condition, FilterQuery, Key, parse
+from salesdesk.domain.sorting import sort_key
 from salesdesk.domain.stages import STAGE_ORDER
 from salesdesk.views.detail.labels import rating_label, source_label, stage_label
 
@@ -101,7 +102,7 @@ class SavedFilters:
         self._write(saved)
 
     def _write(self, saved: dict[str, str]) -> None:
-        ordered = dict(sorted(saved.items(), key=lambda item: item[0].casefold()))
+        ordered = dict(sorted(saved.items(), key=lambda item: sort_key(item[0])))
         self.settings.setValue(SAVED_KEY, json.dumps(ordered, ensure_ascii=False))
         self.settings.sync()
 

@@ -32,6 +32,10 @@ class PaneSplitter(QSplitter):
         """What the pane would like: the user's width, or a default from the font."""
         return self.wanted if self.wanted is not None else PANE_LINES * self.line()
 
+    def least_pane_width(self) -> int:
+        """The narrowest the pane gets when the board needs the room (what ``fit`` keeps)."""
+        return min(PANE_MIN_LINES * self.line(), self.pane_width())
+
     def set_wanted(self, width: int | None) -> None:
         self.wanted = width if width and width > 0 else None
         self.fit()
@@ -46,7 +50,7 @@ class PaneSplitter(QSplitter):
         total = self.width() - self.handleWidth()
         if total <= 0:
             return
-        least = min(PANE_MIN_LINES * self.line(), self.pane_width())
+        least = self.least_pane_width()
         width = max(least, min(self.pane_width(), total - self.board_needs()))
         width = min(width, max(total - self.line() * 10, 0))
         self.setSizes([total - width, width])

@@ -7,16 +7,10 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSpinBox, QWidget
 
 from salesdesk.domain.stages import STAGE_ORDER, Stage
+from salesdesk.services.countries import countries_in_order
 from salesdesk.services.preferences import Preferences, regions
 from salesdesk.views.detail.labels import method_label_choices, stage_label
 from salesdesk.views.forms.ui_preferences_dialog import Ui_PreferencesDialog
-
-
-def region_name(code: str) -> str:
-    """'Germany (DE)': the country's name as Qt knows it, with its code."""
-    territory = QLocale.codeToTerritory(code)
-    name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyTerritory else ""
-    return f"{name} ({code})" if name else code
 
 
 class PreferencesDialog(QDialog):
@@ -47,9 +41,10 @@ class PreferencesDialog(QDialog):
             (self.tr("Dark"), "dark"),
         ):
             ui.theme_combo.addItem(text, value)
-        named = sorted(((region_name(code), code) for code in regions()), key=lambda p: p[0])
-        for text, code in named:
-            ui.region_combo.addItem(text, code)
+        # country names in the language the window speaks (the translation names its code)
+        language = self.tr("en", "the code of this translation's language: country names")
+        for name, code in countries_in_order(regions(), language):
+            ui.region_combo.addItem(f"{name} ({code})", code)
         ui.region_combo.setMaxVisibleItems(15)
         for text, value in (
             (self.tr("Comma ( , )"), ","),

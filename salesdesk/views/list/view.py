@@ -4,6 +4,7 @@ context menu), refreshed from ``changes_applied`` like the board."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
@@ -26,6 +27,7 @@ class ContactListView(QTableView):
     contact_activated = Signal(int)  # Enter / double click
     menu_requested = Signal(list, QPoint)  # the selected ids, where to open the menu
     delete_requested = Signal(list)
+    tab_requested = Signal(bool)  # Tab (True) / Shift+Tab: on to the pane / back to the search
 
     def __init__(
         self, runner: ServiceRunner, events: AppEvents, parent: QWidget | None = None
@@ -34,11 +36,19 @@ class ContactListView(QTableView):
         self.setObjectName("contact_list")
         self.runner = runner
         self.events = events
-        self.table = ContactTableModel(self._find, self._read, self._phone, self)
+        self.table = ContactTableModel(
+            self._find,
+            self._read,
+            self._phone,
+            self,
+            positions=self._positions,
+            matching=self._matching,
+        )
         self.setModel(self.table)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the list as one stop, as on the board
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setShowGrid(False)
@@ -66,6 +76,12 @@ class ContactListView(QTableView):
     def _read(self, ids: Sequence[int]) -> list[Card]:
         return FilterService(self.runner.service).cards(ids)
 
+    def _positions(self, ids: Sequence[int], sort: str, descending: bool) -> dict[int, Any]:
+        return FilterService(self.runner.service).positions(ids, sort, descending)
+
+    def _matching(self, query: FilterQuery, ids: Sequence[int]) -> set[int]:
+        return FilterService(self.runner.service).matching(query, ids)
+
     def _phone(self, stored: str) -> str:
         from salesdesk.domain.contact import PhoneNumber
 
@@ -91,11 +107,16 @@ class ContactListView(QTableView):
     def on_changes_applied(self, changes: ChangeSet) -> None:
         if not changes.contact_ids:
             return
-        self.table.forget(list(changes.contact_ids))
-        if self.isVisible():
-            self.refresh()  # a change may move a row (sort) or take it out (filter)
-        else:
+        if not self.isVisible() or self.stale:
+            self.table.forget(list(changes.contact_ids))
             self.stale = True
+            return
+        # a change may move a row (sort) or take it out or in (filter): the model places
+        # the changed rows; the selection is put back if a row it held was taken out
+        selected, current = self.selected_ids(), self.current_id()
+        self.table.apply(list(changes.contact_ids))
+        if set(self.selected_ids()) != set(selected) or self.current_id() != current:
+            self._select(selected, current)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
@@ -151,6 +172,11 @@ class ContactListView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        # the arrow keys move between rows and cells; Tab goes on (search -> list -> pane)
+        self.tab_requested.emit(next)
+        return True
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         index = self.indexAt(event.pos())  # delivered from the viewport: its coordinates

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.changes import ChangeSet
+from salesdesk.domain.sorting import sort_key
 from salesdesk.services.merge import DuplicateGroup, find_duplicates
 from salesdesk.views.board.labels import stage_label
 from salesdesk.views.transfer.background import BackgroundCall
@@ -111,7 +112,7 @@ class FindDuplicatesDialog(QDialog):
         items = []
         kept: list[DuplicateGroup] = []
         shown = [g for g in self.found if sum(i in cards for i in g.ids) > 1]
-        shown.sort(key=lambda g: cards[next(i for i in g.ids if i in cards)].name.casefold())
+        shown.sort(key=lambda g: sort_key(cards[next(i for i in g.ids if i in cards)].name))
         for group in shown:  # groups with one left were merged or deleted meanwhile
             members = [cards[i] for i in group.ids if i in cards]
             kept.append(group)
