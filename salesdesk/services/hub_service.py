@@ -67,7 +67,9 @@ class HubService:
         params = self.settings.get_json(ADDRESS_KEY)
         return HubAddress.from_params(params) if isinstance(params, dict) else None
 
-    def _choose(self, url: str | None) -> HubAddress:
+    def _choose(self, url: str | HubAddress | None) -> HubAddress:
+        if isinstance(url, HubAddress):
+            return url
         if url:
             return HubAddress.parse(url)
         address = self.address
@@ -87,10 +89,14 @@ class HubService:
             return address.url_password
         return self.passwords.get(address.key)
 
-    def round(self, url: str | None = None, password: str | None = None) -> HubRoundReport:
-        """One round through ``url`` (default: the remembered hub), which is remembered on
-        success with its password. Offline: a report with ``offline``; refused (password,
-        rights, missing database, other version): a HubError."""
+    def round(
+        self, url: str | HubAddress | None = None, password: str | None = None
+    ) -> HubRoundReport:
+        """One round through ``url`` (a URL or an address; default: the remembered hub),
+        which is remembered on success with its password. Offline: a report with
+        ``offline``; refused (password, rights, missing database, other version): a
+        HubError. The command line and the window both join through here, so both read
+        and write the same setting."""
         address = self._choose(url)
         secret = self.password_for(address, password)
         at = self._now()
@@ -118,6 +124,14 @@ class HubService:
             errors=tuple(done.errors), snapshot_loaded=done.snapshot_loaded,
             folder=address.display, at=at, waiting=done.waiting, password_stored=stored,
         )  # fmt: skip
+
+    def round_in_worker(
+        self, url: str | HubAddress | None = None, password: str | None = None
+    ) -> HubRoundReport:
+        """``round`` from a worker thread with its own database connection, which first
+        gets the engine's setting that erased data is overwritten (see SyncService)."""
+        self.settings.db.execute_sql("PRAGMA secure_delete = ON")
+        return self.round(url, password)
 
     def _remember(self, attempt: str, done: str | None, error: str, *, offline: bool) -> None:
         last = self.settings.get_json(LAST_KEY, {})
