@@ -86,6 +86,13 @@ class SyncDialog(QDialog):
 
         from salesdesk.views.sync.team import TeamServerTab
 
+        self.ui.intro_label.setText(
+            self.tr(
+                "Every computer keeps its own database. Sync exchanges the changes through a "
+                "folder they all reach now and then (a NAS share, a Syncthing, Dropbox or "
+                "OneDrive folder, a USB stick), or through the team's own server."
+            )
+        )
         self.team = TeamServerTab(hub, self.controller, self)
         self.ui.tabs.insertTab(1, self.team, self.tr("Team server"))
         if hub.address is not None:

@@ -82,6 +82,7 @@ class TeamServerTab(QWidget):
         self.port_spin.setRange(1, 65535)
         self.port_spin.setValue(DEFAULT_PORT)
         self.port_spin.setGroupSeparatorShown(False)
+        self.port_spin.setMinimumWidth(self.port_spin.fontMetrics().horizontalAdvance("65535") * 2)
         self.database_edit = self._line("database_edit", self.tr("e.g. crm"))
         self.user_edit = self._line("user_edit", self.tr("e.g. jana"))
         self.password_edit = self._line("password_edit", "")
@@ -106,18 +107,21 @@ class TeamServerTab(QWidget):
         cert_row.setSpacing(6)
         cert_row.addWidget(self.cert_edit)
         cert_row.addWidget(self.cert_button)
+        port_row = QHBoxLayout()  # a port is five digits: no full-width field
+        port_row.addWidget(self.port_spin)
+        port_row.addStretch(1)
         rows = (
             (self.tr("Se&rver:"), self.host_edit),
-            (self.tr("P&ort:"), self.port_spin),
+            (self.tr("P&ort:"), port_row),
             (self.tr("&Database:"), self.database_edit),
             (self.tr("&User name:"), self.user_edit),
             (self.tr("Pass&word:"), self.password_edit),
             (self.tr("&TLS:"), self.tls_combo),
         )
-        for text, widget in rows:
+        for text, field in rows:
             label = QLabel(text, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            label.setBuddy(self.port_spin if field is port_row else field)
+            form.addRow(label, field)
         cert_label = QLabel(self.tr("Root &certificate:"), self)
         cert_label.setBuddy(self.cert_edit)
         form.addRow(cert_label, cert_row)
