@@ -140,3 +140,34 @@ def test_the_listener_thread_ends_with_the_window(qtbot, people, window, team) -
     assert len(listener_threads()) == 1
     window.close()
     assert listener_threads() == []
+
+
+def test_a_member_removed_meanwhile_sees_why_in_the_status_bar(
+    qtbot, people, window, hub, team
+) -> None:
+    from salesdesk.sync.hub_admin import remove_member
+
+    address, password, _bert = team
+    controller = joined(qtbot, window, address, password)
+    remove_member(hub.admin_address, None, address.user)  # ends its sessions too
+    window.sync.sync_now()  # F5
+    wait_round(qtbot, controller)
+    status = window.sync.status
+    assert status.text() == "Team server: password refused"
+    assert status.problem and "refused the user name or password" in status.toolTip()
+    assert password not in status.toolTip()
+    qtbot.waitUntil(lambda: listener_threads() == [], timeout=5000)  # no retries every 2 s
+    assert controller.address is not None  # still this database's team server
+
+
+def test_switching_databases_stops_the_listener_and_follows_the_new_file(
+    qtbot, people, window, team, tmp_path
+) -> None:
+    address, password, _bert = team
+    controller = joined(qtbot, window, address, password)
+    other = tmp_path / "other.db"
+    assert window.switch_to(str(other))
+    assert listener_threads() == []
+    qtbot.waitUntil(lambda: controller.attached, timeout=5000)
+    assert controller.address is None  # the other file has no team server
+    assert window.sync.status.isHidden()
