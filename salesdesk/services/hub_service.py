@@ -15,8 +15,9 @@ from typing import Any
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.services.sync_service import RoundReport, utc_now
-from salesdesk.sync.hub_connect import HubAddress, HubOfflineError
-from salesdesk.sync.hub_listen import HubListener
+from salesdesk.sync.hub_connect import HubAddress as HubAddress  # the views' type of it
+from salesdesk.sync.hub_connect import HubOfflineError
+from salesdesk.sync.hub_listen import HubListener as HubListener
 from salesdesk.sync.hub_secrets import PasswordStore
 from salesdesk.sync.settings import SyncSettings
 from salesdesk.sync.transport_base import Replica
@@ -177,8 +178,11 @@ class HubService:
         self,
         on_change: Callable[[int | None], Any],
         on_state: Callable[[bool, str], Any] | None = None,
+        *,
+        password: str | None = None,
     ) -> HubListener:
-        """A (not yet started) listener on the remembered hub; see sync/hub_listen.py."""
+        """A (not yet started) listener on the remembered hub; see sync/hub_listen.py.
+        ``password``: this session's (default: the given or stored one, as a round's)."""
         address = self._choose(None)
-        return HubListener(address, self.password_for(address, None), on_change,
+        return HubListener(address, self.password_for(address, password), on_change,
                            on_state=on_state)  # fmt: skip

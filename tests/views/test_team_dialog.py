@@ -174,7 +174,10 @@ def test_each_refusal_says_why_in_the_dialog_and_changes_nothing(
     assert team.status_label.styleSheet()  # shown as a problem
     assert controller.address is None  # nothing remembered
     assert remembered_hub(window.runner.service) is None
-    assert window.sync.status.isHidden()  # no team server: nothing to say
+    short = {"password": "password refused", "database": "no such database",
+             "member": "not a member", "unreachable": "not reachable"}[case]  # fmt: skip
+    assert window.sync.status.text() == f"Team server: {short}"  # also once the dialog closed
+    assert expected in window.sync.status.toolTip()
     # what was typed is still there to correct
     assert team.host_edit.text() == address.params["host"]
     assert team.user_edit.text() == address.user
@@ -240,3 +243,23 @@ def test_closing_with_a_typed_server_joins_it(qtbot, window, dialog, hub) -> Non
     wait_round(qtbot, controller)
     assert controller.address == same_as(address)
     assert window.sync.status.text().startswith("Team server: synced ")
+
+
+def test_a_join_that_fails_after_closing_says_so_and_keeps_the_address(
+    qtbot, window, dialog, hub
+) -> None:
+    address, _password = hub.member("jana")
+    fill(qtbot, dialog.team, address, "not it")
+    dialog.reject()
+    controller = window.sync.hub
+    wait_round(qtbot, controller)
+    status = window.sync.status
+    assert status.text() == "Team server: password refused" and status.problem
+    assert "refused the user name or password" in status.toolTip()
+    qtbot.mouseClick(status, Qt.MouseButton.LeftButton)
+    again = window.dialog
+    assert again.team.host_edit.text() == address.params["host"]  # nothing typed is lost
+    assert again.team.user_edit.text() == address.user
+    assert again.team.database_edit.text() == address.database
+    again.reject()  # looking at it again is no new attempt
+    assert controller.joining is None and not controller.running

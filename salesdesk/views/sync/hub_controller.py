@@ -19,10 +19,14 @@ from salesdesk.views.transfer.background import BackgroundCall
 
 if TYPE_CHECKING:
     from salesdesk.domain.changes import ChangeSet
-    from salesdesk.services.hub_service import HubRoundReport, HubService, HubSyncStatus
+    from salesdesk.services.hub_service import (
+        HubAddress,
+        HubListener,
+        HubRoundReport,
+        HubService,
+        HubSyncStatus,
+    )
     from salesdesk.services.sync_window import Failure
-    from salesdesk.sync.hub_connect import HubAddress
-    from salesdesk.sync.hub_listen import HubListener
     from salesdesk.views.main_window import MainWindow
 
 AUTO_INTERVAL_MS = 5000  # the fallback when a notification was missed
@@ -73,6 +77,7 @@ class HubController(QObject):
         self.last_report: HubRoundReport | None = None
         self.failure: tuple[Failure, str] | None = None
         self.join_failure: tuple[Failure, str] | None = None  # why the last Join failed
+        self.tried: HubAddress | None = None  # the address of that Join (the dialog shows it)
         self.conflict_count = 0
         self.listening = False
         self.rounds = 0  # rounds finished (tests, the benchmark)
@@ -88,7 +93,7 @@ class HubController(QObject):
         self.push_timer = QTimer(self)
         self.push_timer.setSingleShot(True)
         self.push_timer.setInterval(PUSH_AFTER_EDIT_MS)
-        self.push_timer.timeout.connect(self.auto_round)
+        self.push_timer.timeout.connect(self.start_round)  # queued after a running round
         self.runner.events.changes_applied.connect(self._on_changes)
         self._attach_later = AfterPaint(self._attach_now, self)
 
@@ -106,6 +111,7 @@ class HubController(QObject):
         self.last_report = None
         self.failure = None
         self.join_failure = None
+        self.tried = None
         self.conflict_count = 0
         self._attach_later.post()
 
@@ -154,17 +160,11 @@ class HubController(QObject):
         relay = _Relay()
         relay.notified.connect(self.on_notified)
         relay.state_changed.connect(self.on_listener_state)
-        hub = self.service()
-        password = self._password if self._password is not None else (
-            hub.password_for(self.address, None))  # fmt: skip
-        from salesdesk.sync.hub_listen import HubListener
-
         # the callbacks hold the relay, so it outlives every emit of the listener's thread
-        self.listener = HubListener(
-            self.address,
-            password,
+        self.listener = self.service().listener(
             lambda top: relay.notified.emit(top),
-            on_state=lambda online, message: relay.state_changed.emit(online, message),
+            lambda online, message: relay.state_changed.emit(online, message),
+            password=self._password,
         )
         self._relay = relay
         self.listener.start()
@@ -203,6 +203,7 @@ class HubController(QObject):
         self.joining = address
         self._join_password = password
         self.join_failure = None
+        self.tried = None
         self._paused = False
         self.join_started.emit()
         self.start_round()
@@ -216,6 +217,7 @@ class HubController(QObject):
         self.joining = None
         self._password = None
         self.failure = None
+        self.join_failure = self.tried = None
         self.status = None
         self.last_report = None
         self.changed.emit()
@@ -282,10 +284,12 @@ class HubController(QObject):
             self.joining = None
             if report.offline:  # nothing was remembered: the hub in use stays as it was
                 self.join_failure = (Failure.HUB_OFFLINE, report.errors[0])
+                self.tried = joining
                 self.join_failed.emit()
                 self._finish()
                 return
             self._use(joining, self._join_password)
+            self.join_failure = self.tried = None
         self.last_report = report
         self.status = result.status
         self.conflict_count = result.conflicts
@@ -317,6 +321,7 @@ class HubController(QObject):
         if joining is not None and joining is self.joining:
             self.joining = None  # nothing was remembered: the hub in use stays as it was
             self.join_failure = failure
+            self.tried = joining
             self.join_failed.emit()
         else:
             self.failure = failure

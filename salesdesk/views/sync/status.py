@@ -53,6 +53,9 @@ class SyncStatusButton(QToolButton):
         if self.hub is not None and self.hub.address is not None:
             self._show_hub(self.hub)
             return
+        if self.hub is not None and self.hub.tried is not None and self.hub.join_failure:
+            self._show_join_failure(self.hub)  # the dialog may be closed: say it here
+            return
         c = self.controller
         if not c.folder:
             self.setVisible(False)
@@ -137,4 +140,19 @@ class SyncStatusButton(QToolButton):
         self.setText(text)
         self.setToolTip("\n".join(tips))
         self.setStyleSheet(PROBLEM_STYLE if self.problem else "")
+        self.setVisible(True)
+
+    def _show_join_failure(self, hub: HubController) -> None:
+        assert hub.tried is not None and hub.join_failure is not None
+        kind, detail = hub.join_failure
+        self.problem = True
+        self.setText(self.tr("Team server: %1").replace("%1", hub_failure_short(kind)))
+        self.setToolTip(
+            "\n".join([
+                self.tr("Team server: %1").replace("%1", hub.tried.display),
+                hub_failure_text(kind, detail, hub.tried.user, hub.tried.database),
+                self.tr("Click to open the sync settings (F5 syncs now)."),
+            ])
+        )  # fmt: skip
+        self.setStyleSheet(PROBLEM_STYLE)
         self.setVisible(True)

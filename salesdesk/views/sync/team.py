@@ -24,7 +24,7 @@ from salesdesk.domain.errors import ValidationError
 from salesdesk.views.sync.labels import hub_failure_text, when_text
 
 if TYPE_CHECKING:
-    from salesdesk.sync.hub_connect import HubAddress
+    from salesdesk.services.hub_service import HubAddress
     from salesdesk.views.sync.controller import SyncController
     from salesdesk.views.sync.hub_controller import HubController
 
@@ -49,7 +49,7 @@ class TeamServerTab(QWidget):
         self.note = ""  # what the last Join did (shown above the state of the rounds)
         self._awaiting_join = False
         self._build()
-        self._fill(hub.address)
+        self._fill(hub.address or hub.tried)  # a failed Join's address is typed again
         hub.changed.connect(self.refresh)
         hub.round_started.connect(self.refresh)
         hub.joined.connect(self._on_joined)
@@ -231,8 +231,11 @@ class TeamServerTab(QWidget):
         ) or bool(self.password_edit.text())
         if not typed:
             return False
+        if self.password_edit.text():
+            return True
         address = self._typed_address()
-        return bool(self.password_edit.text()) or address is None or address != self.hub.address
+        # the address of a Join that failed is shown again, not tried again on closing
+        return address is None or address not in (self.hub.address, self.hub.tried)
 
     # --- what is shown -------------------------------------------------------------------
 
