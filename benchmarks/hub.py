@@ -2,15 +2,22 @@
 
 The server is SALESDESK_TEST_PG (a superuser URL), else one started from the machine's
 PostgreSQL binaries (with fsync, as a real server runs); without either the case has no rows.
+Propagation is measured as the issue states it: a colleague moves a contact (and their
+salesdesk pushes), and the card shows in the new column of my open window, which pulled on
+the hub's NOTIFY (a child process with the real window, offscreen). On its own::
+
+    python -m benchmarks.hub [--contacts 5000] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
 import secrets
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import zlib
@@ -109,7 +116,7 @@ def hub(ctx: BenchContext) -> list[Row]:
     finally:
         with psycopg.connect(url(), autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-            for role in ("founder", "joiner", "watcher"):
+            for role in ("founder", "joiner", "watcher", "viewer"):
                 conn.execute(f"DROP ROLE IF EXISTS {role}_{name}")
             conn.execute(f"DROP ROLE IF EXISTS salesdesk_members_{name}")
         if server is not None:
@@ -120,7 +127,7 @@ def _rows(ctx: BenchContext, url: Any, name: str) -> list[Row]:
     admin = HubAddress.parse(url(name))
     init_hub(admin, None)
     members = {}
-    for who in ("founder", "joiner", "watcher"):
+    for who in ("founder", "joiner", "watcher", "viewer"):
         role = f"{who}_{name}"
         add_member(admin, None, role, PASSWORD)
         members[who] = admin.as_user(role)
@@ -152,17 +159,22 @@ def _rows(ctx: BenchContext, url: Any, name: str) -> list[Row]:
     raw_push = [timed(lambda: _raw_push(url(name))) for _ in range(ctx.repeat)]
 
     spread, raw_spread = _propagation(ctx, founder, members["watcher"], url(name), ids)
+    on_board = _to_open_board(ctx, founder, members["viewer"], ids)
     founder.db.close()
     text_join = ("raw psycopg: fetch the same snapshot's chunks and decompress them, no "
                  "parsing or loading")  # fmt: skip
     text_push = "raw psycopg: executemany INSERT of 100 op-sized JSON rows, one transaction"
     text_spread = "raw psycopg: NOTIFY on one connection until LISTEN on another receives it"
+    text_board = ("the same NOTIFY round trip; ours: move + push by one member, the other's "
+                  "open window (listener, pull in its worker, board) shows the card")  # fmt: skip
     return [
         Row(f"member joins a {n}-contact hub (snapshot + the rest)", join, raw_join,
             Target(ms=30_000), text_join),
         Row("push of 100 changes (one round)", push, raw_push, Target(ms=500), text_push),
         Row(f"propagation: one member moves, a listening member has it (median of {MOVES})",
             spread, raw_spread, Target(ms=2000), text_spread),
+        Row(f"propagation: a colleague's move reaches my open board (median of {MOVES})",
+            on_board, raw_spread, Target(ms=2000), text_board),
     ]  # fmt: skip
 
 
@@ -247,3 +259,146 @@ def _raw_notify(url: str) -> float:
         for _ in listener.notifies(timeout=10, stop_after=1):
             break
         return time.perf_counter() - start
+
+
+def _to_open_board(
+    ctx: BenchContext, founder: _Member, viewer: HubAddress, ids: list[int]
+) -> list[float]:
+    """Seconds from a founder's move (then its push) until the viewer's open window shows
+    the card in the new column: the window joined the hub as a member does, its periodic
+    round is off, so only the listener's NOTIFY makes it pull."""
+    from salesdesk.services.hub_service import HubService
+    from salesdesk.sync.hub_secrets import PasswordStore
+
+    path = ctx.fresh_path("viewer")
+    config = Path(tempfile.mkdtemp(prefix="salesdesk-hub-bench-config-", dir=ctx.workdir))
+    first = _Member(path, viewer)
+    with using(first.db):  # joins and remembers the hub and its password, as Join does
+        service = HubService(first.engine, SyncSettings(first.db),
+                             passwords=PasswordStore(config / "salesdesk" / "hub",
+                                                     use_keyring=False))  # fmt: skip
+        joined = service.round(viewer, PASSWORD)
+        assert not joined.offline and not joined.errors, joined.errors[:3]
+    first.db.close()
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PYTHONPATH=str(root), QT_QPA_PLATFORM="offscreen",
+               XDG_CONFIG_HOME=str(config),
+               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")  # fmt: skip
+    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.hub", "--child", str(path)],
+                            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, cwd=root)  # fmt: skip
+    assert proc.stdin is not None and proc.stdout is not None
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in iter(proc.stdout.readline, "")],
+                     daemon=True).start()  # fmt: skip
+
+    def expect(word: str, timeout: float = 60) -> list[str]:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                parts = lines.get(timeout=max(0.01, deadline - time.time())).split()
+            except queue.Empty:
+                break
+            if parts and parts[0] == word:
+                return parts
+        raise RuntimeError(f"the window child did not say {word} in {timeout:.0f} s")
+
+    samples = []
+    try:
+        expect("READY", 120)
+        for i in range(MOVES):
+            cid = ids[(20 + i) % len(ids)]
+            with using(founder.db):
+                contact = founder.contacts.get(cid)
+            # a real move every time: never to the column the card is in already
+            stage = Stage.CUSTOMER if contact.stage is not Stage.CUSTOMER else Stage.NURTURING
+            uid = contact.uid
+            proc.stdin.write(f"WATCH {uid} {stage.value}\n")
+            proc.stdin.flush()
+            expect("WATCHING")
+            start = time.time()
+            with using(founder.db):
+                founder.contacts.move([cid], stage)
+            founder.round()
+            samples.append(float(expect("SHOWN", 30)[1]) - start)
+        proc.stdin.write("QUIT\n")
+        proc.stdin.flush()
+        proc.wait(60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return samples
+
+
+def window_child(path: str) -> dict[str, Any]:
+    """The viewer: the real main window on ``path`` (its team server remembered), saying
+    on standard output when a watched card shows in its new column (runs in its own
+    process; commands come on standard input)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from salesdesk.services.session import open_session
+    from salesdesk.views.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    workdir = Path(path).with_suffix(".window")  # in the benchmark's folder: removed with it
+    workdir.mkdir(exist_ok=True)
+    settings = QSettings(str(workdir / "settings.ini"), QSettings.Format.IniFormat)
+    session = open_session(path)
+    window = MainWindow(session, settings)
+    window.resize(1400, 850)
+    window.show()
+    hub = window.sync.hub
+    commands: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [commands.put(x) for x in sys.stdin], daemon=True).start()
+    watch: dict[str, Any] = {}
+    ready = False
+
+    def tick() -> None:
+        nonlocal ready
+        if not ready and hub.listening and hub.rounds and not hub.running:
+            hub.timer.stop()  # only the NOTIFY makes it pull from now on
+            ready = True
+            print("READY", flush=True)
+        while not commands.empty():
+            words = commands.get().split()
+            if words[0] == "QUIT":
+                app.quit()
+                return
+            (cid,) = session.service.db.execute_sql(
+                "SELECT id FROM contact WHERE uid = ?", (words[1],)).fetchone()  # fmt: skip
+            watch.update(id=cid, stage=Stage(words[2]))
+            print("WATCHING", flush=True)
+        if watch and window.board.store.models[watch["stage"]].row_of(watch["id"]) >= 0:
+            print("SHOWN", repr(time.time()), flush=True)
+            watch.clear()
+
+    timer = QTimer()
+    timer.setInterval(2)
+    timer.timeout.connect(tick)
+    timer.start()
+    app.exec()
+    rounds = hub.rounds
+    window.sync.pause()
+    window.close()
+    session.close()
+    return {"rounds": rounds}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from statistics import median
+
+    from benchmarks.standalone import run_alone
+
+    rows = run_alone("hub", __doc__, hub, contacts=5000, argv=argv, child=window_child)
+    for _, row in rows:
+        if row.ours:
+            print(f"{row.name}: median {median(row.ours) * 1000:.0f} ms, "
+                  f"max {max(row.ours) * 1000:.0f} ms")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -3410,6 +3410,14 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Auf diesem Computer merken (Datei, die nur Sie lesen können)</translation>
     </message>
     <message>
+        <source>Every computer keeps its own database. Sync exchanges the changes through a folder they all reach now and then (a NAS share, a Syncthing, Dropbox or OneDrive folder, a USB stick), or through the team&apos;s own server.</source>
+        <translation>Jeder Computer behält seine eigene Datenbank. Die Synchronisierung tauscht die Änderungen über einen Ordner aus, den alle ab und zu erreichen (eine NAS-Freigabe, einen Syncthing-, Dropbox- oder OneDrive-Ordner, einen USB-Stick), oder über den eigenen Server des Teams.</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>Teamserver</translation>
+    </message>
+    <message>
         <source>Saved: type a new one to replace it</source>
         <translation>Gespeichert: zum Ersetzen eine neue eingeben</translation>
     </message>
@@ -3424,6 +3432,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>No team passphrase: the files in the sync folder will hold your contacts&apos; personal data in plain text, readable by anyone who can open the folder. Set a passphrase to encrypt them.</source>
         <translation>Keine Team-Passphrase: Die Dateien im Sync-Ordner enthalten dann die personenbezogenen Daten Ihrer Kontakte im Klartext, lesbar für jeden, der den Ordner öffnen kann. Legen Sie eine Passphrase fest, um sie zu verschlüsseln.</translation>
+    </message>
+    <message>
+        <source>This database syncs through the team server %1 (see Team server). A database syncs either through a shared folder or through a team server: leave the team server to use a folder.</source>
+        <translation>Diese Datenbank synchronisiert über den Teamserver %1 (siehe Teamserver). Eine Datenbank synchronisiert entweder über einen gemeinsamen Ordner oder über einen Teamserver: Verlassen Sie den Teamserver, um einen Ordner zu nutzen.</translation>
     </message>
     <message>
         <source>C&amp;onflicts (%1)…</source>
@@ -3788,6 +3800,46 @@ Freie Software unter der MIT-Lizenz.</translation>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>The team server cannot be reached now (%1). Nothing was lost: your changes wait on this computer and go out as soon as it can be reached.</source>
+        <translation>Der Teamserver ist gerade nicht erreichbar (%1). Nichts ging verloren: Ihre Änderungen warten auf diesem Computer und gehen hinaus, sobald er erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The team server refused the user name or password. Check both (the password is case-sensitive) and try again. Nothing was changed.</source>
+        <translation>Der Teamserver hat Benutzername oder Passwort abgelehnt. Prüfen Sie beides (beim Passwort zählt die Groß- und Kleinschreibung) und versuchen Sie es erneut. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not (or no longer) a member of this team server. Ask its admin to add you. Nothing was changed.</source>
+        <translation>„%1“ ist nicht (oder nicht mehr) Mitglied dieses Teamservers. Bitten Sie dessen Administrator, Sie hinzuzufügen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The database &apos;%1&apos; does not exist on that server. Check its name. Nothing was changed.</source>
+        <translation>Die Datenbank „%1“ gibt es auf diesem Server nicht. Prüfen Sie ihren Namen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>That database is not a salesdesk team server (or was set up by a newer salesdesk). Nothing was changed. %1</source>
+        <translation>Diese Datenbank ist kein salesdesk-Teamserver (oder wurde von einem neueren salesdesk eingerichtet). Nichts wurde geändert. %1</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>password refused</source>
+        <translation>Passwort abgelehnt</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>kein Mitglied</translation>
+    </message>
+    <message>
+        <source>no such database</source>
+        <translation>Datenbank fehlt</translation>
+    </message>
+    <message>
+        <source>not a team server</source>
+        <translation>kein Teamserver</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusButton</name>
@@ -3839,6 +3891,44 @@ Freie Software unter der MIT-Lizenz.</translation>
         <source>Click to open the sync settings (F5 syncs now).</source>
         <translation>Klicken, um die Sync-Einstellungen zu öffnen (F5 synchronisiert sofort).</translation>
     </message>
+    <message>
+        <source>Team server: %1</source>
+        <translation>Teamserver: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team server: offline, %n changes waiting</source>
+        <translation>
+            <numerusform>Teamserver: offline, %n Änderung wartet</numerusform>
+            <numerusform>Teamserver: offline, %n Änderungen warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team server: offline</source>
+        <translation>Teamserver: offline</translation>
+    </message>
+    <message>
+        <source>Team server: synced %1</source>
+        <translation>Teamserver: synchronisiert %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation>
+            <numerusform>%n zu senden</numerusform>
+            <numerusform>%n zu senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team server: syncing…</source>
+        <translation>Teamserver: synchronisiert gerade…</translation>
+    </message>
+    <message>
+        <source>Team server: not synced yet</source>
+        <translation>Teamserver: noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>skipped changes: %1</source>
+        <translation>übersprungene Änderungen: %1</translation>
+    </message>
 </context>
 <context>
     <name>TagEditor</name>
@@ -3853,6 +3943,176 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Remove the tag “%1”</source>
         <translation>Schlagwort „%1“ entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>TeamServerTab</name>
+    <message>
+        <source>A team server is the team&apos;s PostgreSQL database. Every change goes there at once and shows in your colleagues&apos; open windows within seconds; you keep working on this computer&apos;s own copy when it cannot be reached. The server&apos;s admin tells you its name, the database and your user name.</source>
+        <translation>Ein Teamserver ist die PostgreSQL-Datenbank des Teams. Jede Änderung geht sofort dorthin und erscheint binnen Sekunden in den offenen Fenstern Ihrer Kollegen; ist er nicht erreichbar, arbeiten Sie mit der eigenen Kopie dieses Computers weiter. Name, Datenbank und Ihren Benutzernamen nennt Ihnen der Administrator des Servers.</translation>
+    </message>
+    <message>
+        <source>e.g. crm-server.example.com</source>
+        <translation>z. B. crm-server.example.com</translation>
+    </message>
+    <message>
+        <source>e.g. crm</source>
+        <translation>z. B. crm</translation>
+    </message>
+    <message>
+        <source>e.g. jana</source>
+        <translation>z. B. jana</translation>
+    </message>
+    <message>
+        <source>Use TLS when the server offers it</source>
+        <translation>TLS nutzen, wenn der Server es anbietet</translation>
+    </message>
+    <message>
+        <source>Require TLS</source>
+        <translation>TLS verlangen</translation>
+    </message>
+    <message>
+        <source>Require TLS and check the server&apos;s certificate</source>
+        <translation>TLS verlangen und das Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>Root certificate (optional), e.g. ca.pem</source>
+        <translation>Stammzertifikat (optional), z. B. ca.pem</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>W&amp;ählen…</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>T&amp;LS:</translation>
+    </message>
+    <message>
+        <source>Root &amp;certificate:</source>
+        <translation>Stamm&amp;zertifikat:</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>Beitr&amp;eten</translation>
+    </message>
+    <message>
+        <source>&amp;Leave team server</source>
+        <translation>Teamserver &amp;verlassen</translation>
+    </message>
+    <message>
+        <source>Saved: type a new one to replace it</source>
+        <translation>Gespeichert: zum Ersetzen ein neues eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;Join or sync now</source>
+        <translation>Beitr&amp;eten oder jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>This database syncs through the shared folder %1. A database syncs either through a folder or through a team server: joining one stops the folder.</source>
+        <translation>Diese Datenbank synchronisiert über den gemeinsamen Ordner %1. Eine Datenbank synchronisiert entweder über einen Ordner oder über einen Teamserver: Wer einem beitritt, beendet den Ordner.</translation>
+    </message>
+    <message>
+        <source>This database syncs through the team server %1.</source>
+        <translation>Diese Datenbank synchronisiert über den Teamserver %1.</translation>
+    </message>
+    <message>
+        <source>Joining %1…</source>
+        <translation>Trete %1 bei…</translation>
+    </message>
+    <message>
+        <source>Not syncing through a team server.</source>
+        <translation>Keine Synchronisierung über einen Teamserver.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiert gerade…</translation>
+    </message>
+    <message>
+        <source>Last synced: %1</source>
+        <translation>Zuletzt synchronisiert: %1</translation>
+    </message>
+    <message>
+        <source>Last round: %1 changes came in, %2 went out.</source>
+        <translation>Letzte Runde: %1 Änderungen kamen herein, %2 gingen hinaus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes wait to go out.</source>
+        <translation>
+            <numerusform>%n Änderung wartet darauf, hinauszugehen.</numerusform>
+            <numerusform>%n Änderungen warten darauf, hinauszugehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Noch nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Enter the team server&apos;s name or address.</source>
+        <translation>Geben Sie den Namen oder die Adresse des Teamservers ein.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Der Port ist eine Zahl von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the team&apos;s database.</source>
+        <translation>Geben Sie den Namen der Datenbank des Teams ein.</translation>
+    </message>
+    <message>
+        <source>Enter your user name on the team server.</source>
+        <translation>Geben Sie Ihren Benutzernamen auf dem Teamserver ein.</translation>
+    </message>
+    <message>
+        <source>The root certificate file cannot be found: %1</source>
+        <translation>Die Stammzertifikat-Datei wurde nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Joined %1.</source>
+        <translation>%1 beigetreten.</translation>
+    </message>
+    <message>
+        <source>%1 changes came in, %2 went out.</source>
+        <translation>%1 Änderungen kamen herein, %2 gingen hinaus.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring.</source>
+        <translation>Das Passwort liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>The password is kept in a file only you can read.</source>
+        <translation>Das Passwort liegt in einer Datei, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>Left the team server.</source>
+        <translation>Teamserver verlassen.</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s root certificate</source>
+        <translation>Das Stammzertifikat des Servers wählen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

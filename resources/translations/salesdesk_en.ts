@@ -151,6 +151,33 @@
     </message>
 </context>
 <context>
+    <name>SyncStatusButton</name>
+    <message numerus="yes">
+        <source>Team server: offline, %n changes waiting</source>
+        <translation>
+            <numerusform>Team server: offline, %n change waiting</numerusform>
+            <numerusform>Team server: offline, %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation>
+            <numerusform>%n to send</numerusform>
+            <numerusform>%n to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamServerTab</name>
+    <message numerus="yes">
+        <source>%n changes wait to go out.</source>
+        <translation>
+            <numerusform>%n change waits to go out.</numerusform>
+            <numerusform>%n changes wait to go out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UndoLabels</name>
     <message numerus="yes">
         <source>%n contacts</source>

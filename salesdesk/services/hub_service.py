@@ -15,8 +15,9 @@ from typing import Any
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.services.sync_service import RoundReport, utc_now
-from salesdesk.sync.hub_connect import HubAddress, HubOfflineError
-from salesdesk.sync.hub_listen import HubListener
+from salesdesk.sync.hub_connect import HubAddress as HubAddress  # the views' type of it
+from salesdesk.sync.hub_connect import HubOfflineError
+from salesdesk.sync.hub_listen import HubListener as HubListener
 from salesdesk.sync.hub_secrets import PasswordStore
 from salesdesk.sync.settings import SyncSettings
 from salesdesk.sync.transport_base import Replica
@@ -67,7 +68,9 @@ class HubService:
         params = self.settings.get_json(ADDRESS_KEY)
         return HubAddress.from_params(params) if isinstance(params, dict) else None
 
-    def _choose(self, url: str | None) -> HubAddress:
+    def _choose(self, url: str | HubAddress | None) -> HubAddress:
+        if isinstance(url, HubAddress):
+            return url
         if url:
             return HubAddress.parse(url)
         address = self.address
@@ -87,10 +90,14 @@ class HubService:
             return address.url_password
         return self.passwords.get(address.key)
 
-    def round(self, url: str | None = None, password: str | None = None) -> HubRoundReport:
-        """One round through ``url`` (default: the remembered hub), which is remembered on
-        success with its password. Offline: a report with ``offline``; refused (password,
-        rights, missing database, other version): a HubError."""
+    def round(
+        self, url: str | HubAddress | None = None, password: str | None = None
+    ) -> HubRoundReport:
+        """One round through ``url`` (a URL or an address; default: the remembered hub),
+        which is remembered on success with its password. Offline: a report with
+        ``offline``; refused (password, rights, missing database, other version): a
+        HubError. The command line and the window both join through here, so both read
+        and write the same setting."""
         address = self._choose(url)
         secret = self.password_for(address, password)
         at = self._now()
@@ -118,6 +125,14 @@ class HubService:
             errors=tuple(done.errors), snapshot_loaded=done.snapshot_loaded,
             folder=address.display, at=at, waiting=done.waiting, password_stored=stored,
         )  # fmt: skip
+
+    def round_in_worker(
+        self, url: str | HubAddress | None = None, password: str | None = None
+    ) -> HubRoundReport:
+        """``round`` from a worker thread with its own database connection, which first
+        gets the engine's setting that erased data is overwritten (see SyncService)."""
+        self.settings.db.execute_sql("PRAGMA secure_delete = ON")
+        return self.round(url, password)
 
     def _remember(self, attempt: str, done: str | None, error: str, *, offline: bool) -> None:
         last = self.settings.get_json(LAST_KEY, {})
@@ -163,8 +178,11 @@ class HubService:
         self,
         on_change: Callable[[int | None], Any],
         on_state: Callable[[bool, str], Any] | None = None,
+        *,
+        password: str | None = None,
     ) -> HubListener:
-        """A (not yet started) listener on the remembered hub; see sync/hub_listen.py."""
+        """A (not yet started) listener on the remembered hub; see sync/hub_listen.py.
+        ``password``: this session's (default: the given or stored one, as a round's)."""
         address = self._choose(None)
-        return HubListener(address, self.password_for(address, None), on_change,
+        return HubListener(address, self.password_for(address, password), on_change,
                            on_state=on_state)  # fmt: skip

@@ -102,11 +102,12 @@ class SyncController(QObject):
     def _attach_now(self) -> None:
         if self._paused:
             return
-        from salesdesk.services.sync_window import remembered_folder
+        from salesdesk.services.sync_window import remembered_folder, remembered_hub
 
         self.folder = remembered_folder(self.runner.service)
         self.passphrase = self.passphrases.get(self.folder) if self.folder else None
-        if self.folder:
+        # a database with a team server syncs through it (views/sync/hub_controller.py)
+        if self.folder and remembered_hub(self.runner.service) is None:
             self.refresh()
             self.timer.start()
             self.attached = True

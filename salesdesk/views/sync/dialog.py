@@ -1,9 +1,11 @@
 """SyncDialog (File ▸ Sync…): the shared folder, the team passphrase, this device's name,
-"Sync now", what the last round did, the conflicts and the devices this one knows."""
+"Sync now", what the last round did, the conflicts and the devices this one knows; the Team
+server tab (``team.py``) for a PostgreSQL hub. A database syncs through one or the other."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,6 +23,10 @@ from salesdesk.views.forms.ui_sync_dialog import Ui_SyncDialog
 from salesdesk.views.sync.controller import SyncController
 from salesdesk.views.sync.labels import failure_text, when_text
 
+if TYPE_CHECKING:
+    from salesdesk.views.sync.hub_controller import HubController
+    from salesdesk.views.sync.team import TeamServerTab
+
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -28,11 +34,20 @@ class SyncDialog(QDialog):
     """Set up sync for the open database and run a round at once. What was typed and not
     yet used (a new folder or passphrase, a new name) is applied when the dialog closes."""
 
-    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: SyncController,
+        parent: QWidget | None = None,
+        hub: HubController | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.hub = hub
         self.ui = Ui_SyncDialog()
         self.ui.setupUi(self)
+        self.team: TeamServerTab | None = None
+        if hub is not None:
+            self._add_team_tab(hub)
         self.sync_button = QPushButton(self.tr("&Sync now"), self)
         self.sync_button.setObjectName("sync_now_button")
         self.sync_button.setDefault(True)
@@ -62,7 +77,34 @@ class SyncDialog(QDialog):
         self._show_saved_passphrase()
         controller.changed.connect(self.refresh)
         controller.round_started.connect(self.refresh)
+        if hub is not None:
+            hub.changed.connect(self.refresh)
         self.refresh()
+
+    def _add_team_tab(self, hub: HubController) -> None:
+        from PySide6.QtWidgets import QLabel
+
+        from salesdesk.views.sync.team import TeamServerTab
+
+        self.ui.intro_label.setText(
+            self.tr(
+                "Every computer keeps its own database. Sync exchanges the changes through a "
+                "folder they all reach now and then (a NAS share, a Syncthing, Dropbox or "
+                "OneDrive folder, a USB stick), or through the team's own server."
+            )
+        )
+        self.team = TeamServerTab(hub, self.controller, self)
+        self.ui.tabs.insertTab(1, self.team, self.tr("Team server"))
+        if hub.address is not None:
+            self.ui.tabs.setCurrentWidget(self.team)
+        self.hub_note = QLabel(self)
+        self.hub_note.setObjectName("hub_note")
+        self.hub_note.setWordWrap(True)
+        self.ui.setup_layout.insertWidget(0, self.hub_note)
+
+    @property
+    def hub_in_use(self) -> bool:
+        return self.hub is not None and self.hub.address is not None
 
     # --- what is shown -------------------------------------------------------------------
 
@@ -104,15 +146,35 @@ class SyncDialog(QDialog):
         self.ui.plain_warning.setText(text)
         self.ui.plain_warning.setVisible(bool(text))
 
+    def _show_hub_note(self) -> None:
+        """While a team server is in use, the folder cannot be set: one or the other."""
+        if self.team is None:
+            return
+        in_use = self.hub_in_use
+        for widget in (self.ui.folder_edit, self.ui.browse_button, self.ui.passphrase_edit,
+                       self.ui.remember_check):  # fmt: skip
+            widget.setEnabled(not in_use)
+        if in_use:
+            assert self.hub is not None and self.hub.address is not None
+            self.hub_note.setText(
+                self.tr(
+                    "This database syncs through the team server %1 (see Team server). A "
+                    "database syncs either through a shared folder or through a team server: "
+                    "leave the team server to use a folder."
+                ).replace("%1", self.hub.address.display)
+            )
+        self.hub_note.setVisible(in_use)
+
     def refresh(self) -> None:
         c = self.controller
-        count = c.conflict_count
+        count = self.hub.conflict_count if self.hub_in_use and self.hub else c.conflict_count
         self.ui.conflicts_button.setText(
             self.tr("C&onflicts (%1)…").replace("%1", str(count)) if count else
             self.tr("C&onflicts…")
         )  # fmt: skip
         self.ui.conflicts_button.setEnabled(count > 0)
-        self.ui.stop_button.setEnabled(bool(c.folder))
+        self.ui.stop_button.setEnabled(bool(c.folder) and not self.hub_in_use)
+        self._show_hub_note()
         self.ui.status_label.setText(self.message or self.status_text())
         problem = bool(self.message) or c.failure is not None
         self.ui.status_label.setStyleSheet(ERROR_STYLE if problem else "")
@@ -120,6 +182,8 @@ class SyncDialog(QDialog):
 
     def status_text(self) -> str:
         c = self.controller
+        if self.hub_in_use:
+            return ""  # the note above says where rounds go
         if c.running:
             return self.tr("Syncing…")
         if not c.folder:
@@ -174,7 +238,17 @@ class SyncDialog(QDialog):
         return False
 
     def sync_now(self) -> bool:
-        """Use what is typed and run a round; False (and a message here) if it is refused."""
+        """Use what is typed and run a round; False (and a message here) if it is refused.
+        On the Team server tab, or while a team server is in use, through the team server."""
+        if self.team is not None and self.ui.tabs.currentWidget() is self.team:
+            return self.team.join()
+        if self.hub_in_use:
+            assert self.hub is not None
+            self._apply_name()
+            return self.hub.sync_now()
+        return self._sync_folder()
+
+    def _sync_folder(self) -> bool:
         from salesdesk.services.sync_service import MIN_PASSPHRASE, clean_passphrase
 
         self.message = ""
@@ -234,11 +308,24 @@ class SyncDialog(QDialog):
         return dialog
 
     def done(self, result: int) -> None:
-        """Closing keeps what was typed: a new name, folder or passphrase is used."""
+        """Closing keeps what was typed: a new name, folder or passphrase is used, a new
+        team server is joined (the result shows in the status bar)."""
+        if self.team is not None and self.team.unused():
+            if not self.team.join():
+                self.ui.tabs.setCurrentWidget(self.team)
+                return  # stays open with the reason: nothing typed is dropped
+            if not self._apply_name():
+                return
+            super().done(result)
+            return
         folder = self._folder()
-        unused = folder and (folder != self.controller.folder or self.ui.passphrase_edit.text())
+        unused = (
+            not self.hub_in_use
+            and folder
+            and (folder != self.controller.folder or self.ui.passphrase_edit.text())
+        )
         if unused:
-            if not self.sync_now():
+            if not self._sync_folder():
                 return  # stays open with the reason: nothing typed is dropped
         elif not self._apply_name():
             return

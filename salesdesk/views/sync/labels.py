@@ -164,3 +164,50 @@ def failure_short(kind: Failure) -> str:
         "busy": QCoreApplication.translate("SyncLabels", "database busy"),
     }
     return texts.get(kind.value, QCoreApplication.translate("SyncLabels", "failed"))
+
+
+def hub_failure_text(kind: Failure, detail: str, user: str = "", database: str = "") -> str:
+    """Why the team server could not be used, in the window's words (``detail``: the
+    service's sentence, which names the server but never a password)."""
+    if kind.value == "hub_offline":
+        return QCoreApplication.translate(
+            "SyncLabels",
+            "The team server cannot be reached now (%1). Nothing was lost: your changes wait "
+            "on this computer and go out as soon as it can be reached.",
+        ).replace("%1", detail.rstrip("."))
+    if kind.value == "hub_auth":
+        return QCoreApplication.translate(
+            "SyncLabels",
+            "The team server refused the user name or password. Check both (the password is "
+            "case-sensitive) and try again. Nothing was changed.",
+        )
+    if kind.value == "hub_rights":
+        return QCoreApplication.translate(
+            "SyncLabels",
+            "'%1' is not (or no longer) a member of this team server. Ask its admin to add "
+            "you. Nothing was changed.",
+        ).replace("%1", user)
+    if kind.value == "hub_database":
+        return QCoreApplication.translate(
+            "SyncLabels",
+            "The database '%1' does not exist on that server. Check its name. Nothing was changed.",
+        ).replace("%1", database)
+    if kind.value == "hub_setup":
+        return QCoreApplication.translate(
+            "SyncLabels",
+            "That database is not a salesdesk team server (or was set up by a newer "
+            "salesdesk). Nothing was changed. %1",
+        ).replace("%1", detail)
+    return failure_text(kind, detail)
+
+
+def hub_failure_short(kind: Failure) -> str:
+    """A few words for the status bar."""
+    texts = {
+        "hub_offline": QCoreApplication.translate("SyncLabels", "not reachable"),
+        "hub_auth": QCoreApplication.translate("SyncLabels", "password refused"),
+        "hub_rights": QCoreApplication.translate("SyncLabels", "not a member"),
+        "hub_database": QCoreApplication.translate("SyncLabels", "no such database"),
+        "hub_setup": QCoreApplication.translate("SyncLabels", "not a team server"),
+    }
+    return texts.get(kind.value) or failure_short(kind)
