@@ -51,10 +51,13 @@ def _check(record: Any, index: int) -> str:
         entity = record.get("entity")
         if entity not in ENTITIES or not isinstance(record.get("uid"), str):
             raise bad("entity")
-        regs, why = _registers(entity, record.get("state"))
+        packed = record.get("state")
+        regs, why = _registers(entity, packed)
         if regs is None:
             raise bad(why)
         record["state"] = regs
+        if type(packed) is list:  # stored as it came if taken whole (State.flush)
+            record["packed"] = packed
         if not isinstance(record.get("contact"), str):
             raise bad("contact")
     elif kind == "dot":
@@ -200,6 +203,7 @@ def _merge_entities(state: State, entities: list[dict[str, Any]], effects: Effec
             regs = record["state"]
             new = state.entities[uid] = Entity(uid, entity, contact, regs)
             state.mark(new)
+            new.packed = record.get("packed")  # after mark(), which forgets it
             effects.contacts.add(uid if entity == "contact" else contact)
             if "merged_into" in regs:
                 effects.contacts.add(state.root(uid))

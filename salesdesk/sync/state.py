@@ -49,6 +49,7 @@ class Entity:
     contact: str
     regs: dict[str, list[Any]] = field(default_factory=dict)
     dirty: bool = False
+    packed: Any = None  # its packed registers as they came, while regs are unchanged
 
     @property
     def alias(self) -> str | None:
@@ -157,6 +158,7 @@ class State:
     def mark(self, entity: Entity) -> None:
         """``entity`` changed: the next flush writes it."""
         entity.dirty = True
+        entity.packed = None  # its registers change: pack them anew at the flush
         self.dirty[entity.uid] = entity
 
     def children_of(self, owners: Sequence[str]) -> list[Entity]:
@@ -176,7 +178,15 @@ class State:
         self.flush_dots()
         dirty, self.dirty = self.dirty, {}
         rows = [
-            (e.uid, e.entity, e.contact, e.alias, e.alias_hlc, e.referrer, pack_text(e.regs))
+            (
+                e.uid,
+                e.entity,
+                e.contact,
+                e.alias,
+                e.alias_hlc,
+                e.referrer,
+                pack_text(e.regs) if e.packed is None else dumps(e.packed),
+            )
             for e in dirty.values()
             if self.entities.get(e.uid) is e
         ]

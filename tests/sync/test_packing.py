@@ -130,9 +130,7 @@ def test_rows_stored_in_the_first_format_are_read_and_repacked(trio: list[Replic
                 (json.dumps(unpack_text(text)), uid),
             )
         a.contacts.update(cid(a, ana), {"company": "ACME"})
-        (text,) = a.db.execute_sql(
-            "SELECT state FROM sync_entity WHERE uid = ?", (ana,)
-        ).fetchone()
+        (text,) = a.db.execute_sql("SELECT state FROM sync_entity WHERE uid = ?", (ana,)).fetchone()
         assert text.startswith("[[")  # written packed once it changed
     sync_all([a, b])
     assert a.dump() == b.dump()
