@@ -71,9 +71,9 @@ def _check(record: Any, index: int) -> str:
             raise bad("element")
         data = record.get("data")
         if data is not None:
-            why = element_problem(record["kind"], {"key": record["key"], "data": data})
-            if why is not None:
-                raise bad(why)
+            problem = element_problem(record["kind"], {"key": record["key"], "data": data})
+            if problem is not None:
+                raise bad(problem)
     elif not (isinstance(record.get("uid"), str) and isinstance(record.get("hlc"), str)):
         raise bad("tombstone")
     return kind
