@@ -22,6 +22,7 @@ from salesdesk.sync.api import (
     Vector,
 )
 from salesdesk.sync.hlc import HybridClock, stamp_time
+from salesdesk.sync.packing import pack
 from salesdesk.sync.replica import big_cache, no_gc
 from salesdesk.sync.state import State, chunked, marks
 from salesdesk.sync.transaction import Recorder, Session
@@ -184,16 +185,17 @@ class SyncEngine:
             {"id": d, "name": n, "last_hlc": h}
             for d, n, h in self.db.execute_sql("SELECT id, name, last_hlc FROM sync_device")
         ]
-        yield {"type": "header", "format": 1, "vector": self.vector(), "devices": devices}
+        yield {"type": "header", "format": 2, "vector": self.vector(), "devices": devices}
         for uid, entity, contact, state in self.db.execute_sql(
             "SELECT uid, entity, contact, state FROM sync_entity"
         ):
+            regs = json.loads(state)
             yield {
                 "type": "entity",
                 "uid": uid,
                 "entity": entity,
                 "contact": contact,
-                "state": json.loads(state),
+                "state": regs if isinstance(regs, list) else pack(regs),  # first format: packed
             }
         for dot, owner, kind, key, data, removed in self.db.execute_sql(
             "SELECT dot, owner, kind, key, data, removed FROM sync_dot"

@@ -29,6 +29,7 @@ from typing import Any
 from salesdesk.domain.errors import SalesdeskError
 from salesdesk.sync import crypto
 from salesdesk.sync.crypto import TeamKey, WrongKeyError
+from salesdesk.sync.replica import no_gc
 
 MAGIC = b"SDSYNC"
 VERSION = 1
@@ -215,14 +216,15 @@ def _decode_lines(body: bytes, name: str) -> tuple[dict[str, Any], list[dict[str
             raise zlib.error("not one whole zlib stream")
     except zlib.error:
         raise SyncFileError(name, "its contents are garbled (not compressed data)") from None
-    items: list[dict[str, Any]] = []
     try:
-        for line in plain.decode("utf-8").split("\n"):
-            if line:
-                item = json.loads(line)
-                if not isinstance(item, dict):
-                    raise ValueError("not an object")
-                items.append(item)
+        # One JSON array instead of a loads() per line (a snapshot has ~7 lines per contact;
+        # a raw newline only ever ends a line: JSON escapes the ones inside strings). Without
+        # cyclic GC: a snapshot is millions of small objects (see replica.no_gc).
+        lines = plain.decode("utf-8").strip("\n")
+        with no_gc():
+            items: list[Any] = json.loads("[" + lines.replace("\n", ",") + "]")
+        if not all(type(item) is dict for item in items):
+            raise ValueError("not an object")
     except (UnicodeDecodeError, ValueError):
         raise SyncFileError(name, "its contents are garbled (not JSON lines)") from None
     if not items:

@@ -114,14 +114,14 @@ def materialize(
 
 def referring(state: State, uids: set[str]) -> set[str]:
     """Contacts whose referrer (by uid) is one of ``uids`` (which just got, or lost, a row of
-    its own here). One pass over the contact states that name a referrer at all."""
-    if not uids:
-        return set()
-    rows = state.sql(
-        "SELECT uid, json_extract(state, '$.referred_by[1]') FROM sync_entity "
-        "WHERE entity = 'contact' AND instr(state, '\"referred_by\"') > 0"
-    )
-    return {uid for uid, referrer in rows if referrer in uids}
+    its own here), from the indexed ``ref`` column (migration 0011)."""
+    state.flush()
+    out: set[str] = set()
+    wanted = sorted(uids)
+    for part in chunked(wanted):
+        rows = state.sql(f"SELECT uid FROM sync_entity WHERE ref IN ({marks(part)})", part)
+        out.update(r[0] for r in rows)
+    return out
 
 
 def _remove(state: State, uid: str, row: tuple[int, int, str, Any], written: Written) -> None:

@@ -11,9 +11,10 @@ from salesdesk.sync.api import ApplyResult, SyncFormatError
 from salesdesk.sync.codec import ELEMENT_KINDS, ENTITIES
 from salesdesk.sync.hlc import DEVICE, STAMP
 from salesdesk.sync.merge import Effects, _register, erase
+from salesdesk.sync.packing import check_packed, pack
 from salesdesk.sync.state import Entity, State, View
 from salesdesk.sync.transaction import Session
-from salesdesk.sync.validate import element_problem, register_problem
+from salesdesk.sync.validate import element_problem, field_checks, register_problem
 
 if TYPE_CHECKING:
     from salesdesk.sync.engine import SyncEngine
@@ -36,7 +37,7 @@ def _check(record: Any, index: int) -> str:
     if kind == "header":
         vector = record.get("vector")
         if (
-            record.get("format") != 1
+            record.get("format") not in (1, 2)  # 2: registers packed (sync/packing.py)
             or not isinstance(vector, dict)
             or not all(
                 isinstance(d, str) and DEVICE.match(d) and isinstance(s, int) and s >= 0
@@ -50,22 +51,13 @@ def _check(record: Any, index: int) -> str:
         entity = record.get("entity")
         if entity not in ENTITIES or not isinstance(record.get("uid"), str):
             raise bad("entity")
-        state = record.get("state")
-        if not isinstance(state, dict):
-            raise bad("registers")
-        stamps = set()
-        for name, reg in state.items():
-            if not (isinstance(reg, list) and len(reg) == 3 and isinstance(reg[0], str)):
-                raise bad("registers")
-            if reg[2] is not None and not isinstance(reg[2], str):
-                raise bad("registers")
-            stamps.add(reg[0])
-            stamps.add(reg[2] or reg[0])
-            why = register_problem(entity, name, reg[1])
-            if why is not None:
-                raise bad(why)
-        if not all(STAMP.match(stamp) for stamp in stamps):  # most registers share a stamp
-            raise bad("registers")
+        packed = record.get("state")
+        regs, why = _registers(entity, packed)
+        if regs is None:
+            raise bad(why)
+        record["state"] = regs
+        if type(packed) is list:  # stored as it came if taken whole (State.flush)
+            record["packed"] = packed
         if not isinstance(record.get("contact"), str):
             raise bad("contact")
     elif kind == "dot":
@@ -79,12 +71,58 @@ def _check(record: Any, index: int) -> str:
             raise bad("element")
         data = record.get("data")
         if data is not None:
-            why = element_problem(record["kind"], {"key": record["key"], "data": data})
-            if why is not None:
-                raise bad(why)
+            problem = element_problem(record["kind"], {"key": record["key"], "data": data})
+            if problem is not None:
+                raise bad(problem)
     elif not (isinstance(record.get("uid"), str) and isinstance(record.get("hlc"), str)):
         raise bad("tombstone")
     return kind
+
+
+def _registers(entity: str, data: Any) -> tuple[dict[str, list[Any]] | None, str]:
+    """The registers of one snapshot entity, checked (shape, stamps, every value), unpacked;
+    or (None, why). One pass over the packed form: a join checks every register of every
+    contact, so this is the join's hottest loop."""
+    if isinstance(data, dict):  # the first format
+        why = check_packed(data)
+        if why is not None:
+            return None, why
+        data = pack(data)
+    if not (type(data) is list and len(data) == 2):
+        return None, "registers"
+    stamps, packed = data
+    if not (type(stamps) is list and type(packed) is dict):
+        return None, "registers"
+    for stamp in stamps:  # most entities have one
+        if type(stamp) is not str or not STAMP.match(stamp):
+            return None, "registers"
+    checks = field_checks(entity) or {}
+    top = len(stamps)
+    regs: dict[str, list[Any]] = {}
+    for name, reg in packed.items():
+        if type(reg) is not list:
+            return None, "registers"
+        if len(reg) == 2:
+            at, value = reg
+            prev = None
+        elif len(reg) == 3:
+            at, value, before = reg
+            if type(before) is not int or not 0 <= before < top:
+                return None, "registers"
+            prev = stamps[before]
+        else:
+            return None, "registers"
+        if type(at) is not int or not 0 <= at < top:
+            return None, "registers"
+        check = checks.get(name)
+        if check is None:
+            why = register_problem(entity, name, value)  # a device's name, or the message
+            if why is not None:
+                return None, why
+        elif not check(value):
+            return None, f"its value for {name} is not valid"
+        regs[name] = [stamps[at], value, prev]
+    return regs, ""
 
 
 def load_snapshot(engine: SyncEngine, records: Iterable[dict[str, Any]]) -> ApplyResult:
@@ -165,6 +203,7 @@ def _merge_entities(state: State, entities: list[dict[str, Any]], effects: Effec
             regs = record["state"]
             new = state.entities[uid] = Entity(uid, entity, contact, regs)
             state.mark(new)
+            new.packed = record.get("packed")  # after mark(), which forgets it
             effects.contacts.add(uid if entity == "contact" else contact)
             if "merged_into" in regs:
                 effects.contacts.add(state.root(uid))

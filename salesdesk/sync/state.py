@@ -25,6 +25,7 @@ from salesdesk.sync.codec import (
     CONTACT_FIELDS,
     Record,
 )
+from salesdesk.sync.packing import dumps, pack_text, unpack_text
 
 _CHUNK = 400
 MAX_ALIAS_HOPS = 64
@@ -48,11 +49,18 @@ class Entity:
     contact: str
     regs: dict[str, list[Any]] = field(default_factory=dict)
     dirty: bool = False
+    packed: Any = None  # its packed registers as they came, while regs are unchanged
 
     @property
     def alias(self) -> str | None:
         reg = self.regs.get("merged_into")
         return reg[1] if reg else None
+
+    @property
+    def referrer(self) -> str | None:
+        """The uid a contact's ``referred_by`` register names (indexed: ``State.referring``)."""
+        reg = self.regs.get("referred_by") if self.entity == "contact" else None
+        return reg[1] if reg and isinstance(reg[1], str) and reg[1] else None
 
     @property
     def alias_hlc(self) -> str | None:
@@ -132,7 +140,7 @@ class State:
                 part,
             )
             for uid, entity, contact, state in rows:
-                self.entities[uid] = Entity(uid, entity, contact, json.loads(state))
+                self.entities[uid] = Entity(uid, entity, contact, unpack_text(state))
 
     def get(self, uid: str) -> Entity | None:
         if uid not in self.entities:
@@ -150,6 +158,7 @@ class State:
     def mark(self, entity: Entity) -> None:
         """``entity`` changed: the next flush writes it."""
         entity.dirty = True
+        entity.packed = None  # its registers change: pack them anew at the flush
         self.dirty[entity.uid] = entity
 
     def children_of(self, owners: Sequence[str]) -> list[Entity]:
@@ -169,14 +178,22 @@ class State:
         self.flush_dots()
         dirty, self.dirty = self.dirty, {}
         rows = [
-            (e.uid, e.entity, e.contact, e.alias, e.alias_hlc, json.dumps(e.regs))
+            (
+                e.uid,
+                e.entity,
+                e.contact,
+                e.alias,
+                e.alias_hlc,
+                e.referrer,
+                pack_text(e.regs) if e.packed is None else dumps(e.packed),
+            )
             for e in dirty.values()
             if self.entities.get(e.uid) is e
         ]
         if rows:
             self.db.cursor().executemany(
                 "INSERT OR REPLACE INTO sync_entity (uid, entity, contact, alias, alias_hlc, "
-                "state) VALUES (?, ?, ?, ?, ?, ?)",
+                "ref, state) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
         for e in dirty.values():
@@ -313,7 +330,7 @@ class State:
             for uid, entity, contact, state in rows:
                 child = self.entities.get(uid)
                 if child is None:
-                    child = self.entities[uid] = Entity(uid, entity, contact, json.loads(state))
+                    child = self.entities[uid] = Entity(uid, entity, contact, unpack_text(state))
                 if child.contact in children:
                     children[child.contact][uid] = child
         for root in simple:
@@ -338,7 +355,7 @@ class State:
         return sorted(r[0] for r in rows)
 
     def add_dot(self, dot: str, owner: str, kind: str, key: str, data: Any) -> None:
-        self._dot_writes.append((_ADD_DOT, (dot, owner, kind, key, json.dumps(data))))
+        self._dot_writes.append((_ADD_DOT, (dot, owner, kind, key, dumps(data))))
 
     def remove_dots(self, dots: Sequence[str], owner: str, kind: str, key: str) -> None:
         # a dot removed before its add arrived is stored removed, so the late add stays out

@@ -146,6 +146,12 @@ def _element(kind: str, field: str, value: Any) -> str | None:
     return None
 
 
+def field_checks(entity: str) -> dict[str, Check] | None:
+    """Per field of ``entity`` the check its register values must pass (None: no such entity,
+    or a device, whose one register ``register_problem`` checks)."""
+    return _CONTACT if entity == "contact" else _CHILD.get(entity)
+
+
 def register_problem(entity: str, field: Any, value: Any) -> str | None:
     """Why ``value`` cannot be the register ``field`` of an ``entity`` (snapshots), or None."""
     if entity == "device":
