@@ -281,7 +281,7 @@ def _insert_children(state: State, ids: list[int], wants: list[Record], now: dt.
         if rows:
             columns = CHILD_FIELDS[entity]
             state.db.cursor().executemany(
-                f"INSERT INTO {_TABLES[entity]} (uid, contact_id, {', '.join(columns)}) "
+                f"INSERT INTO {_TABLES[entity]} (uid, contact_id, {_names(columns)}) "
                 f"VALUES (?, ?, {marks(columns)})",
                 rows,
             )
@@ -351,17 +351,22 @@ def _write_children(
         for uid, values in wanted.items():
             data = [_column(entity, c, values.get(c), now, events) for c in columns]
             if uid in here or uid in found:
-                sets = ", ".join(f"{c} = ?" for c in columns)
+                sets = ", ".join(f"{c} = ?" for c in _names(columns).split(", "))
                 state.sql(
                     f"UPDATE {table} SET contact_id = ?, {sets} WHERE uid = ?",
                     (contact_id, *data, uid),
                 )
             else:
                 state.sql(
-                    f"INSERT INTO {table} (uid, contact_id, {', '.join(columns)}) "
+                    f"INSERT INTO {table} (uid, contact_id, {_names(columns)}) "
                     f"VALUES (?, ?, {marks(columns)})",
                     (uid, contact_id, *data),
                 )
+
+
+def _names(columns: tuple[str, ...]) -> str:
+    """The SQL column names of child fields (a foreign key's column ends in _id)."""
+    return ", ".join("event_id" if c == "event" else c for c in columns)
 
 
 def _column(entity: str, name: str, value: Any, now: dt.datetime, events: dict[str, int]) -> Any:

@@ -139,8 +139,9 @@ def reconcile(
             emit(entity, child_uid, uid, FIELDS, {**written, "contact": uid}, None)
             continue
         regs = child.regs
+        shown = known["children"].get(child_uid, {})  # adjusted: an event not here is None
         for name in CHILD_FIELDS[entity]:
-            if regs.get(name, [None, None])[1] != values[name]:
+            if shown.get(name, regs.get(name, [None, None])[1]) != values[name]:
                 emit(entity, child_uid, uid, name, values[name], regs.get(name, [None])[0])
         if state.root(child.contact) != uid:
             emit(entity, child_uid, uid, "contact", uid, regs.get("contact", [None])[0])

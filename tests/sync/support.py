@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk.services import ContactService
+from salesdesk.services.booth import CaptureService, EventService
 from salesdesk.services.interactions import InteractionService
 from salesdesk.store import contacts as store
 from salesdesk.store.db import open_database
@@ -40,6 +41,8 @@ class Replica:
             self.contacts = ContactService(self.db, clock=clock)
             self.contacts.recorder = self.engine.recorder
             self.interactions = InteractionService(self.contacts)
+            self.events = EventService(self.contacts)
+            self.booth = CaptureService(self.contacts, staff=f"Staff {path.stem}")
         self._bound: list[Any] = []  # a stack: ``with replica:`` may nest
 
     def __enter__(self) -> Replica:
