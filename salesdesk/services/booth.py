@@ -1,10 +1,11 @@
 """Booth mode's use cases: events (EventService) and capturing visitors (CaptureService).
 
-A capture is one undoable step (the contact's snapshots hold its captures and consent
-records, so undo and redo restore them with it): a New lead with the current event as its source (or, for a
+A capture is one undoable step: a New lead with the current event as its source (or, for a
 visitor salesdesk already knows, the existing contact), the event's chips as tags, the
 rating and its follow-up, an in-person interaction with the booth conversation, a capture
 row and, where given, a consent record. Both the window and ``salesdesk capture`` call it.
+The contact's snapshots hold its captures and consent records, so undo and redo restore
+them with it (and sync records them with it).
 """
 
 from __future__ import annotations

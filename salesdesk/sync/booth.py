@@ -135,9 +135,7 @@ def badge_winners(
     state.flush()
     claims: dict[str, set[str]] = {}
     for part in chunked(wanted):
-        rows = state.sql(
-            f"SELECT uid, badge FROM sync_entity WHERE badge IN ({marks(part)})", part
-        )
+        rows = state.sql(f"SELECT uid, badge FROM sync_entity WHERE badge IN ({marks(part)})", part)
         for uid, badge in rows:
             claims.setdefault(badge, set()).add(state.root(uid))
     known = dict(views or {})

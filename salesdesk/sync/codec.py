@@ -152,8 +152,9 @@ def store_record(snapshot: Any, uid_of: dict[int, str], event_uids: dict[int, st
             if entity in EVENT_REFS:
                 values["event"] = event_uids.get(child["event"]) if child["event"] else None
             if entity == "capture":  # SQLite gives 0/1
-                values["linked"], values["badge_only"] = bool(child["linked"]), bool(
-                    child["badge_only"]
+                values["linked"], values["badge_only"] = (
+                    bool(child["linked"]),
+                    bool(child["badge_only"]),
                 )
             for name in UNSET_AS_NONE:
                 if values.get(name) == "":

@@ -17,8 +17,8 @@ from salesdesk.sync.codec import (
     CHILD_FIELDS,
     CONTACT_FIELDS,
     ELEMENT_DATA,
-    EVENT_FIELDS,
     ELEMENT_KINDS,
+    EVENT_FIELDS,
     FIELDS,
 )
 from salesdesk.sync.hlc import DEVICE, STAMP

@@ -158,8 +158,9 @@ def test_undoing_a_capture_is_synced_and_so_is_its_redo(trio: list[Replica]) -> 
     with a:
         known = a.contacts.create(first_name="Ana").ids[0]
         event = event_of(a, fair.uid)
-        result = a.booth.capture(event, CaptureInput(link_to=known, grade="hot", consent=EMAIL,
-                                                     consent_wording=WORDING, badge_id="Z1"))  # fmt: skip
+        data = CaptureInput(link_to=known, grade="hot", consent=EMAIL, consent_wording=WORDING,
+                            badge_id="Z1")  # fmt: skip
+        result = a.booth.capture(event, data)
     sync_all(trio)
     assert len(booth_rows(b)["captures"]) == 1  # type: ignore[arg-type]
     with a:

@@ -12,9 +12,5 @@ Both NULL for other entities and for the rows written before (no register named 
 def up(migrator, db):
     db.execute_sql("ALTER TABLE sync_entity ADD COLUMN badge TEXT")
     db.execute_sql("ALTER TABLE sync_entity ADD COLUMN event TEXT")
-    db.execute_sql(
-        "CREATE INDEX sync_entity_badge ON sync_entity (badge) WHERE badge IS NOT NULL"
-    )
-    db.execute_sql(
-        "CREATE INDEX sync_entity_event ON sync_entity (event) WHERE event IS NOT NULL"
-    )
+    db.execute_sql("CREATE INDEX sync_entity_badge ON sync_entity (badge) WHERE badge IS NOT NULL")
+    db.execute_sql("CREATE INDEX sync_entity_event ON sync_entity (event) WHERE event IS NOT NULL")
