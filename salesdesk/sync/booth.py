@@ -56,7 +56,8 @@ def record_events(state: State, ids: Iterable[int], emit: Emit) -> None:
     wanted = list(dict.fromkeys(ids))
     rows: list[dict[str, Any]] = []
     for part in chunked(wanted):
-        rows += list(EventRow.select().where(EventRow.id.in_(list(part))).dicts())
+        query: Any = EventRow.select().where(EventRow.id.in_(list(part))).dicts()
+        rows += list(query)
     state.load(r["uid"] for r in rows)
     for row in rows:
         have = _fields(row)

@@ -189,10 +189,10 @@ def _element(kind: str, field: str, value: Any) -> str | None:
 def field_checks(entity: str) -> dict[str, Check] | None:
     """Per field of ``entity`` the check its register values must pass (None: no such entity,
     or a device, whose one register ``register_problem`` checks)."""
-    return _checks(entity)
+    return _checks_of(entity)
 
 
-def _checks(entity: str) -> dict[str, Check] | None:
+def _checks_of(entity: str) -> dict[str, Check] | None:
     if entity == "event":
         return _EVENT
     return _CONTACT if entity == "contact" else _CHILD.get(entity)
@@ -203,7 +203,7 @@ def register_problem(entity: str, field: Any, value: Any) -> str | None:
     if entity == "device":
         ok = field == "name" and _text(value) and len(value) <= 200
         return None if ok else "bad device name"
-    checks = _checks(entity)
+    checks = _checks_of(entity)
     check = checks.get(field) if checks is not None and isinstance(field, str) else None
     if check is None:
         return f"'{field}' is not a field of {entity}"
@@ -247,7 +247,7 @@ def problem(op: Any) -> str | None:
         if field not in ("add", "remove", "redacted"):
             return f"'{field}' is not a field of {entity}"
         return _element(entity, field, value)
-    checks = _checks(entity)
+    checks = _checks_of(entity)
     if checks is None:
         return f"'{entity}' is not a kind of record"
     if field == FIELDS:
