@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -71,8 +73,7 @@ def test_two_laptops_capture_at_one_fair_and_end_with_the_same_booth_data(
                   consent_wording=WORDING)  # fmt: skip
     bo = capture(b, fair.uid, first_name="Bo", company="ACME", grade="cold", chips=("CRM",))
     with a:  # an edit of the event on one laptop reaches the other
-        a.events.update(event_of(a, fair.uid).__class__(
-            **{**event_of(a, fair.uid).__dict__, "booth": "C7"}))  # fmt: skip
+        a.events.update(dataclasses.replace(event_of(a, fair.uid), booth="C7"))
     sync_all(trio)
     rows = [booth_rows(r) for r in trio]
     assert rows[0] == rows[1] == rows[2]
@@ -267,3 +268,26 @@ def test_event_ops_from_another_device_are_checked(trio: list[Replica]) -> None:
         b.engine.apply(ops)
         assert [e.name for e in b.events.list()] == ["Hannover Messe"]
         assert store_events.current_event_id() is None
+
+
+def test_concurrent_edits_of_an_event_keep_the_later_and_the_other_can_be_swapped_in(
+    trio: list[Replica], base: list[dt.datetime]
+) -> None:
+    a, b, _ = trio
+    fair = fair_on(a)
+    sync_all(trio)
+    with a:
+        a.events.update(dataclasses.replace(event_of(a, fair.uid), place="Halle 3"))
+    base[0] += dt.timedelta(minutes=5)
+    with b:
+        b.events.update(dataclasses.replace(event_of(b, fair.uid), place="Halle 9"))
+    sync_all(trio)
+    assert [event_of(r, fair.uid).place for r in trio] == ["Halle 9"] * 3  # b's clock is later
+    with a:
+        (conflict,) = [c for c in a.engine.conflicts() if c.entity == "event"]
+        assert (conflict.field, conflict.lost_value, conflict.contact_uid) == (
+            "place", "Halle 3", "")  # fmt: skip
+        a.engine.swap_conflict(conflict.id)
+        assert event_of(a, fair.uid).place == "Halle 3"
+    sync_all(trio)
+    assert [event_of(r, fair.uid).place for r in trio] == ["Halle 3"] * 3
