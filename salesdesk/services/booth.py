@@ -4,6 +4,8 @@ A capture is one undoable step: a New lead with the current event as its source 
 visitor salesdesk already knows, the existing contact), the event's chips as tags, the
 rating and its follow-up, an in-person interaction with the booth conversation, a capture
 row and, where given, a consent record. Both the window and ``salesdesk capture`` call it.
+The contact's snapshots hold its captures and consent records, so undo and redo restore
+them with it (and sync records them with it).
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ from salesdesk.domain.interactions import Channel, Direction, FollowUpChangeKind
 from salesdesk.formats.badges import MAX_BADGE_ID, BadgeScan
 from salesdesk.services.booth_events import EventService
 from salesdesk.services.booth_leads import create_lead, update_existing
-from salesdesk.services.booth_undo import CaptureUndo
 from salesdesk.services.contacts import ContactService, Outcome, Snapshots
 from salesdesk.services.duplicates import REASON_EMAIL, Match, duplicates_of_new
 from salesdesk.services.interactions import InteractionService
@@ -252,11 +253,11 @@ class CaptureService:
         label = f"capture of {data.display_name} at {event.name}"
         ids = [link_to] if link_to is not None else []
         step = StepLabel("capture", data.display_name, 1, event.name)
+        # the contact's snapshots carry its captures and consent records, so the plain
+        # inverse undoes (and redoes) them with the contact, and sync records them with it
         outcome = self.contacts.run_change(label, ids, work, step)
         saved: Capture = written["capture"]
         record: ConsentRecord | None = written.get("consent")
-        inverse = CaptureUndo.around(outcome.inverse, (saved,), (record,) if record else ())
-        outcome = Outcome(outcome.changes, inverse, outcome.ids)
         if badge_only:
             name = f"badge {badge}"
         elif link_to is None:

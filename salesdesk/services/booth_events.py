@@ -24,6 +24,7 @@ class EventService:
             raise ValidationError(f"There is already an event named '{cleaned.name}'.", "name")
         with write_transaction(self.contacts.db):
             new_id = store_events.insert_event(cleaned, self.contacts.clock())
+            self.contacts.recorder.record_events([new_id])  # events sync (not which is current)
             if make_current:
                 store_events.set_current_event(new_id)
         return dataclasses.replace(cleaned, id=new_id)
@@ -38,6 +39,7 @@ class EventService:
         with write_transaction(self.contacts.db):
             if not store_events.update_event(cleaned, self.contacts.clock()):
                 raise NotFoundError(f"There is no event with number {event.id}.")
+            self.contacts.recorder.record_events([event.id])
         return cleaned
 
     def list(self) -> list[Event]:

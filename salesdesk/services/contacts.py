@@ -36,6 +36,9 @@ class NoRecorder:
     def record_created(self, ids: Sequence[int]) -> None:
         return None
 
+    def record_events(self, ids: Sequence[int]) -> None:
+        return None
+
 
 Snapshots = dict[int, store.Snapshot]
 MIN_GAP = 1e-7  # below this spacing a column is renumbered

@@ -117,6 +117,9 @@ class SyncRecorder:
     def record_created(self, ids: Sequence[int]) -> None:
         self._recorder().record_created(ids)
 
+    def record_events(self, ids: Sequence[int]) -> None:
+        self._recorder().record_events(ids)
+
 
 def record_for_sync(service: ContactService) -> None:
     """Make every write of ``service`` a sync operation (the one place both the window and

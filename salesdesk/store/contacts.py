@@ -26,6 +26,8 @@ from salesdesk.domain.sorting import name_sort_key, sort_key
 from salesdesk.domain.stages import Stage
 from salesdesk.store.prepared import dicts_by_ids, rows, rows_by_ids
 from salesdesk.store.rows import (
+    CaptureRow,
+    ConsentRecordRow,
     ContactRow,
     ContactTagRow,
     EmailRow,
@@ -541,6 +543,8 @@ class Snapshot:
     history: tuple[dict[str, Any], ...]
     interactions: tuple[dict[str, Any], ...] = ()
     follow_ups: tuple[dict[str, Any], ...] = ()  # follow-up history; the current one is a column
+    captures: tuple[dict[str, Any], ...] = ()  # booth captures of the contact
+    consents: tuple[dict[str, Any], ...] = ()  # consent records (proof of consent)
 
     @property
     def id(self) -> int:
@@ -557,6 +561,8 @@ _CHILD_TABLES: tuple[tuple[str, Any], ...] = (
     ("history", StageChangeRow),
     ("interactions", InteractionRow),
     ("follow_ups", FollowUpChangeRow),
+    ("captures", CaptureRow),
+    ("consents", ConsentRecordRow),
 )
 
 
@@ -564,11 +570,7 @@ def take_snapshots(ids: Sequence[int]) -> dict[int, Snapshot]:
     ids = list(dict.fromkeys(ids))
     contacts: dict[int, dict[str, Any]] = {}
     kids: dict[str, dict[int, list[dict[str, Any]]]] = {
-        "emails": defaultdict(list),
-        "phones": defaultdict(list),
-        "history": defaultdict(list),
-        "interactions": defaultdict(list),
-        "follow_ups": defaultdict(list),
+        key: defaultdict(list) for key, _ in _CHILD_TABLES
     }
     tags: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for part in chunks(ids):
@@ -588,6 +590,8 @@ def take_snapshots(ids: Sequence[int]) -> dict[int, Snapshot]:
             tuple(kids["history"][cid]),
             tuple(kids["interactions"][cid]),
             tuple(kids["follow_ups"][cid]),
+            tuple(kids["captures"][cid]),
+            tuple(kids["consents"][cid]),
         )
         for cid in ids
         if cid in contacts
@@ -599,6 +603,12 @@ def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -
     so that the counter only ever grows and stale editors still get refused."""
     for snap in snapshots:
         row = dict(snap.contact)
+        if row.get("badge_id"):
+            # a badge is unique: one put back moves from whoever holds it now (a contact that
+            # got it after this one went; with sync, replicas settle it by clock, sync/booth.py)
+            ContactRow.update(badge_id=None).where(
+                (ContactRow.badge_id == row["badge_id"]) & (ContactRow.id != snap.id)
+            ).execute()
         row["referred_by"] = None  # set in a second pass: referrers may be restored here too
         row["version"] = versions.get(snap.id, snap.version)
         exists = ContactRow.select(ContactRow.id).where(ContactRow.id == snap.id).exists()
@@ -614,6 +624,8 @@ def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -
             (StageChangeRow, snap.history),
             (InteractionRow, snap.interactions),
             (FollowUpChangeRow, snap.follow_ups),
+            (CaptureRow, snap.captures),
+            (ConsentRecordRow, snap.consents),
         ):
             table.delete().where(table.contact == snap.id).execute()
             for start in range(0, len(items), _CHUNK):  # a long history: many variables

@@ -95,8 +95,11 @@ class DeviceInfo:
 class Recorder(Protocol):
     """What ContactService._mutate calls inside its transaction: ``before`` is its
     ``store.contacts.take_snapshots`` result from before the work (with what the work added),
-    ``ids`` every contact the call touched. Bulk writes call ``record_created(ids)``."""
+    ``ids`` every contact the call touched. Bulk writes call ``record_created(ids)``, the
+    event service ``record_events(ids)`` (event ids)."""
 
     def record(self, before: Any, ids: Sequence[int]) -> None: ...
 
     def record_created(self, ids: Sequence[int]) -> None: ...
+
+    def record_events(self, ids: Sequence[int]) -> None: ...

@@ -21,10 +21,13 @@ CONTACT_FIELDS: dict[str, Any] = {
     "do_not_contact": False, "photo": None, "photo_mime": "", "follow_up_on": None,
     "follow_up_time": None, "follow_up_note": "", "created_at": None, "deleted_at": None,
     "expected_cents": None, "currency": "", "expected_close": None, "owner": "",
+    "event": None, "badge_id": None,
 }  # fmt: skip
 """Replicated contact columns. Left out, because each replica derives them: id, version,
 updated_at, primary_email, primary_phone, tag_names, search_extra (from the rest),
-last_interaction_at and engagement (from the interactions)."""
+last_interaction_at and engagement (from the interactions). ``event`` is the uid of the
+event the lead came from (the row holds its local id); ``badge_id`` is unique among contacts,
+so a replica stores it on one contact only (see sync/booth.py)."""
 
 ALWAYS_RECORDED = ("stage", "created_at")
 """Written by every creation even when default: a contact exists once these arrived."""
@@ -36,19 +39,27 @@ CHILD_FIELDS: dict[str, tuple[str, ...]] = {
         "channel", "direction", "at", "summary", "notes", "outcome", "created_at", "updated_at",
         "author",
     ),
+    "capture": ("event", "at", "staff", "grade", "linked", "badge_only"),
+    "consent_record": ("event", "at", "staff", "wording", "channels"),
 }  # fmt: skip
+"""A capture's and a consent record's ``event`` is the event's uid (rows hold its id)."""
+EVENT_REFS = frozenset({"capture", "consent_record"})
+"""Child entities naming an event."""
 UNSET_AS_NONE = frozenset({"author"})
 """Child columns stored as '' when unset but replicated as absent (None): a row recorded
 before the column existed (whose state has no such register) then compares equal to its
 stored row, so no op is sent for every old row, and a creation leaves it out."""
 CHILD_TABLES = {"stage_change": "history", "follow_up_change": "follow_ups",
-                "interaction": "interactions"}  # fmt: skip
+                "interaction": "interactions", "capture": "captures",
+                "consent_record": "consents"}  # fmt: skip
 """Child entity -> the Snapshot attribute holding its rows."""
 
 CHILD_REQUIRED = {
     "stage_change": ("to_stage", "at", "kind"),
     "follow_up_change": ("at", "kind"),
     "interaction": ("channel", "direction", "at", "summary", "created_at", "updated_at"),
+    "capture": ("event", "at"),
+    "consent_record": ("at", "wording", "channels"),
 }  # the NOT NULL columns
 """A child row shows once these arrived (an edit can overtake the creation it follows)."""
 
@@ -62,7 +73,16 @@ ELEMENT_DATA: dict[str, tuple[str, ...]] = {
     "phone": ("value", "label", "primary", "e164"),
     "tag": ("name",),
 }
-ENTITIES = ("contact", "device", *CHILD_FIELDS, *ELEMENT_KINDS)
+EVENT_FIELDS: dict[str, Any] = {
+    "name": "", "starts_on": None, "ends_on": None, "place": "", "booth": "", "chips": "",
+    "scale": "hot_warm_cold", "follow_up_days": "", "created_at": None,
+}  # fmt: skip
+"""Replicated event columns (chips and follow_up_days as the JSON text the row holds); an
+event is an entity of its own (contact uid ''), last writer wins per field, never deleted."""
+EVENT_REQUIRED = ("name", "created_at")
+"""An event shows once these arrived."""
+
+ENTITIES = ("contact", "device", "event", *CHILD_FIELDS, *ELEMENT_KINDS)
 
 Record = dict[str, Any]
 """{"fields": {field: json}, "email"|"phone"|"tag": {key: data},
@@ -98,12 +118,17 @@ def element_uid(contact_uid: str, kind: str, key: str) -> str:
     return hashlib.sha1(f"{contact_uid}\0{kind}\0{key}".encode()).hexdigest()
 
 
-def store_record(snapshot: Any, uid_of: dict[int, str]) -> Record:
-    """The record of a stored contact (``uid_of`` maps referrer ids to uids)."""
+_BY_UID = ("referred_by", "event")
+
+
+def store_record(snapshot: Any, uid_of: dict[int, str], event_uids: dict[int, str]) -> Record:
+    """The record of a stored contact (``uid_of`` maps referrer ids to uids, ``event_uids``
+    event ids to uids)."""
     row = snapshot.contact
-    fields = {name: to_json(row[name]) for name in CONTACT_FIELDS if name != "referred_by"}
+    fields = {name: to_json(row[name]) for name in CONTACT_FIELDS if name not in _BY_UID}
     referrer = row["referred_by"]
     fields["referred_by"] = uid_of.get(referrer) if referrer is not None else None
+    fields["event"] = event_uids.get(row["event"]) if row["event"] is not None else None
     if fields["photo"] is None:
         fields["photo_mime"] = ""
     record: Record = {"fields": fields, "children": {}}
@@ -124,6 +149,13 @@ def store_record(snapshot: Any, uid_of: dict[int, str]) -> Record:
     for entity, attribute in CHILD_TABLES.items():
         for child in getattr(snapshot, attribute):
             values = {f: to_json(child[f]) for f in CHILD_FIELDS[entity]}
+            if entity in EVENT_REFS:
+                values["event"] = event_uids.get(child["event"]) if child["event"] else None
+            if entity == "capture":  # SQLite gives 0/1
+                values["linked"], values["badge_only"] = (
+                    bool(child["linked"]),
+                    bool(child["badge_only"]),
+                )
             for name in UNSET_AS_NONE:
                 if values.get(name) == "":
                     values[name] = None

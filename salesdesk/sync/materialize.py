@@ -24,6 +24,7 @@ from salesdesk.domain.stages import Stage
 from salesdesk.store import bulk as store_bulk
 from salesdesk.store import contacts as store
 from salesdesk.store import interactions as store_interactions
+from salesdesk.sync import booth
 from salesdesk.sync.codec import CHILD_FIELDS, CHILD_TABLES, UNSET_AS_NONE, Record, store_record
 from salesdesk.sync.state import State, View, chunked, marks
 
@@ -31,6 +32,8 @@ _TABLES = {
     "stage_change": "stage_change",
     "follow_up_change": "follow_up_change",
     "interaction": "interaction",
+    "capture": "capture",
+    "consent_record": "consent_record",
 }
 
 
@@ -72,7 +75,9 @@ def stored_record(state: State, contact_id: int) -> Record | None:
     snap = store.take_snapshots([contact_id]).get(contact_id)
     if snap is None:
         return None
-    return store_record(snap, uids_of(state, [snap.contact["referred_by"]]))
+    return store_record(
+        snap, uids_of(state, [snap.contact["referred_by"]]), booth.event_uids(state)
+    )
 
 
 def materialize(
@@ -89,6 +94,7 @@ def materialize(
     if views is None:
         views = state.views(uids)
     stored = local_ids(state, uids + list(views))
+    released = _badges(state, uids + list(views))  # before rows go: their holders may change
     for uid in uids:  # merged away or erased: no row of its own any more
         if uid in stored and (state.root(uid) != uid or state.is_tomb(uid)):
             _remove(state, uid, stored[uid], written)
@@ -102,14 +108,30 @@ def materialize(
             existing.append((view, view.record(), stored[root]))
         else:
             fresh.append((view, view.record()))
+    wants = {view.uid: want for view, want, _ in existing}
+    wants.update((view.uid, want) for view, want in fresh)
+    booth.adjust(state, wants, views)  # what the store shows of events and badges
     snaps = store.take_snapshots([row[0] for _, _, row in existing])
     uid_of = uids_of(state, [s.contact["referred_by"] for s in snaps.values()])
+    event_uids = booth.event_uids(state)
     for view, want, row in existing:
         snap = snaps.get(row[0])
-        if snap is None or store_record(snap, uid_of) != want:
+        if snap is None or store_record(snap, uid_of, event_uids) != want:
             _write(state, view, want, row, now, written)
     if fresh:
         _insert_fresh(state, fresh, now, written)
+    booth.settle(state, wants, released, written.updated, written.stages)
+
+
+def _badges(state: State, uids: list[str]) -> set[str]:
+    out: set[str] = set()
+    for part in chunked(list(dict.fromkeys(uids))):
+        rows = state.sql(
+            f"SELECT badge_id FROM contact WHERE uid IN ({marks(part)}) AND badge_id IS NOT NULL",
+            part,
+        )
+        out.update(r[0] for r in rows)
+    return out
 
 
 def referring(state: State, uids: set[str]) -> set[str]:
@@ -239,6 +261,7 @@ def _insert_children(state: State, ids: list[int], wants: list[Record], now: dt.
     """The child rows of new contacts; one that already has a row (under a contact merged
     away or removed here) takes the contact-by-contact path."""
     uids = [uid for want in wants for uid in want["children"]]
+    events = booth.event_ids(state)
     elsewhere: set[str] = set()
     for table in _TABLES.values():
         for part in chunked(uids):
@@ -252,13 +275,13 @@ def _insert_children(state: State, ids: list[int], wants: list[Record], now: dt.
             continue
         for uid, values in children.items():
             entity = values["entity"]
-            data = [_column(entity, c, values.get(c), now) for c in CHILD_FIELDS[entity]]
+            data = [_column(entity, c, values.get(c), now, events) for c in CHILD_FIELDS[entity]]
             rows_of[entity].append((uid, contact_id, *data))
     for entity, rows in rows_of.items():
         if rows:
             columns = CHILD_FIELDS[entity]
             state.db.cursor().executemany(
-                f"INSERT INTO {_TABLES[entity]} (uid, contact_id, {', '.join(columns)}) "
+                f"INSERT INTO {_TABLES[entity]} (uid, contact_id, {_names(columns)}) "
                 f"VALUES (?, ?, {marks(columns)})",
                 rows,
             )
@@ -308,6 +331,7 @@ def _write(
 def _write_children(
     state: State, contact_id: int, children: dict[str, dict[str, Any]], now: dt.datetime
 ) -> None:
+    events = booth.event_ids(state)
     for entity, table in _TABLES.items():
         wanted = {uid: values for uid, values in children.items() if values["entity"] == entity}
         here = {
@@ -325,22 +349,29 @@ def _write_children(
             )
         columns = CHILD_FIELDS[entity]
         for uid, values in wanted.items():
-            data = [_column(entity, c, values.get(c), now) for c in columns]
+            data = [_column(entity, c, values.get(c), now, events) for c in columns]
             if uid in here or uid in found:
-                sets = ", ".join(f"{c} = ?" for c in columns)
+                sets = ", ".join(f"{c} = ?" for c in _names(columns).split(", "))
                 state.sql(
                     f"UPDATE {table} SET contact_id = ?, {sets} WHERE uid = ?",
                     (contact_id, *data, uid),
                 )
             else:
                 state.sql(
-                    f"INSERT INTO {table} (uid, contact_id, {', '.join(columns)}) "
+                    f"INSERT INTO {table} (uid, contact_id, {_names(columns)}) "
                     f"VALUES (?, ?, {marks(columns)})",
                     (uid, contact_id, *data),
                 )
 
 
-def _column(entity: str, name: str, value: Any, now: dt.datetime) -> Any:
+def _names(columns: tuple[str, ...]) -> str:
+    """The SQL column names of child fields (a foreign key's column ends in _id)."""
+    return ", ".join("event_id" if c == "event" else c for c in columns)
+
+
+def _column(entity: str, name: str, value: Any, now: dt.datetime, events: dict[str, int]) -> Any:
+    if name == "event":  # by uid; a capture whose event is not here was left out (booth.adjust)
+        return events.get(value) if value else None
     if name in ("at", "created_at", "updated_at"):
         return store.to_db_time(_time(value) or now)
     if value is None and name in UNSET_AS_NONE:

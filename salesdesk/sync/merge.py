@@ -24,6 +24,7 @@ class Effects:
     conflicts: list[tuple[str, str, str, str, Any, str]] = field(default_factory=list)
     erased: set[str] = field(default_factory=set)
     devices: dict[str, str] = field(default_factory=dict)  # device id -> name
+    events: set[str] = field(default_factory=set)  # event uids to materialise
 
 
 def apply_op(state: State, op: Op, effects: Effects) -> bool:
@@ -51,6 +52,8 @@ def apply_op(state: State, op: Op, effects: Effects) -> bool:
             state.remove_dots(value["dots"], contact, entity, value["key"])
         effects.contacts.add(contact)
         return True
+    if entity == "event":
+        effects.events.add(uid)
     target = state.get_or_new(uid, entity, contact)
     if fld == FIELDS:
         # a creation: every field at once, each merged as if it were an op of its own

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from salesdesk.sync import booth
 from salesdesk.sync.codec import (
     ALWAYS_RECORDED,
     CHILD_FIELDS,
@@ -100,10 +101,10 @@ def reconcile(
 ) -> None:
     """Emit the ops that make the state's view of ``snap``'s contact equal to the store."""
     uid = snap.contact["uid"]
-    have = store_record(snap, uid_of)
+    have = store_record(snap, uid_of, booth.event_uids(state))
     if view is None:
         view = state.view(uid)
-    known = view.record()
+    known = booth.adjusted(state, view)  # as the store shows it: a badge held elsewhere, ...
     creating = not view.exists
     if creating:
         written = {
@@ -138,8 +139,9 @@ def reconcile(
             emit(entity, child_uid, uid, FIELDS, {**written, "contact": uid}, None)
             continue
         regs = child.regs
+        shown = known["children"].get(child_uid, {})  # adjusted: an event not here is None
         for name in CHILD_FIELDS[entity]:
-            if regs.get(name, [None, None])[1] != values[name]:
+            if shown.get(name, regs.get(name, [None, None])[1]) != values[name]:
                 emit(entity, child_uid, uid, name, values[name], regs.get(name, [None])[0])
         if state.root(child.contact) != uid:
             emit(entity, child_uid, uid, "contact", uid, regs.get("contact", [None])[0])

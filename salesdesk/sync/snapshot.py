@@ -190,6 +190,8 @@ def _merge_entities(state: State, entities: list[dict[str, Any]], effects: Effec
         if entity != "device" and (state.is_tomb(contact) or state.is_tomb(uid)):
             continue  # erased here: the snapshot is older than that
         target = state.entities.get(uid)
+        if entity == "event":
+            effects.events.add(uid)
         if entity == "device":
             for name, reg in record["state"].items():
                 current = target.regs.get(name) if target is not None else None
@@ -262,7 +264,7 @@ def _views_in_memory(
             item["top"], item["data"] = record["dot"], record["data"]
     children: dict[str, dict[str, Entity]] = {}
     for record in entities:
-        if record["entity"] not in ("contact", "device"):
+        if record["entity"] not in ("contact", "device", "event"):
             child = state.entities[record["uid"]]
             if child is not None:
                 children.setdefault(child.contact, {})[child.uid] = child

@@ -23,6 +23,7 @@ from salesdesk.sync.codec import (
     CHILD_FIELDS,
     CHILD_REQUIRED,
     CONTACT_FIELDS,
+    EVENT_REFS,
     Record,
 )
 from salesdesk.sync.packing import dumps, pack_text, unpack_text
@@ -60,6 +61,20 @@ class Entity:
     def referrer(self) -> str | None:
         """The uid a contact's ``referred_by`` register names (indexed: ``State.referring``)."""
         reg = self.regs.get("referred_by") if self.entity == "contact" else None
+        return reg[1] if reg and isinstance(reg[1], str) and reg[1] else None
+
+    @property
+    def badge(self) -> str | None:
+        """The badge id a contact's register names (indexed: ``booth.badge_winners``)."""
+        reg = self.regs.get("badge_id") if self.entity == "contact" else None
+        return reg[1] if reg and isinstance(reg[1], str) and reg[1] else None
+
+    @property
+    def event_ref(self) -> str | None:
+        """The event uid a contact, capture or consent record names (indexed: when the
+        event arrives, ``booth.referencing`` finds what waited for it)."""
+        named = self.entity == "contact" or self.entity in EVENT_REFS
+        reg = self.regs.get("event") if named else None
         return reg[1] if reg and isinstance(reg[1], str) and reg[1] else None
 
     @property
@@ -121,6 +136,7 @@ class State:
         self.entities: dict[str, Entity | None] = {}
         self.dirty: dict[str, Entity] = {}  # changed since the last flush
         self._tombs: set[str] | None = None
+        self.event_ids: dict[str, int] | None = None  # event uid -> local id (sync/booth.py)
         # element writes wait here (one executemany each at the next read or flush): the adds
         # and removes are upserts that commute, so only their order per statement matters
         self._dot_writes: list[tuple[str, tuple[Any, ...]]] = []
@@ -185,6 +201,8 @@ class State:
                 e.alias,
                 e.alias_hlc,
                 e.referrer,
+                e.badge,
+                e.event_ref,
                 pack_text(e.regs) if e.packed is None else dumps(e.packed),
             )
             for e in dirty.values()
@@ -193,7 +211,7 @@ class State:
         if rows:
             self.db.cursor().executemany(
                 "INSERT OR REPLACE INTO sync_entity (uid, entity, contact, alias, alias_hlc, "
-                "ref, state) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "ref, badge, event, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
         for e in dirty.values():

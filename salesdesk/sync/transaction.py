@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from salesdesk.domain.changes import ChangeSet
 from salesdesk.domain.stages import Stage
 from salesdesk.store import contacts as store
-from salesdesk.sync import recorder
+from salesdesk.sync import booth, recorder
 from salesdesk.sync.api import Op
 from salesdesk.sync.materialize import Written, materialize, referring
 from salesdesk.sync.merge import Effects, apply_op, redacted
@@ -32,6 +32,21 @@ class Recorder:
         after = store.take_snapshots(ids)
         session = Session(self.engine)
         recorder.record(session.state, before, after, session.emit)
+        # a badge this call took from its contact (a purge, a merge, an undone capture) goes
+        # to the next contact claiming it, as every other replica does on applying this
+        kept = {s.contact["badge_id"] for s in after.values()}
+        released = {s.contact["badge_id"] for s in before.values()} - kept - {None}
+        if released:
+            session.state.flush()
+            booth.settle(session.state, {}, released, set(), set())
+        session.finish(materialize_all=False)
+
+    def record_events(self, ids: Sequence[int]) -> None:
+        """The event service wrote the events ``ids``: record them."""
+        if not self.engine.enabled:
+            return
+        session = Session(self.engine)
+        booth.record_events(session.state, ids, session.emit)
         session.finish(materialize_all=False)
 
     def record_created(self, ids: Sequence[int]) -> None:
@@ -167,6 +182,11 @@ class Session:
                 [(e, u, c, f, json.dumps(v), h, self.now_text) for e, u, c, f, v, h in conflicts],
             )
         written = Written()
+        if materialize_all and self.effects.events:
+            # events first: the contacts and captures naming them are written with them
+            arrived = booth.materialize_events(state, self.effects.events, self.now)
+            if arrived:  # what waited for them (booth.adjust) is written now
+                self.effects.contacts |= booth.referencing(state, arrived)
         if materialize_all and self.effects.contacts:
             self.effects.contacts.discard("")
             materialize(state, self.effects.contacts, self.now, written, views)

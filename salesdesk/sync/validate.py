@@ -5,10 +5,12 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import json
 from collections.abc import Callable
 from typing import Any
 
 from salesdesk.domain.contact import LeadSource, Rating
+from salesdesk.domain.events import RatingScale
 from salesdesk.domain.stages import Stage
 from salesdesk.sync.api import Op, SyncFormatError
 from salesdesk.sync.codec import (
@@ -16,6 +18,7 @@ from salesdesk.sync.codec import (
     CONTACT_FIELDS,
     ELEMENT_DATA,
     ELEMENT_KINDS,
+    EVENT_FIELDS,
     FIELDS,
 )
 from salesdesk.sync.hlc import DEVICE, STAMP
@@ -23,9 +26,11 @@ from salesdesk.sync.hlc import DEVICE, STAMP
 KEYS = {"device", "seq", "hlc", "entity", "uid", "contact", "field", "value", "prev"}
 MAX_TEXT = 1_000_000
 MAX_PHOTO = 14_000_000  # base64 of ~10 MB
+MAX_BADGE = 200  # formats.badges.MAX_BADGE_ID is 100; sync may not import formats
 _STAGES = {s.value for s in Stage}
 _RATINGS = {r.value for r in Rating}
 _SOURCES = {s.value for s in LeadSource}
+_SCALES = {s.value for s in RatingScale}
 
 
 def _text(value: Any) -> bool:
@@ -91,6 +96,33 @@ def _hhmm(value: Any) -> bool:
     return True
 
 
+def _badge(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and 0 < len(value) <= MAX_BADGE)
+
+
+def _json_text(kind: type) -> Callable[[Any], bool]:
+    """Text the event row holds as JSON ('' for none): a list of chip names or a
+    {grade: days} map; what the booth parses must parse."""
+
+    def check(value: Any) -> bool:
+        if value == "":
+            return True
+        if not _text(value):
+            return False
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return False
+        if kind is list:
+            return isinstance(data, list) and all(isinstance(c, str) for c in data)
+        return isinstance(data, dict) and all(
+            isinstance(k, str) and (v is None or (isinstance(v, int) and not isinstance(v, bool)))
+            for k, v in data.items()
+        )
+
+    return check
+
+
 Check = Callable[[Any], bool]
 _CONTACT: dict[str, Check] = {name: _text for name in CONTACT_FIELDS}
 _CONTACT.update(
@@ -100,6 +132,7 @@ _CONTACT.update(
     follow_up_on=_date, follow_up_time=_hhmm, created_at=_time, deleted_at=_time,
     merged_into=_opt_text, purged=lambda v: v is None, redacted=lambda v: v is None,
     expected_cents=lambda v: v is None or _cents(v), expected_close=_date,
+    event=_opt_text, badge_id=_badge,
 )  # fmt: skip
 _CHILD: dict[str, dict[str, Check]] = {
     entity: {name: _opt_text for name in names} for entity, names in CHILD_FIELDS.items()
@@ -110,6 +143,13 @@ _CHILD["stage_change"].update(to_stage=lambda v: v in _STAGES,
                               from_stage=lambda v: v is None or v in _STAGES)  # fmt: skip
 _CHILD["follow_up_change"].update(due_on=_date, due_time=_hhmm)
 _CHILD["interaction"].update(created_at=_time, updated_at=_time)
+_CHILD["capture"].update(linked=_bool, badge_only=_bool)
+_EVENT: dict[str, Check] = {name: _text for name in EVENT_FIELDS}
+_EVENT.update(
+    starts_on=_date, ends_on=_date, created_at=_time, scale=lambda v: v in _SCALES,
+    chips=_json_text(list), follow_up_days=_json_text(dict),
+)  # fmt: skip
+"""No ``deleted``: events are not deleted (captures and consent proofs name them)."""
 
 
 def _stamps(value: Any) -> bool:
@@ -149,6 +189,12 @@ def _element(kind: str, field: str, value: Any) -> str | None:
 def field_checks(entity: str) -> dict[str, Check] | None:
     """Per field of ``entity`` the check its register values must pass (None: no such entity,
     or a device, whose one register ``register_problem`` checks)."""
+    return _checks_of(entity)
+
+
+def _checks_of(entity: str) -> dict[str, Check] | None:
+    if entity == "event":
+        return _EVENT
     return _CONTACT if entity == "contact" else _CHILD.get(entity)
 
 
@@ -157,7 +203,7 @@ def register_problem(entity: str, field: Any, value: Any) -> str | None:
     if entity == "device":
         ok = field == "name" and _text(value) and len(value) <= 200
         return None if ok else "bad device name"
-    checks = _CONTACT if entity == "contact" else _CHILD.get(entity)
+    checks = _checks_of(entity)
     check = checks.get(field) if checks is not None and isinstance(field, str) else None
     if check is None:
         return f"'{field}' is not a field of {entity}"
@@ -192,13 +238,16 @@ def problem(op: Any) -> str | None:
         return "its contact uid is not valid"
     if entity == "device":
         return None if field == "name" and _text(value) and len(value) <= 200 else "bad device op"
-    if not op["contact"]:
+    if entity == "event":
+        if op["contact"]:
+            return "an event belongs to no contact"
+    elif not op["contact"]:
         return "it names no contact"
     if entity in ELEMENT_KINDS:
         if field not in ("add", "remove", "redacted"):
             return f"'{field}' is not a field of {entity}"
         return _element(entity, field, value)
-    checks = _CONTACT if entity == "contact" else _CHILD.get(entity)
+    checks = _checks_of(entity)
     if checks is None:
         return f"'{entity}' is not a kind of record"
     if field == FIELDS:

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk.services import ContactService
+from salesdesk.services.booth import CaptureService, EventService
 from salesdesk.services.interactions import InteractionService
 from salesdesk.store import contacts as store
 from salesdesk.store.db import open_database
+from salesdesk.sync import booth
 from salesdesk.sync.codec import store_record
 from salesdesk.sync.engine import SyncEngine
 from salesdesk.sync.materialize import uids_of
@@ -39,6 +41,8 @@ class Replica:
             self.contacts = ContactService(self.db, clock=clock)
             self.contacts.recorder = self.engine.recorder
             self.interactions = InteractionService(self.contacts)
+            self.events = EventService(self.contacts)
+            self.booth = CaptureService(self.contacts, staff=f"Staff {path.stem}")
         self._bound: list[Any] = []  # a stack: ``with replica:`` may nest
 
     def __enter__(self) -> Replica:
@@ -62,7 +66,17 @@ class Replica:
                 State(self.db),
                 [s.contact["referred_by"] for s in snaps.values() if s.contact["referred_by"]],
             )
-            return {s.contact["uid"]: store_record(s, uid_of) for s in snaps.values()}
+            events = booth.event_uids(State(self.db))
+            out: dict[str, Any] = {
+                s.contact["uid"]: store_record(s, uid_of, events) for s in snaps.values()
+            }
+            # the events too (local columns: id, updated_at, which one is current, left out)
+            for row in self.db.execute_sql(
+                "SELECT uid, name, starts_on, ends_on, place, booth, chips, scale, "
+                "follow_up_days, created_at FROM event"
+            ):
+                out[f"event:{row[0]}"] = {"event": list(row[1:])}
+            return out
 
 
 def exchange(source: Replica, target: Replica) -> Any:

@@ -3,6 +3,7 @@ delays and clock skew, and no acknowledged change vanishes."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tempfile
 from pathlib import Path
@@ -13,7 +14,9 @@ from hypothesis import strategies as st
 from support import Replica, SkewedClock, exchange
 
 from salesdesk.domain.errors import SalesdeskError
+from salesdesk.domain.events import ConsentChannel, Event
 from salesdesk.domain.stages import Stage
+from salesdesk.services.booth import CaptureInput
 from salesdesk.services.merge import merge
 from salesdesk.sync.state import State
 
@@ -46,7 +49,10 @@ ACTIONS = [
     "exchange",
     "deliver",
     "tick",
+    *("event", "capture", "scan") * 3,  # weighted: a capture needs an event first
 ]
+EVENT_NAMES = ["Messe", "IT-Tage"]
+BADGES = ["B-1", "B-2"]  # few: laptops scan the same badges for different contacts
 
 
 def _live(replica: Replica) -> list[int]:
@@ -102,7 +108,34 @@ def _act(
         live = _live(rep)
         try:
             outcome = None
-            if action == "create":
+            if action == "event":
+                events = rep.events.list()
+                if events and data.draw(st.booleans()):
+                    event = data.draw(st.sampled_from(events))
+                    booth = data.draw(st.sampled_from(["", "A1", "B2"]))
+                    rep.events.update(dataclasses.replace(event, booth=booth, chips=("demo",)))
+                else:
+                    rep.events.add(Event(data.draw(st.sampled_from(EVENT_NAMES))))
+                return
+            if action in ("capture", "scan"):
+                events = rep.events.list()
+                if not events:
+                    return
+                event = data.draw(st.sampled_from(events))
+                if action == "scan":  # a badge alone, maybe scanned elsewhere too
+                    fields: dict[str, Any] = {"badge_id": data.draw(st.sampled_from(BADGES))}
+                else:
+                    fields = {"first_name": data.draw(st.sampled_from(NAMES))}
+                    if live and data.draw(st.booleans()):
+                        fields["link_to"] = data.draw(st.sampled_from(live))
+                    if data.draw(st.booleans()):
+                        fields["badge_id"] = data.draw(st.sampled_from(BADGES))
+                if data.draw(st.booleans()):
+                    fields.update(consent=frozenset({ConsentChannel.EMAIL}),
+                                  consent_wording="I agree.")  # fmt: skip
+                grade = data.draw(st.sampled_from(["", "hot", "cold"]))
+                outcome = rep.booth.capture(event, CaptureInput(grade=grade, **fields)).outcome
+            elif action == "create":
                 outcome = rep.contacts.create(
                     first_name=data.draw(st.sampled_from(NAMES)),
                     emails=["x@y.de"] if data.draw(st.booleans()) else [],
@@ -228,7 +261,11 @@ def _converge(data: Any) -> None:
             import os
 
             if os.environ.get("SYNC_DEBUG"):
-                print(len(dumps[0]), sum(len(d["children"]) for d in dumps[0].values()))
+                kinds = [c["entity"] for d in dumps[0].values()
+                         for c in d.get("children", {}).values()]  # fmt: skip
+                badges = [d["fields"]["badge_id"] for d in dumps[0].values() if "fields" in d]
+                print(len(dumps[0]), kinds.count("capture"), kinds.count("consent_record"),
+                      sum(1 for b in badges if b))  # fmt: skip
             if dumps[0] != dumps[1] or dumps[1] != dumps[2]:
                 _explain(dumps)
             assert dumps[0] == dumps[1] == dumps[2]
@@ -253,8 +290,8 @@ def _explain(dumps: list[dict[str, Any]]) -> None:
         if not (records[0] == records[1] == records[2]):
             print("DIFF", uid)
             for i, rec in enumerate(records):
-                if rec is None:
-                    print(i, None)
+                if rec is None or "event" in rec:
+                    print(i, rec)
                     continue
                 for part in ("fields", "email", "phone", "tag", "children"):
                     values = [r.get(part) if r else None for r in records]
