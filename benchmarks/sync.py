@@ -235,7 +235,7 @@ _RAW_COPY = (
 
 
 class _NoRecorder:
-    def record(self, before: Any, ids: Any) -> None:
+    def record(self, before: Any, ids: Any, merges: Any = None) -> None:
         pass
 
     def record_created(self, ids: Any) -> None:

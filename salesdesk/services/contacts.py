@@ -30,7 +30,9 @@ Clock = Callable[[], dt.datetime]
 class NoRecorder:
     """The recorder of a database without sync: records nothing."""
 
-    def record(self, before: Any, ids: Sequence[int]) -> None:
+    def record(
+        self, before: Any, ids: Sequence[int], merges: Mapping[int, int] | None = None
+    ) -> None:
         return None
 
     def record_created(self, ids: Sequence[int]) -> None:
@@ -410,10 +412,11 @@ class ContactService:
         ids: Sequence[int],
         work: Callable[[Snapshots], tuple[list[int], list[int]]],
         label: StepLabel | None = None,
+        merges: Sequence[tuple[int, int]] = (),
     ) -> Outcome:
         """A use case written outside this class (merge, ...) through the one write path:
-        see ``_mutate`` for what ``work`` gets and returns."""
-        return self._mutate(description, ids, work, label)
+        see ``_mutate`` for what ``work`` gets and returns, and ``merges``."""
+        return self._mutate(description, ids, work, label, merges)
 
     def apply(self, operation: Any) -> Outcome:
         """Apply an inverse (undo) or the inverse of an inverse (redo)."""
@@ -448,7 +451,7 @@ class ContactService:
             store.delete_orphan_tags()
             return [i for i in snap_ids if i not in current], all_ids
 
-        return self._mutate(op.description, all_ids, work)
+        return self._mutate(op.description, all_ids, work, None, op.merges, op.inverse_merges)
 
     # --- the one write path ---------------------------------------------------------------
 
@@ -458,17 +461,22 @@ class ContactService:
         ids: Sequence[int],
         work: Callable[[Snapshots], tuple[list[int], list[int]]],
         label: StepLabel | None = None,
+        merges: Sequence[tuple[int, int]] = (),
+        inverse_merges: Sequence[tuple[int, int]] = (),
     ) -> Outcome:
         """Run ``work`` in one transaction; snapshot before, build the ChangeSet and inverse.
         ``label`` names the step for the views' undo texts (``description`` is English).
 
         ``work`` gets the snapshots taken so far and adds any contact it changes beyond
-        ``ids`` (a renumbered column) before changing it."""
+        ``ids`` (a renumbered column) before changing it. ``merges`` (loser id, survivor id)
+        says which contacts that go were merged as duplicates (every other one that goes is
+        purged), ``inverse_merges`` the same of the inverse (a redo of a merge): sync tells
+        the other replicas a merge (later edits go to the survivor) from an erasure by them."""
         with write_transaction(self.db):
             before = store.take_snapshots(ids)
             created, touched = work(before)
             all_ids = list(dict.fromkeys(list(ids) + created + touched))
-            self.recorder.record(before, all_ids)
+            self.recorder.record(before, all_ids, dict(merges))
             after = store.placements(all_ids)
             deleted_after = store.existing_ids(all_ids, live_only=True)
         changes = dataclasses.replace(
@@ -479,6 +487,8 @@ class ContactService:
             snapshots=tuple(before.values()),
             purge_ids=tuple(i for i in all_ids if i not in before),
             expected_versions=tuple((i, v[2]) for i, v in after.items()),
+            merges=tuple(inverse_merges),
+            inverse_merges=tuple(merges),
         )
         return Outcome(changes, inverse, tuple(created or all_ids))
 

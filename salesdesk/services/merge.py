@@ -333,7 +333,8 @@ def merge(
     name = service.get(keep_id).display_name
     count = len(ids)
     label = StepLabel("merge", name, count)
-    return service.run_change(f"merge of {count} contacts into {name}", ids, work, label)
+    return service.run_change(f"merge of {count} contacts into {name}", ids, work, label,
+                              [(other, keep_id) for other in others])  # fmt: skip
 
 
 def _reason_for(contact: Contact, service: ContactService) -> str | None:

@@ -31,6 +31,11 @@ class RestoreSnapshots:
     snapshots: tuple[Snapshot, ...]
     purge_ids: tuple[int, ...]
     expected_versions: tuple[tuple[int, int], ...]
+    # (loser id, survivor id) of the duplicate merges applying this step makes (a redo of a
+    # merge), and of those its own inverse makes (an undone merge's redo): a contact that
+    # goes is then recorded as merged into its survivor, not as erased
+    merges: tuple[tuple[int, int], ...] = ()
+    inverse_merges: tuple[tuple[int, int], ...] = ()
 
     def apply(self, service: ContactService) -> Outcome:
         return service.apply_restore(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,8 +111,10 @@ class SyncRecorder:
     def _recorder(self) -> Any:
         return self.ensure_engine().recorder
 
-    def record(self, before: Any, ids: Sequence[int]) -> None:
-        self._recorder().record(before, ids)
+    def record(
+        self, before: Any, ids: Sequence[int], merges: Mapping[int, int] | None = None
+    ) -> None:
+        self._recorder().record(before, ids, merges)
 
     def record_created(self, ids: Sequence[int]) -> None:
         self._recorder().record_created(ids)

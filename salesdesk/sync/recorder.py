@@ -7,7 +7,7 @@ snapshots from before), so whatever the call did, the state ends up agreeing wit
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from salesdesk.sync import booth
@@ -43,7 +43,17 @@ def give_uids(state: State, after: dict[int, Any]) -> None:
                     state.sql(f"UPDATE {table} SET uid = ? WHERE id = ?", (row["uid"], row["id"]))
 
 
-def record(state: State, before: dict[int, Any], after: dict[int, Any], emit: Emit) -> None:
+def record(
+    state: State,
+    before: dict[int, Any],
+    after: dict[int, Any],
+    emit: Emit,
+    merges: Mapping[int, int] | None = None,
+) -> None:
+    """``merges``: loser id -> survivor id of the duplicate merges the call made; every
+    other contact of ``before`` that is gone was purged (an erasure, whatever became of its
+    rows)."""
+    merges = merges or {}
     give_uids(state, after)
     state.load([s.contact["uid"] for s in (*before.values(), *after.values())]
                + [child["uid"] for snap in after.values() for child in children(snap)])  # fmt: skip
@@ -56,11 +66,11 @@ def record(state: State, before: dict[int, Any], after: dict[int, Any], emit: Em
         uid = snap.contact["uid"]
         if state.is_tomb(uid) or state.get(uid) is None:
             continue
-        moved_to = {owner_after.get(c["uid"]) for c in children(snap)} - {None, uid}
-        current = state.get(uid)
-        prev = current.regs.get("merged_into", [None])[0] if current else None
-        if moved_to:  # its rows went to another contact: a duplicate merge
-            emit("contact", uid, uid, "merged_into", min(m for m in moved_to if m), prev)
+        survivor = _survivor(contact_id, merges, after)
+        if survivor is not None and survivor != uid:
+            current = state.get(uid)
+            prev = current.regs.get("merged_into", [None])[0] if current else None
+            emit("contact", uid, uid, "merged_into", survivor, prev)
         else:
             emit("contact", uid, uid, "purged", None, None)
     for contact_id, snap in after.items():
@@ -89,6 +99,17 @@ def record(state: State, before: dict[int, Any], after: dict[int, Any], emit: Em
             state.flush()  # its view is read from the tables: they must show what went before
         reconcile(state, snap, uid_of, owner_after, emit, view)
     state.flush()
+
+
+def _survivor(contact_id: int, merges: Mapping[int, int], after: dict[int, Any]) -> str | None:
+    """The uid of the contact ``contact_id`` was merged into, None if it was not merged."""
+    target = merges.get(contact_id)
+    seen: set[int] = set()
+    while target is not None and target not in after and target not in seen:  # a chain
+        seen.add(target)
+        target = merges.get(target)
+    snap = after.get(target) if target is not None else None
+    return None if snap is None else str(snap.contact["uid"])
 
 
 def reconcile(

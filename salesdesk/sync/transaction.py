@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from salesdesk.domain.changes import ChangeSet
@@ -26,12 +26,14 @@ class Recorder:
     def __init__(self, engine: SyncEngine) -> None:
         self.engine = engine
 
-    def record(self, before: dict[int, Any], ids: Sequence[int]) -> None:
+    def record(
+        self, before: dict[int, Any], ids: Sequence[int], merges: Mapping[int, int] | None = None
+    ) -> None:
         if not self.engine.enabled:
             return
         after = store.take_snapshots(ids)
         session = Session(self.engine)
-        recorder.record(session.state, before, after, session.emit)
+        recorder.record(session.state, before, after, session.emit, merges or {})
         # a badge this call took from its contact (a purge, a merge, an undone capture) goes
         # to the next contact claiming it, as every other replica does on applying this
         kept = {s.contact["badge_id"] for s in after.values()}

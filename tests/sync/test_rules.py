@@ -220,3 +220,69 @@ def test_device_names_travel(trio: list[Replica]) -> None:
         names = {d.id: d.name for d in b.engine.devices()}
         assert names[a.engine.device_id] == "Booth A"
         assert State(b.db).get(a.engine.device_id) is not None
+
+
+def _merged_not_erased(trio: list[Replica], keep: str, gone: str, base: list[dt.datetime]) -> None:
+    """After a merge of ``gone`` into ``keep`` on a: b's later edit of ``gone`` lands on the
+    survivor everywhere, and no replica holds ``gone`` as erased."""
+    _, b, _ = trio
+    base[0] += dt.timedelta(days=2)  # b's edit is later than the merge
+    with b:
+        b.contacts.update(cid(b, gone), {"company": "Edited after the merge"})
+    sync_all(trio)
+    for r in trio:
+        assert by_uid(r, gone) is None
+        assert by_uid(r, keep).company == "Edited after the merge"
+        with r:
+            assert gone not in r.engine.tombstones()
+
+
+def test_a_merged_contact_without_rows_of_its_own_is_merged_not_erased(
+    trio: list[Replica], base: list[dt.datetime]
+) -> None:
+    """A duplicate with nothing to move (no history, no interactions) is still a merge: the
+    recorder is told so by the merge itself, it does not guess from moved rows."""
+    a, _, _ = trio
+    keep = created(a, first_name="Ana", company="Brauerei")
+    gone = created(a, first_name="Anna")
+    with a:
+        a.db.execute_sql("DELETE FROM stage_change WHERE contact_id = ?", (cid(a, gone),))
+    sync_all(trio)
+    with a:
+        merge(a.contacts, cid(a, keep), [cid(a, gone)])
+    _merged_not_erased(trio, keep, gone, base)
+
+
+def test_redo_of_a_merge_is_recorded_as_a_merge(
+    trio: list[Replica], base: list[dt.datetime]
+) -> None:
+    a, _, _ = trio
+    keep = created(a, first_name="Ana", company="Brauerei")
+    gone = created(a, first_name="Anna")
+    with a:  # nothing of its own to move: only the step's own intent says "merge"
+        a.db.execute_sql("DELETE FROM stage_change WHERE contact_id = ?", (cid(a, gone),))
+    sync_all(trio)
+    with a:
+        merged = merge(a.contacts, cid(a, keep), [cid(a, gone)])
+        undone = a.contacts.apply(merged.inverse)
+    sync_all(trio)
+    assert all(by_uid(r, gone) is not None for r in trio)  # the undo brought it back
+    with a:
+        a.contacts.apply(undone.inverse)  # redo
+    _merged_not_erased(trio, keep, gone, base)
+
+
+def test_undo_of_a_create_still_erases(trio: list[Replica]) -> None:
+    """A contact that goes without being merged is purged: the others forget it too."""
+    a, _, _ = trio
+    with a:
+        made = a.contacts.create(first_name="Temp")
+        uid = a.contacts.get(made.ids[0]).uid
+    sync_all(trio)
+    with a:
+        a.contacts.apply(made.inverse)
+    sync_all(trio)
+    for r in trio:
+        assert by_uid(r, uid) is None
+        with r:
+            assert uid in r.engine.tombstones()
