@@ -22,6 +22,7 @@ from benchmarks import raw
 from benchmarks.context import BenchContext
 from benchmarks.registry import Row, Target, per_call, register, timed, timed_call
 from benchmarks.standalone import run_alone
+from salesdesk.domain.ids import new_uid
 from salesdesk.services import ContactService
 from salesdesk.services.bulk import bulk_create
 from salesdesk.services.demo import generate_demo_batch
@@ -139,6 +140,8 @@ def sync(ctx: BenchContext) -> list[Row]:
     # A booth laptop's own contacts (recorded as they were made) come into the large replica.
     booth = _Replica(ctx.fresh_path("booth"), clock)
     batch = generate_demo_batch(booth_size, ctx.seed + 7, ctx.now)
+    for contact in batch.contacts:  # uids made as they were captured, as the booth does
+        contact.uid = new_uid()  # (the demo's seeded uids stand for an older database)
     with using(booth.db):
         bulk_create(booth.service, batch.contacts, description="booth",
                     referrals=batch.referrals, histories=batch.histories)  # fmt: skip

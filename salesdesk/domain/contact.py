@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import enum
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from salesdesk.domain.ids import new_uid
 from salesdesk.domain.stages import Stage
 
 
@@ -122,7 +122,7 @@ class Contact:
     consent: Consent = field(default_factory=Consent)
     do_not_contact: bool = False
     id: int | None = None
-    uid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    uid: str = field(default_factory=new_uid)
     created_at: datetime | None = None
     updated_at: datetime | None = None
     version: int = 0

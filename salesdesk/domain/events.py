@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from salesdesk.domain.contact import Rating
 from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.ids import new_uid
 
 MAX_EVENT_TEXT = 200
 MAX_CHIPS = 8  # one key each in booth mode: F5 to F12
@@ -98,7 +98,7 @@ class Event:
     scale: RatingScale = RatingScale.HOT_WARM_COLD
     follow_up_days: Mapping[str, int | None] = field(default_factory=dict)
     id: int | None = None
-    uid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    uid: str = field(default_factory=new_uid)
 
     @property
     def grades(self) -> tuple[Grade, ...]:
@@ -208,7 +208,7 @@ class ConsentRecord:
     event_id: int | None = None
     contact_id: int | None = None
     id: int | None = None
-    uid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    uid: str = field(default_factory=new_uid)
 
     @property
     def channels_text(self) -> str:
@@ -248,4 +248,4 @@ class Capture:
     linked: bool = False
     badge_only: bool = False
     id: int | None = None
-    uid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    uid: str = field(default_factory=new_uid)

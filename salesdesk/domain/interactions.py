@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import uuid
 from dataclasses import dataclass, field
 
 from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.ids import new_uid
 
 MAX_SUMMARY = 200
 MAX_NOTES = 10_000
@@ -60,7 +60,7 @@ class Interaction:
     notes: str = ""
     outcome: InteractionOutcome | None = None
     id: int | None = None
-    uid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    uid: str = field(default_factory=new_uid)
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     author: str = ""  # who logged it ('' when nobody was recorded)

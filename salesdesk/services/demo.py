@@ -24,6 +24,7 @@ from salesdesk.domain.contact import (
     PhoneNumber,
     Rating,
 )
+from salesdesk.domain.ids import new_uid
 from salesdesk.domain.stages import Stage
 from salesdesk.services import demo_words as words
 from salesdesk.services.bulk import HistoryStep, bulk_create
@@ -73,7 +74,7 @@ def load_demo(service: ContactService, count: int, seed: int | None = None) -> O
     """Add ``count`` demo contacts to the service's database in one undoable step."""
     batch = generate_demo_batch(count, seed, service.clock(), region=service.phone_region)
     for contact in batch.contacts:
-        contact.uid = str(uuid.uuid4())  # loading the same seed twice adds two sets of people
+        contact.uid = new_uid()  # loading the same seed twice adds two sets of people
     assign_team(batch, service.author, seed)
     return bulk_create(
         service,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from salesdesk.domain import agenda as rules
 from salesdesk.domain.changes import StepLabel
 from salesdesk.domain.engagement import Engagement, Touch, engagement
 from salesdesk.domain.errors import NotFoundError, ValidationError
+from salesdesk.domain.ids import new_uid
 from salesdesk.domain.interactions import (
     INTERACTION_FIELDS,
     Channel,
@@ -379,7 +379,7 @@ class InteractionService:
         states = self._require_live(ids)
         who = self.author if author is None else author
         items = [
-            dataclasses.replace(template, contact_id=i, uid=str(uuid.uuid4()), author=who)
+            dataclasses.replace(template, contact_id=i, uid=new_uid(), author=who)
             for i in ids
         ]
         store_interactions.insert_interactions(items, now)

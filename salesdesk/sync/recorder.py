@@ -6,10 +6,10 @@ snapshots from before), so whatever the call did, the state ends up agreeing wit
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from salesdesk.domain.ids import new_hex_uid, new_uid
 from salesdesk.sync import booth
 from salesdesk.sync.codec import (
     ALWAYS_RECORDED,
@@ -39,7 +39,7 @@ def give_uids(state: State, after: dict[int, Any]) -> None:
         for attribute, table in _UID_TABLES.items():
             for row in getattr(snap, attribute):
                 if not row.get("uid"):
-                    row["uid"] = uuid.uuid4().hex
+                    row["uid"] = new_hex_uid()
                     state.sql(f"UPDATE {table} SET uid = ? WHERE id = ?", (row["uid"], row["id"]))
 
 
@@ -78,7 +78,7 @@ def record(
         if state.is_tomb(uid):
             # an erased contact brought back (undo of a purge): to the other replicas it is
             # a new contact, since they have forgotten the old one for good
-            uid = str(uuid.uuid4())
+            uid = new_uid()
             state.sql("UPDATE contact SET uid = ? WHERE id = ?", (uid, contact_id))
             snap.contact["uid"] = uid
             continue

@@ -41,6 +41,15 @@ def chunked(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield values[start : start + _CHUNK]
 
 
+_LOADED = "uid, entity, contact, alias, alias_hlc, ref, badge, event, state"
+
+
+def _loaded(row: Sequence[Any]) -> Entity:
+    """An entity from a sync_entity row read as ``_LOADED`` names its columns."""
+    uid, entity, contact, *indexed, state = row
+    return Entity(uid, entity, contact, unpack_text(state), stored=(entity, contact, *indexed))
+
+
 @dataclass
 class Entity:
     """One sync_entity row in memory."""
@@ -51,6 +60,14 @@ class Entity:
     regs: dict[str, list[Any]] = field(default_factory=dict)
     dirty: bool = False
     packed: Any = None  # its packed registers as they came, while regs are unchanged
+    # its indexed columns as the table holds them (None: not known to be in the table); a
+    # flush that leaves them as they are rewrites the state only, not the indexes' pages
+    stored: tuple[Any, ...] | None = None
+
+    def columns(self) -> tuple[Any, ...]:
+        """The row's columns besides uid and state, as ``flush`` writes them."""
+        return (self.entity, self.contact, self.alias, self.alias_hlc, self.referrer,
+                self.badge, self.event_ref)  # fmt: skip
 
     @property
     def alias(self) -> str | None:
@@ -151,12 +168,9 @@ class State:
         for part in chunked(wanted):
             for u in part:
                 self.entities[u] = None
-            rows = self.sql(
-                f"SELECT uid, entity, contact, state FROM sync_entity WHERE uid IN ({marks(part)})",
-                part,
-            )
-            for uid, entity, contact, state in rows:
-                self.entities[uid] = Entity(uid, entity, contact, unpack_text(state))
+            rows = self.sql(f"SELECT {_LOADED} FROM sync_entity WHERE uid IN ({marks(part)})", part)
+            for row in rows:
+                self.entities[row[0]] = _loaded(row)
 
     def get(self, uid: str) -> Entity | None:
         if uid not in self.entities:
@@ -193,27 +207,36 @@ class State:
     def flush(self) -> None:
         self.flush_dots()
         dirty, self.dirty = self.dirty, {}
-        rows = [
-            (
-                e.uid,
-                e.entity,
-                e.contact,
-                e.alias,
-                e.alias_hlc,
-                e.referrer,
-                e.badge,
-                e.event_ref,
-                pack_text(e.regs) if e.packed is None else dumps(e.packed),
-            )
-            for e in dirty.values()
-            if self.entities.get(e.uid) is e
-        ]
-        if rows:
-            self.db.cursor().executemany(
+        whole: list[tuple[Any, ...]] = []
+        states: list[tuple[str, str]] = []
+        written: list[tuple[Entity, tuple[Any, ...]]] = []
+        for e in sorted(dirty.values(), key=lambda e: e.uid):  # in key order: page by page
+            if self.entities.get(e.uid) is not e:
+                continue
+            columns = e.columns()
+            state = pack_text(e.regs) if e.packed is None else dumps(e.packed)
+            if columns == e.stored:
+                states.append((state, e.uid))
+            else:
+                whole.append((e.uid, *columns, state))
+            written.append((e, columns))
+        cursor = self.db.cursor()
+        if states:
+            # only the state changed (an edit, a merged register): the row is rewritten in
+            # place and no index is touched (INSERT OR REPLACE deletes and re-inserts the
+            # row, dirtying a page of every index besides)
+            cursor.executemany("UPDATE sync_entity SET state = ? WHERE uid = ?", states)
+            if cursor.rowcount != len(states):  # a row went meanwhile: write them whole
+                by_uid = {e.uid: (e.uid, *c) for e, c in written}
+                whole += [(*by_uid[uid], state) for state, uid in states]
+        if whole:
+            cursor.executemany(
                 "INSERT OR REPLACE INTO sync_entity (uid, entity, contact, alias, alias_hlc, "
                 "ref, badge, event, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
+                whole,
             )
+        for e, columns in written:
+            e.stored = columns
         for e in dirty.values():
             e.dirty = False
 
@@ -341,14 +364,15 @@ class State:
                 if dot > item["top"]:
                     item["top"], item["data"] = dot, data
             rows = self.sql(
-                f"SELECT uid, entity, contact, state FROM sync_entity WHERE contact IN "
+                f"SELECT {_LOADED} FROM sync_entity WHERE contact IN "
                 f"({marks(part)}) AND entity NOT IN ('contact', 'device')",
                 part,
             )
-            for uid, entity, contact, state in rows:
+            for row in rows:
+                uid = row[0]
                 child = self.entities.get(uid)
                 if child is None:
-                    child = self.entities[uid] = Entity(uid, entity, contact, unpack_text(state))
+                    child = self.entities[uid] = _loaded(row)
                 if child.contact in children:
                     children[child.contact][uid] = child
         for root in simple:

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from salesdesk.domain import ids
 from salesdesk.domain.contact import PhoneNumber
 from salesdesk.domain.stages import Stage
 from salesdesk.services import ContactService, import_run
@@ -87,9 +88,11 @@ Anna Berg,anna@acme.example,,
 
 @pytest.fixture
 def fixed_uids(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every uid made during the test is predictable (uuid4 counts up)."""
+    """Every uid made during the test is predictable (new uids and uuid4 count up)."""
     counter = iter(range(1, 1_000_000))
-    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=next(counter), version=4))
+    fixed = lambda: uuid.UUID(int=next(counter), version=4)  # noqa: E731
+    monkeypatch.setattr(uuid, "uuid4", fixed)
+    monkeypatch.setattr(ids, "new_uuid", fixed)
 
 
 @pytest.fixture
