@@ -222,7 +222,7 @@ def test_cancel_half_way_leaves_the_database_as_it_was(
     qtbot.waitUntil(reached.is_set, timeout=20000)
     progress = wizard.progress
     assert progress is not None and progress.isVisible()
-    qtbot.waitUntil(lambda: progress.bar.maximum() == 3000)  # progress came from the worker
+    qtbot.waitUntil(lambda: progress.bar.maximum() == 3000, timeout=20000)  # from the worker
     assert window.isVisible()  # and repaints behind the modal progress
     qtbot.mouseClick(progress.cancel_button, LEFT)
     release.set()
