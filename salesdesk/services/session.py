@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,8 +111,8 @@ class SyncRecorder:
     def _recorder(self) -> Any:
         return self.ensure_engine().recorder
 
-    def record(self, before: Any, ids: Sequence[int]) -> None:
-        self._recorder().record(before, ids)
+    def record(self, before: Any, ids: Sequence[int]) -> Collection[int] | None:
+        return self._recorder().record(before, ids)  # type: ignore[no-any-return]
 
     def record_created(self, ids: Sequence[int]) -> None:
         self._recorder().record_created(ids)

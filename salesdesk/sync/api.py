@@ -6,7 +6,7 @@ An operation ("op") is a JSON-safe dict; a list of ops is what bundles and segme
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -95,10 +95,12 @@ class DeviceInfo:
 class Recorder(Protocol):
     """What ContactService._mutate calls inside its transaction: ``before`` is its
     ``store.contacts.take_snapshots`` result from before the work (with what the work added),
-    ``ids`` every contact the call touched. Bulk writes call ``record_created(ids)``, the
-    event service ``record_events(ids)`` (event ids)."""
+    ``ids`` every contact the call touched; it returns the ids of other contacts recording
+    changed in the store (a badge the call released goes to its next claimant), or None.
+    Bulk writes call ``record_created(ids)``, the event service ``record_events(ids)``
+    (event ids)."""
 
-    def record(self, before: Any, ids: Sequence[int]) -> None: ...
+    def record(self, before: Any, ids: Sequence[int]) -> Collection[int] | None: ...
 
     def record_created(self, ids: Sequence[int]) -> None: ...
 
