@@ -56,7 +56,9 @@ class ApplyResult:
 
 @dataclass(frozen=True)
 class Conflict:
-    """A value that lost against a concurrent write of the same field (kept for review)."""
+    """A value that lost against a concurrent write of the same field (kept for review);
+    or a badge id two contacts claim (field ``badge_id``, a negative id): ``kept_by`` is the
+    contact that holds it, this one keeps its claim (see sync/badge_conflicts.py)."""
 
     id: int
     entity: str
@@ -69,6 +71,7 @@ class Conflict:
     lost_hlc: str
     lost_device: str
     lost_device_name: str
+    kept_by: str = ""  # a badge conflict: the uid of the contact holding ``kept_value``
 
 
 @dataclass(frozen=True)
