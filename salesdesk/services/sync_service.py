@@ -231,7 +231,7 @@ class SyncService:
                 names.get(kept_device, ""), kept_device == self.engine.device_id,
                 c.lost_value, _when(c.lost_hlc), c.lost_device_name or names.get(c.lost_device, ""),
                 c.lost_device == self.engine.device_id,
-                refs.get(c.kept_by, "") if c.kept_by else "", shown,
+                c.kept_by, refs.get(c.kept_by, "") if c.kept_by else "", shown,
             ))  # fmt: skip
         return rows
 
@@ -333,7 +333,8 @@ class ConflictRow:
     lost_at: dt.datetime | None
     lost_device: str
     lost_here: bool
-    kept_by_name: str = ""  # a badge conflict: the contact holding the badge
+    kept_by: str = ""  # a badge conflict: the uid of the contact holding the badge
+    kept_by_name: str = ""
     names: Mapping[str, str] = dataclasses.field(default_factory=dict)
     """uid -> name of the events and contacts the values name (event, referred_by)."""
 
