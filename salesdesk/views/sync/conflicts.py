@@ -107,20 +107,20 @@ class ConflictsDialog(QDialog):
             self.buttons[row.id] = button
         self.table.resizeRowsToContents()
         self.table.setCurrentCell(-1, -1)  # no cell looks picked before the user picks one
-        text = (
-            self.tr(
+        texts = []
+        if any(not row.kept_by for row in rows):
+            texts.append(self.tr(
                 "Two computers changed the same field before they synced: the later change "
                 "is shown everywhere, the other one is kept here. Choose the one to keep."
-            )
-            if rows
-            else self.tr("No conflicts: no edit lost against another computer's edit.")
-        )
+            ))  # fmt: skip
         if any(row.kept_by for row in rows):
-            text += " " + self.tr(
+            texts.append(self.tr(
                 "A badge scanned for two contacts stays with the later scan; the other "
                 "contact keeps the claim until you choose."
-            )
-        self.summary.setText(text)
+            ))  # fmt: skip
+        if not rows:
+            texts.append(self.tr("No conflicts: no edit lost against another computer's edit."))
+        self.summary.setText(" ".join(texts))
 
     def _value(self, text: str, device: str, at: object) -> str:
         source = self.tr("%1, %2").replace("%1", device).replace("%2", when_text(at))  # type: ignore[arg-type]
