@@ -239,7 +239,7 @@ _RAW_COPY = (
 
 class _NoRecorder:
     def record(self, before: Any, ids: Any, merges: Any = None) -> None:
-        pass
+        return None
 
     def record_created(self, ids: Any) -> None:
         pass

@@ -246,8 +246,13 @@ def cmd_sync_conflicts(args: argparse.Namespace) -> int:
         emit("No conflicts.")
     else:
         for c in conflicts:
+            source = c.lost_device_name or c.lost_device
+            if c.kept_by:  # a badge two contacts claim
+                emit(f"#{c.id} badge {c.kept_value!r}: kept by contact {c.kept_by}, lost by "
+                     f"contact {c.contact_uid} (from {source})")  # fmt: skip
+                continue
             emit(f"#{c.id} {c.entity} {c.contact_uid} {c.field}: kept {c.kept_value!r}, "
-                 f"lost {c.lost_value!r} (from {c.lost_device_name or c.lost_device})")  # fmt: skip
+                 f"lost {c.lost_value!r} (from {source})")  # fmt: skip
     return EXIT_OK
 
 

@@ -740,6 +740,14 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>ein anderer Computer</translation>
     </message>
     <message>
+        <source>%1, kept by %2</source>
+        <translation>%1, behalten von %2</translation>
+    </message>
+    <message>
+        <source>%1, lost by %2</source>
+        <translation>%1, verloren von %2</translation>
+    </message>
+    <message>
         <source>Use this instead</source>
         <translation>Stattdessen verwenden</translation>
     </message>
@@ -754,6 +762,10 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>No conflicts: no edit lost against another computer&apos;s edit.</source>
         <translation>Keine Konflikte: Keine Änderung ist gegen die eines anderen Computers unterlegen.</translation>
+    </message>
+    <message>
+        <source>A badge scanned for two contacts stays with the later scan; the other contact keeps the claim until you choose.</source>
+        <translation>Ein Ausweis, der für zwei Kontakte erfasst wurde, bleibt beim später erfassten; der andere Kontakt behält den Anspruch, bis Sie wählen.</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -3677,6 +3689,38 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>Zuständig</translation>
     </message>
     <message>
+        <source>Photo format</source>
+        <translation>Fotoformat</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>Angelegt am</translation>
+    </message>
+    <message>
+        <source>Expected deal value</source>
+        <translation>Erwarteter Auftragswert</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>Event (lead came from)</source>
+        <translation>Messe (Herkunft des Leads)</translation>
+    </message>
+    <message>
+        <source>Badge id</source>
+        <translation>Ausweisnummer</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Zusammengeführt mit</translation>
+    </message>
+    <message>
         <source>Logged interaction</source>
         <translation>Erfasster Kontaktverlauf</translation>
     </message>
@@ -3687,6 +3731,18 @@ Freie Software unter der MIT-Lizenz.</translation>
     <message>
         <source>Follow-up history</source>
         <translation>Wiedervorlagen-Verlauf</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Messe</translation>
+    </message>
+    <message>
+        <source>Booth capture</source>
+        <translation>Messe-Erfassung</translation>
+    </message>
+    <message>
+        <source>Consent record</source>
+        <translation>Einwilligungsnachweis</translation>
     </message>
     <message>
         <source>summary</source>
@@ -3737,6 +3793,90 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>gemacht von</translation>
     </message>
     <message>
+        <source>belongs to</source>
+        <translation>gehört zu</translation>
+    </message>
+    <message>
+        <source>from stage</source>
+        <translation>von Phase</translation>
+    </message>
+    <message>
+        <source>to stage</source>
+        <translation>nach Phase</translation>
+    </message>
+    <message>
+        <source>kind of change</source>
+        <translation>Art der Änderung</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>last changed</source>
+        <translation>zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>first day</source>
+        <translation>erster Tag</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>letzter Tag</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>booth</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>chips</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>rating scale</source>
+        <translation>Bewertungsskala</translation>
+    </message>
+    <message>
+        <source>follow-up after (working days)</source>
+        <translation>Nachfassen nach (Arbeitstagen)</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>Messe</translation>
+    </message>
+    <message>
+        <source>recorded by</source>
+        <translation>erfasst von</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>linked to a known contact</source>
+        <translation>mit bekanntem Kontakt verknüpft</translation>
+    </message>
+    <message>
+        <source>badge scan only</source>
+        <translation>nur Ausweis gescannt</translation>
+    </message>
+    <message>
+        <source>wording shown</source>
+        <translation>gezeigter Wortlaut</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
@@ -3749,8 +3889,36 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>nein</translation>
     </message>
     <message>
+        <source>(an event not stored here)</source>
+        <translation>(eine Messe, die hier nicht gespeichert ist)</translation>
+    </message>
+    <message>
+        <source>(a contact not stored here)</source>
+        <translation>(ein Kontakt, der hier nicht gespeichert ist)</translation>
+    </message>
+    <message>
         <source>(a photo)</source>
         <translation>(ein Foto)</translation>
+    </message>
+    <message>
+        <source>Hot, warm, cold</source>
+        <translation>Heiß, warm, kalt</translation>
+    </message>
+    <message>
+        <source>A, B, C, D</source>
+        <translation>A, B, C, D</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>no follow-up</source>
+        <translation>kein Nachfassen</translation>
     </message>
     <message>
         <source>The team passphrase does not match the one this sync folder was set up with. Nothing was read or written. Enter the right one in File ▸ Sync….</source>

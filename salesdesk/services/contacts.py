@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -32,7 +32,7 @@ class NoRecorder:
 
     def record(
         self, before: Any, ids: Sequence[int], merges: Mapping[int, int] | None = None
-    ) -> None:
+    ) -> Collection[int] | None:
         return None
 
     def record_created(self, ids: Sequence[int]) -> None:
@@ -476,12 +476,16 @@ class ContactService:
             before = store.take_snapshots(ids)
             created, touched = work(before)
             all_ids = list(dict.fromkeys(list(ids) + created + touched))
-            self.recorder.record(before, all_ids, dict(merges))
+            others = self.recorder.record(before, all_ids, dict(merges))  # a released badge
             after = store.placements(all_ids)
             deleted_after = store.existing_ids(all_ids, live_only=True)
+            handed = store.placements(sorted(others)) if others else {}
         changes = dataclasses.replace(
             _change_set(description, before, after, deleted_after), label=label
         )
+        if handed:  # shown changed, but not part of the step: its undo settles them again
+            stages = frozenset(Stage(p[0]) for p in handed.values())
+            changes = changes.merged(ChangeSet(updated=frozenset(handed), stages=stages))
         inverse = RestoreSnapshots(
             description=description,
             snapshots=tuple(before.values()),

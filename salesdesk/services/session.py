@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,8 +113,8 @@ class SyncRecorder:
 
     def record(
         self, before: Any, ids: Sequence[int], merges: Mapping[int, int] | None = None
-    ) -> None:
-        self._recorder().record(before, ids, merges)
+    ) -> Collection[int] | None:
+        return self._recorder().record(before, ids, merges)  # type: ignore[no-any-return]
 
     def record_created(self, ids: Sequence[int]) -> None:
         self._recorder().record_created(ids)

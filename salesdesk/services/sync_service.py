@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from salesdesk.domain.errors import ConflictError, SalesdeskError, ValidationErr
 from salesdesk.services.contacts import ContactService, Outcome
 from salesdesk.services.operations import RestoreSnapshots
 from salesdesk.store import contacts as store_contacts
+from salesdesk.store import events as store_events
 from salesdesk.store import transfer as store_transfer
 from salesdesk.store.db import write_transaction
 from salesdesk.sync import bundle as bundles
@@ -204,23 +205,33 @@ class SyncService:
         return list(self.engine.conflicts())
 
     def conflict_rows(self, contacts: ContactService) -> list[ConflictRow]:
-        """The conflicts as the window lists them: whose, which field, both values, who/when."""
+        """The conflicts as the window lists them: whose, which field, both values, who/when,
+        with the names of the events and contacts the values name by uid (an event
+        conflict's "contact" is its event)."""
         found = self.conflicts()
+        named = {c.contact_uid for c in found} | {c.kept_by for c in found if c.kept_by}
+        named |= {v for c in found if c.field == "referred_by"
+                  for v in (c.kept_value, c.lost_value) if isinstance(v, str)}  # fmt: skip
         local = {uid: cid for uid, cid, _trashed in
-                 store_transfer.ids_by_uid(sorted({c.contact_uid for c in found}))}  # fmt: skip
+                 store_transfer.ids_by_uid(sorted(named - {""}))}  # fmt: skip
         people = contacts.get_many(sorted(set(local.values())))
+        refs = {uid: people[i].display_name for uid, i in local.items() if i in people}
+        refs |= {e.uid: e.name for e in store_events.load_events()}
         names = {d.id: d.name for d in self.devices()}
         rows = []
         for c in found:
             contact_id = local.get(c.contact_uid)
-            person = people.get(contact_id) if contact_id is not None else None
+            name = refs.get(c.uid if c.entity == "event" else c.contact_uid, "")
             kept_device = c.kept_hlc.rsplit(".", 1)[-1]
+            values = (c.kept_value, c.lost_value) if c.field in _BY_UID else ()
+            shown = {v: refs[v] for v in values if isinstance(v, str) and v in refs}
             rows.append(ConflictRow(
-                c.id, contact_id, person.display_name if person is not None else "",
+                c.id, contact_id, name,
                 c.entity, c.field, c.kept_value, _when(c.kept_hlc),
                 names.get(kept_device, ""), kept_device == self.engine.device_id,
                 c.lost_value, _when(c.lost_hlc), c.lost_device_name or names.get(c.lost_device, ""),
                 c.lost_device == self.engine.device_id,
+                c.kept_by, refs.get(c.kept_by, "") if c.kept_by else "", shown,
             ))  # fmt: skip
         return rows
 
@@ -294,6 +305,10 @@ class SyncService:
         return _report(total, "", self._now(), ())
 
 
+_BY_UID = ("referred_by", "event")
+"""Fields whose values are uids (of a contact, of an event)."""
+
+
 def _when(hlc: str) -> dt.datetime | None:
     try:
         return stamp_time(hlc)
@@ -318,6 +333,10 @@ class ConflictRow:
     lost_at: dt.datetime | None
     lost_device: str
     lost_here: bool
+    kept_by: str = ""  # a badge conflict: the uid of the contact holding the badge
+    kept_by_name: str = ""
+    names: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """uid -> name of the events and contacts the values name (event, referred_by)."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ An operation ("op") is a JSON-safe dict; a list of ops is what bundles and segme
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -56,7 +56,9 @@ class ApplyResult:
 
 @dataclass(frozen=True)
 class Conflict:
-    """A value that lost against a concurrent write of the same field (kept for review)."""
+    """A value that lost against a concurrent write of the same field (kept for review);
+    or a badge id two contacts claim (field ``badge_id``, a negative id): ``kept_by`` is the
+    contact that holds it, this one keeps its claim (see sync/badge_conflicts.py)."""
 
     id: int
     entity: str
@@ -69,6 +71,7 @@ class Conflict:
     lost_hlc: str
     lost_device: str
     lost_device_name: str
+    kept_by: str = ""  # a badge conflict: the uid of the contact holding ``kept_value``
 
 
 @dataclass(frozen=True)
@@ -96,13 +99,14 @@ class Recorder(Protocol):
     """What ContactService._mutate calls inside its transaction: ``before`` is its
     ``store.contacts.take_snapshots`` result from before the work (with what the work added),
     ``ids`` every contact the call touched, ``merges`` loser id -> survivor id of the
-    duplicate merges the call made (every other contact that went was purged: erased).
-    Bulk writes call ``record_created(ids)``, the event service ``record_events(ids)``
-    (event ids)."""
+    duplicate merges the call made (every other contact that went was purged: erased). It
+    returns the ids of other contacts recording changed in the store (a badge the call
+    released goes to its next claimant), or None. Bulk writes call ``record_created(ids)``,
+    the event service ``record_events(ids)`` (event ids)."""
 
     def record(
         self, before: Any, ids: Sequence[int], merges: Mapping[int, int] | None = None
-    ) -> None: ...
+    ) -> Collection[int] | None: ...
 
     def record_created(self, ids: Sequence[int]) -> None: ...
 

@@ -21,6 +21,7 @@ from salesdesk.sync.api import (
     SyncFormatError,
     Vector,
 )
+from salesdesk.sync.badge_conflicts import badge_conflicts, is_badge_conflict, swap_badge
 from salesdesk.sync.hlc import HybridClock, stamp_time
 from salesdesk.sync.packing import pack
 from salesdesk.sync.replica import big_cache, no_gc
@@ -327,11 +328,13 @@ class SyncEngine:
                     names.get(device, ""),
                 )
             )
-        return out
+        return out + badge_conflicts(state, names)
 
     def swap_conflict(self, conflict_id: int) -> SwapOutcome:
         """Use the losing value instead (a new change, synced like any); the value it replaces
         becomes a conflict entry of its own, whose swap undoes this one."""
+        if is_badge_conflict(conflict_id):
+            return swap_badge(self, conflict_id)
         with write_transaction(self.db):
             row = self.db.execute_sql(
                 "SELECT entity, uid, contact, field, lost_value FROM sync_conflict WHERE id = ?",

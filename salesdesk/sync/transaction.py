@@ -28,9 +28,11 @@ class Recorder:
 
     def record(
         self, before: dict[int, Any], ids: Sequence[int], merges: Mapping[int, int] | None = None
-    ) -> None:
+    ) -> set[int] | None:
+        """Record the call's changes (``merges``: see the Recorder protocol); the ids of other
+        contacts it changed too (a badge it released went to the next claimant), None if none."""
         if not self.engine.enabled:
-            return
+            return None
         after = store.take_snapshots(ids)
         session = Session(self.engine)
         recorder.record(session.state, before, after, session.emit, merges or {})
@@ -38,10 +40,12 @@ class Recorder:
         # to the next contact claiming it, as every other replica does on applying this
         kept = {s.contact["badge_id"] for s in after.values()}
         released = {s.contact["badge_id"] for s in before.values()} - kept - {None}
+        others: set[int] = set()
         if released:
             session.state.flush()
-            booth.settle(session.state, {}, released, set(), set())
+            booth.settle(session.state, {}, released, others, set())
         session.finish(materialize_all=False)
+        return (others - set(ids)) or None
 
     def record_events(self, ids: Sequence[int]) -> None:
         """The event service wrote the events ``ids``: record them."""

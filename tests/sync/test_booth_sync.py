@@ -291,3 +291,21 @@ def test_concurrent_edits_of_an_event_keep_the_later_and_the_other_can_be_swappe
         assert event_of(a, fair.uid).place == "Halle 3"
     sync_all(trio)
     assert [event_of(r, fair.uid).place for r in trio] == ["Halle 3"] * 3
+
+
+def test_a_badge_handed_over_by_a_local_purge_is_in_the_outcome(trio: list[Replica]) -> None:
+    """The holder purged on the other claimant's laptop: that contact shows the badge at
+    once, and the purge's ChangeSet names it (the open window reloads its card)."""
+    a, b, _ = trio
+    fair = fair_on(a)
+    sync_all(trio)
+    ana = capture(a, fair.uid, first_name="Ana", badge_id="B-5")
+    bo = capture(b, fair.uid, first_name="Bo", badge_id="B-5")  # b's clock is a day ahead
+    sync_all(trio)
+    with a:
+        assert {r[0]: r[2] for r in booth_rows(a)["origins"]} == {bo: "B-5", ana: None}  # type: ignore[attr-defined]
+        a.contacts.delete([cid(a, bo)])
+        outcome = a.contacts.purge([cid(a, bo)])
+        assert booth_rows(a)["origins"] == [(ana, fair.uid, "B-5")]
+        assert cid(a, ana) in outcome.changes.updated
+        assert outcome.changes.removed and cid(a, ana) not in outcome.changes.removed

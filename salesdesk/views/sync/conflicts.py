@@ -79,11 +79,17 @@ class ConflictsDialog(QDialog):
             here, there = self.tr("this computer"), self.tr("another computer")
             kept_by = self.tr("this computer") if row.kept_here else (row.kept_device or there)
             lost_by = here if row.lost_here else (row.lost_device or there)
+            kept = value_text(row.field, row.kept_value, row.names)
+            lost = value_text(row.field, row.lost_value, row.names)
+            if row.kept_by:  # a badge two contacts claim: one holds it, this one lost it
+                holder = row.kept_by_name or self.tr("(a contact not stored here)")
+                kept = self.tr("%1, kept by %2").replace("%1", kept).replace("%2", holder)
+                lost = self.tr("%1, lost by %2").replace("%1", lost).replace("%2", name)
             cells = (
                 name,
                 field_label(row.entity, row.field),
-                self._value(row.field, row.kept_value, kept_by, row.kept_at),
-                self._value(row.field, row.lost_value, lost_by, row.lost_at),
+                self._value(kept, kept_by, row.kept_at),
+                self._value(lost, lost_by, row.lost_at),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -101,18 +107,24 @@ class ConflictsDialog(QDialog):
             self.buttons[row.id] = button
         self.table.resizeRowsToContents()
         self.table.setCurrentCell(-1, -1)  # no cell looks picked before the user picks one
-        self.summary.setText(
-            self.tr(
+        texts = []
+        if any(not row.kept_by for row in rows):
+            texts.append(self.tr(
                 "Two computers changed the same field before they synced: the later change "
                 "is shown everywhere, the other one is kept here. Choose the one to keep."
-            )
-            if rows
-            else self.tr("No conflicts: no edit lost against another computer's edit.")
-        )
+            ))  # fmt: skip
+        if any(row.kept_by for row in rows):
+            texts.append(self.tr(
+                "A badge scanned for two contacts stays with the later scan; the other "
+                "contact keeps the claim until you choose."
+            ))  # fmt: skip
+        if not rows:
+            texts.append(self.tr("No conflicts: no edit lost against another computer's edit."))
+        self.summary.setText(" ".join(texts))
 
-    def _value(self, field: str, value: object, device: str, at: object) -> str:
+    def _value(self, text: str, device: str, at: object) -> str:
         source = self.tr("%1, %2").replace("%1", device).replace("%2", when_text(at))  # type: ignore[arg-type]
-        return f"{value_text(field, value)}\n{source}"
+        return f"{text}\n{source}"
 
     def use_instead(self, conflict_id: int) -> bool:
         """Swap in the losing value, as an undoable step; False if it was refused."""

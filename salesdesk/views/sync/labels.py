@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTimeZone
 
 from salesdesk.domain.contact import LeadSource, Rating
 from salesdesk.domain.stages import Stage
@@ -19,8 +21,22 @@ MAX_VALUE_CHARS = 120
 
 def field_label(entity: str, field: str) -> str:
     """The name of a conflicting field as the detail pane calls it."""
+    if entity == "contact":
+        return _contact_fields().get(field, field)
+    kind = _entities().get(entity, entity)
+    return f"{kind}: {_parts().get(field, field)}"
+
+
+def has_label(entity: str, field: str) -> bool:
+    """Whether ``field_label`` knows the field (else it shows the raw name)."""
+    if entity == "contact":
+        return field in _contact_fields()
+    return entity in _entities() and field in _parts()
+
+
+def _contact_fields() -> dict[str, str]:
     # Every label is a literal translate() call, so that pyside6-lupdate finds it.
-    contact = {
+    return {
         "first_name": QCoreApplication.translate("SyncLabels", "First name"),
         "last_name": QCoreApplication.translate("SyncLabels", "Last name"),
         "company": QCoreApplication.translate("SyncLabels", "Company"),
@@ -48,15 +64,31 @@ def field_label(entity: str, field: str) -> str:
         "follow_up_note": QCoreApplication.translate("SyncLabels", "Follow-up note"),
         "deleted_at": QCoreApplication.translate("SyncLabels", "In the trash since"),
         "owner": QCoreApplication.translate("SyncLabels", "Owner"),
+        "photo_mime": QCoreApplication.translate("SyncLabels", "Photo format"),
+        "created_at": QCoreApplication.translate("SyncLabels", "Created on"),
+        "expected_cents": QCoreApplication.translate("SyncLabels", "Expected deal value"),
+        "currency": QCoreApplication.translate("SyncLabels", "Currency"),
+        "expected_close": QCoreApplication.translate("SyncLabels", "Expected close"),
+        "event": QCoreApplication.translate("SyncLabels", "Event (lead came from)"),
+        "badge_id": QCoreApplication.translate("SyncLabels", "Badge id"),
+        "merged_into": QCoreApplication.translate("SyncLabels", "Merged into"),
     }
-    if entity == "contact":
-        return contact.get(field, field)
-    kind = {
+
+
+def _entities() -> dict[str, str]:
+    return {
         "interaction": QCoreApplication.translate("SyncLabels", "Logged interaction"),
         "stage_change": QCoreApplication.translate("SyncLabels", "Stage history"),
         "follow_up_change": QCoreApplication.translate("SyncLabels", "Follow-up history"),
-    }.get(entity, entity)
-    part = {
+        "event": QCoreApplication.translate("SyncLabels", "Event"),
+        "capture": QCoreApplication.translate("SyncLabels", "Booth capture"),
+        "consent_record": QCoreApplication.translate("SyncLabels", "Consent record"),
+    }
+
+
+def _parts() -> dict[str, str]:
+    """Fields of the other entities (one name means one thing in all of them)."""
+    return {
         "summary": QCoreApplication.translate("SyncLabels", "summary"),
         "notes": QCoreApplication.translate("SyncLabels", "notes"),
         "outcome": QCoreApplication.translate("SyncLabels", "outcome"),
@@ -69,12 +101,35 @@ def field_label(entity: str, field: str) -> str:
         "due_time": QCoreApplication.translate("SyncLabels", "due time"),
         "deleted": QCoreApplication.translate("SyncLabels", "removed"),
         "author": QCoreApplication.translate("SyncLabels", "made by"),
-    }.get(field, field)
-    return f"{kind}: {part}"
+        "contact": QCoreApplication.translate("SyncLabels", "belongs to"),
+        "from_stage": QCoreApplication.translate("SyncLabels", "from stage"),
+        "to_stage": QCoreApplication.translate("SyncLabels", "to stage"),
+        "kind": QCoreApplication.translate("SyncLabels", "kind of change"),
+        "created_at": QCoreApplication.translate("SyncLabels", "created"),
+        "updated_at": QCoreApplication.translate("SyncLabels", "last changed"),
+        "name": QCoreApplication.translate("SyncLabels", "name"),
+        "starts_on": QCoreApplication.translate("SyncLabels", "first day"),
+        "ends_on": QCoreApplication.translate("SyncLabels", "last day"),
+        "place": QCoreApplication.translate("SyncLabels", "place"),
+        "booth": QCoreApplication.translate("SyncLabels", "booth"),
+        "chips": QCoreApplication.translate("SyncLabels", "chips"),
+        "scale": QCoreApplication.translate("SyncLabels", "rating scale"),
+        "follow_up_days": QCoreApplication.translate(
+            "SyncLabels", "follow-up after (working days)"
+        ),
+        "event": QCoreApplication.translate("SyncLabels", "event"),
+        "staff": QCoreApplication.translate("SyncLabels", "recorded by"),
+        "grade": QCoreApplication.translate("SyncLabels", "grade"),
+        "linked": QCoreApplication.translate("SyncLabels", "linked to a known contact"),
+        "badge_only": QCoreApplication.translate("SyncLabels", "badge scan only"),
+        "wording": QCoreApplication.translate("SyncLabels", "wording shown"),
+        "channels": QCoreApplication.translate("SyncLabels", "channels"),
+    }
 
 
-def value_text(field: str, value: Any) -> str:
-    """A conflicting value as a person reads it (enum values by their label)."""
+def value_text(field: str, value: Any, names: Mapping[str, str] | None = None) -> str:
+    """A conflicting value as a person reads it: enum values by their label, dates and
+    times in local form, an event or contact (named by uid) by its name from ``names``."""
     if value is None or value == "":
         return QCoreApplication.translate("SyncLabels", "(empty)")
     if isinstance(value, bool):
@@ -83,7 +138,26 @@ def value_text(field: str, value: Any) -> str:
             if value
             else QCoreApplication.translate("SyncLabels", "no")
         )
-    if field == "stage" and isinstance(value, str):
+    if field == "event" and isinstance(value, str):
+        return (names or {}).get(value) or QCoreApplication.translate(
+            "SyncLabels", "(an event not stored here)"
+        )
+    if field == "referred_by" and isinstance(value, str):
+        return (names or {}).get(value) or QCoreApplication.translate(
+            "SyncLabels", "(a contact not stored here)"
+        )
+    booth = _booth_value(field, value)
+    if booth is not None:
+        return booth
+    if field in _DATES and isinstance(value, str):
+        day = QDate.fromString(value, Qt.DateFormat.ISODate)
+        if day.isValid():
+            return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+    if field in _TIMES and isinstance(value, str):
+        return when_text(value)
+    if field == "expected_cents" and isinstance(value, int):
+        return QLocale().toString(value / 100, "f", 2)
+    if field in ("stage", "from_stage", "to_stage") and isinstance(value, str):
         try:
             return stage_label(Stage(value))
         except ValueError:
@@ -102,6 +176,53 @@ def value_text(field: str, value: Any) -> str:
         return QCoreApplication.translate("SyncLabels", "(a photo)")
     text = " ".join(str(value).split())
     return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"
+
+
+_DATES = frozenset({"starts_on", "ends_on", "follow_up_on", "due_on", "expected_close"})
+_TIMES = frozenset({"at", "created_at", "updated_at", "consent_at", "deleted_at"})
+
+
+def _booth_value(field: str, value: Any) -> str | None:
+    """An event's chips, scale and follow-up days, a capture's grade, a consent's channels
+    as the booth shows them (None: not one of those, or not readable)."""
+    if not isinstance(value, str):
+        return None
+    if field == "grade":
+        return _grade(value)
+    if field == "scale":
+        return {
+            "hot_warm_cold": QCoreApplication.translate("SyncLabels", "Hot, warm, cold"),
+            "abcd": QCoreApplication.translate("SyncLabels", "A, B, C, D"),
+        }.get(value)
+    if field == "channels":
+        words = {
+            "email": QCoreApplication.translate("SyncLabels", "e-mail"),
+            "phone": QCoreApplication.translate("SyncLabels", "phone"),
+        }
+        return ", ".join(words.get(c, c) for c in value.split(",") if c)
+    if field not in ("chips", "follow_up_days"):
+        return None
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return None
+    if field == "chips" and isinstance(data, list):
+        return ", ".join(str(c) for c in data)
+    if field == "follow_up_days" and isinstance(data, dict):
+        none = QCoreApplication.translate("SyncLabels", "no follow-up")
+        return ", ".join(
+            f"{_grade(str(key))}: {days if isinstance(days, int) else none}"
+            for key, days in data.items()
+        )
+    return None
+
+
+def _grade(key: str) -> str:
+    """A grade of a rating scale: hot/warm/cold by the rating's label, A to D as letters."""
+    try:
+        return rating_label(Rating(key))
+    except ValueError:
+        return key.upper()
 
 
 def when_text(moment: dt.datetime | str | None) -> str:
