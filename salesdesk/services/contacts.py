@@ -447,9 +447,13 @@ class ContactService:
                 raise ConflictError(
                     "Another contact now refers to this one, so this step cannot be undone."
                 ) from error
+            # a badge put back leaves whoever holds it now: shown changed, and given back by
+            # this step's own undo (its snapshot taken first)
+            holders = store.badge_holders(op.snapshots)
+            before.update(store.take_snapshots([i for i in holders if i not in before]))
             store.restore_snapshots(op.snapshots, versions)
             store.delete_orphan_tags()
-            return [i for i in snap_ids if i not in current], all_ids
+            return [i for i in snap_ids if i not in current], [*all_ids, *holders]
 
         return self._mutate(op.description, all_ids, work, None, op.merges, op.inverse_merges)
 

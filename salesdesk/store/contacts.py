@@ -598,6 +598,17 @@ def take_snapshots(ids: Sequence[int]) -> dict[int, Snapshot]:
     }
 
 
+def badge_holders(snapshots: Sequence[Snapshot]) -> list[int]:
+    """The other contacts holding a badge one of ``snapshots`` holds: restoring those
+    snapshots takes the badge from them (``restore_snapshots``)."""
+    badges = {s.contact["badge_id"]: s.id for s in snapshots if s.contact.get("badge_id")}
+    if not badges:
+        return []
+    ids = {s.id for s in snapshots}
+    rows = ContactRow.select(ContactRow.id).where(ContactRow.badge_id.in_(list(badges)))
+    return sorted(i for (i,) in rows.tuples() if i not in ids)
+
+
 def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -> None:
     """Write snapshots back (replacing what is there). ``versions`` gives each row's new version
     so that the counter only ever grows and stale editors still get refused."""
@@ -606,7 +617,7 @@ def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -
         if row.get("badge_id"):
             # a badge is unique: one put back moves from whoever holds it now (a contact that
             # got it after this one went; with sync, replicas settle it by clock, sync/booth.py)
-            ContactRow.update(badge_id=None).where(
+            ContactRow.update(badge_id=None, version=ContactRow.version + 1).where(
                 (ContactRow.badge_id == row["badge_id"]) & (ContactRow.id != snap.id)
             ).execute()
         row["referred_by"] = None  # set in a second pass: referrers may be restored here too

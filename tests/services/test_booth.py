@@ -230,3 +230,24 @@ def test_phone_only_consent_keeps_an_earlier_email_consent(
     assert service.get(first.contact_id).consent.email_ok
     assert [r.channels for r in booth.consents(again.contact_id)] == [
         {ConsentChannel.EMAIL}, {ConsentChannel.PHONE}]  # fmt: skip
+
+
+def test_undo_that_puts_a_badge_back_shows_and_undoes_whom_it_took_it_from(
+    service: ContactService, booth: CaptureService, fair: Event
+) -> None:
+    """A purged lead's badge scanned again makes a new badge-only lead; undoing the purge
+    gives the badge back to the first one: the new lead is in that step's changes (its card
+    and pane reload), and redoing the purge gives it the badge again."""
+    first = booth.capture(fair, CaptureInput("Jan", "Berg", badge_id="A77-1234"))
+    service.delete([first.contact_id])
+    purged = service.purge([first.contact_id])
+    second = booth.capture(fair, CaptureInput.from_scan(parse_scan("A77-1234")))
+    assert second.badge_only and not second.linked
+    version = service.get(second.contact_id).version
+    undone = service.apply(purged.inverse)
+    assert store_events.lead_origin(first.contact_id)[1] == "A77-1234"
+    assert store_events.lead_origin(second.contact_id)[1] is None
+    assert second.contact_id in undone.changes.updated
+    assert service.get(second.contact_id).version > version  # an open editor notices
+    service.apply(undone.inverse)  # redo the purge
+    assert store_events.lead_origin(second.contact_id)[1] == "A77-1234"

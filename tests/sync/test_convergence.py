@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import Replica, SkewedClock, exchange
 
+from salesdesk.domain import ids
 from salesdesk.domain.errors import SalesdeskError
 from salesdesk.domain.events import ConsentChannel, Event
 from salesdesk.domain.stages import Stage
@@ -241,7 +245,15 @@ def test_three_replicas_converge(data: Any) -> None:
 
 def _converge(data: Any) -> None:
     base = [dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)]
-    with tempfile.TemporaryDirectory() as folder:
+    # the same draws must give the same run (hypothesis replays and shrinks them): device
+    # ids and record uids count up per example instead of coming from chance and the clock
+    counter = itertools.count(1)
+    fixed = lambda: uuid.UUID(int=next(counter), version=4)  # noqa: E731
+    with (
+        mock.patch.object(uuid, "uuid4", fixed),
+        mock.patch.object(ids, "new_uuid", fixed),
+        tempfile.TemporaryDirectory() as folder,
+    ):
         replicas = [
             Replica(Path(folder) / f"{i}.db", SkewedClock(base, SKEWS[i])) for i in range(3)
         ]
