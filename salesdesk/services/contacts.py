@@ -435,6 +435,13 @@ class ContactService:
                         f"{self._name(contact_id)} was changed after this step, so it cannot "
                         "be undone without losing that change."
                     )
+            held = store.uids_by_id([i for i in snap_ids if i in current])
+            for snap in op.snapshots:
+                if snap.id in held and held[snap.id] != snap.contact["uid"]:
+                    raise ConflictError(
+                        f"Contact number {snap.id} now belongs to someone else, so this step "
+                        "cannot be undone without overwriting them."
+                    )
             versions = {i: current[i][2] + 1 for i in snap_ids if i in current}
             purge = [i for i in op.purge_ids if i in current]
             if purge:

@@ -161,7 +161,7 @@ def insert_batch_sqlite(db: Any, items: Sequence[NewContact], *, index: bool = T
 
 
 def _insert_sqlite(db: Any, items: Sequence[NewContact]) -> list[int]:
-    first = int(db.execute_sql("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0]) + 1
+    first = store.next_contact_id()
     ids = list(range(first, first + len(items)))
     rows: list[tuple[Any, ...]] = []
     emails: list[tuple[Any, ...]] = []
@@ -300,6 +300,7 @@ def insert_batch_portable(items: Sequence[NewContact]) -> list[int]:
             updated_at=store.to_db_time(item.updated_at),
             version=1,
         )
+        values["id"] = store.next_contact_id()
         new_id = int(ContactRow.insert(**values).execute())
         store.write_children(new_id, item.contact)
         if item.history:

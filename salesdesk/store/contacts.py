@@ -124,11 +124,33 @@ def contact_values(contact: Contact) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
+def uids_by_id(ids: Sequence[int]) -> dict[int, str]:
+    """Contact id -> uid of those of ``ids`` that exist."""
+    out: dict[int, str] = {}
+    for part in chunks(list(ids)):
+        rows = ContactRow.select(ContactRow.id, ContactRow.uid).where(ContactRow.id.in_(part))
+        out.update(rows.tuples())
+    return out
+
+
+def next_contact_id() -> int:
+    """The id for a new contact: above every id stored and every id ever purged (an undo
+    holding a purged contact's snapshot must never find another contact under its number)."""
+    row = (
+        current_db()
+        .execute_sql(
+            "SELECT max((SELECT coalesce(max(id), 0) FROM contact), "
+            "(SELECT coalesce(max(high), 0) FROM contact_id_floor)) + 1"
+        )
+        .fetchone()
+    )
+    return int(row[0])
+
+
 def insert_contact(contact: Contact, now: dt.datetime) -> int:
     values = contact_columns(contact)
     values.update(created_at=to_db_time(now), updated_at=to_db_time(now), version=1)
-    if contact.id is not None:
-        values["id"] = contact.id
+    values["id"] = contact.id if contact.id is not None else next_contact_id()
     new_id = int(ContactRow.insert(**values).execute())
     write_children(new_id, contact)
     return new_id
@@ -639,8 +661,7 @@ def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -
             (ConsentRecordRow, snap.consents),
         ):
             table.delete().where(table.contact == snap.id).execute()
-            for start in range(0, len(items), _CHUNK):  # a long history: many variables
-                table.insert_many([dict(i) for i in items[start : start + _CHUNK]]).execute()
+            _restore_rows(table, items)
         ContactTagRow.delete().where(ContactTagRow.contact == snap.id).execute()
         if snap.tags:
             tag_ids = _restore_tags(snap.tags)
@@ -652,6 +673,22 @@ def restore_snapshots(snapshots: Sequence[Snapshot], versions: dict[int, int]) -
             ContactRow.update(referred_by=snap.contact["referred_by"]).where(
                 ContactRow.id == snap.id
             ).execute()
+
+
+def _restore_rows(table: Any, items: Sequence[dict[str, Any]]) -> None:
+    """Rows of one contact put back under their old ids where free; a row whose id another
+    contact's row took meanwhile (ids are given again after the largest was deleted) comes
+    back under a new id rather than failing the whole undo."""
+    for start in range(0, len(items), _CHUNK):  # a long history: many variables
+        part = [dict(i) for i in items[start : start + _CHUNK]]
+        wanted = [row["id"] for row in part if row.get("id") is not None]
+        taken = {i for (i,) in table.select(table.id).where(table.id.in_(wanted)).tuples()}
+        kept = [row for row in part if row.get("id") not in taken]
+        moved = [{k: v for k, v in row.items() if k != "id"} for row in part
+                 if row.get("id") in taken]  # fmt: skip
+        for batch in (kept, moved):
+            if batch:
+                table.insert_many(batch).execute()
 
 
 def _restore_tags(tags: Sequence[tuple[int, str]]) -> dict[str, int]:
