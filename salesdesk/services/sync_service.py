@@ -189,15 +189,15 @@ class SyncService:
         the old behaviour); anything else is refused with a ValidationError."""
         return self.settings.set_horizon_days(value)
 
-    def peer_horizons(self) -> list[PeerHorizon]:
+    def peer_horizons(self, devices: list[DeviceInfo] | None = None) -> list[PeerHorizon]:
         """Every peer whose holdings count for compaction, and whether it is past the
-        horizon (by this service's clock)."""
+        horizon (by this service's clock); ``devices`` (from ``devices()``) names them."""
         engine: Any = self.engine
         if not hasattr(engine, "peers_seen"):
             return []
         now = self.clock()
         stale = engine.past_horizon(self.settings.horizon(), now=now)
-        names = {d.id: d.name for d in self.devices()}
+        names = {d.id: d.name for d in (self.devices() if devices is None else devices)}
         out = []
         for device, seen in engine.peers_seen().items():
             if device == engine.device_id:
