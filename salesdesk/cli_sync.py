@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from salesdesk.cli_commands import emit, emit_json, opened_database
 
 if TYPE_CHECKING:
-    from salesdesk.services.sync_service import RoundReport, SyncService
+    from salesdesk.services.sync_service import PeerHorizon, RoundReport, SyncService
 
 PASSPHRASE_ENV = "SALESDESK_SYNC_PASSPHRASE"
 EXIT_OK = 0
@@ -67,6 +67,12 @@ def add_sync_commands(command: Callable[..., Any]) -> None:
     part("status", cmd_sync_status, "this device, the folder, the last round and its problems")
     part("conflicts", cmd_sync_conflicts, "values that lost against a concurrent edit")
     part("devices", cmd_sync_devices, "the devices this one has heard of, and when")
+    chosen = part("settings", cmd_sync_settings, "the folder and the compaction horizon")
+    chosen.add_argument("--horizon-days", metavar="DAYS",
+                        help="a device that has not synced for this many days no longer holds "
+                             "back compaction of the change log; if it comes back it catches "
+                             "up from a snapshot (default 30; 0 or 'never': no "
+                             "horizon)")  # fmt: skip
     name = part("name", cmd_sync_name, "set this device's name (shown to the others)")
     name.add_argument("name", metavar="NAME")
     export = part("export", cmd_sync_export, "write everything this database has to a bundle")
@@ -198,6 +204,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     if args.json:
         data = dataclasses.asdict(status)
         data["errors"] = list(status.errors)
+        data["devices"] = [dataclasses.asdict(d) for d in status.devices]
         emit_json(data)
         return EXIT_OK
     from salesdesk.cli_text import LABEL_WIDTH
@@ -218,13 +225,30 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         rows[-1] = ("Pending", _plural(hub.waiting, "change") + " not yet on the team server"
                     if hub.waiting else "-")  # fmt: skip
         rows.append(("Team server", f"{hub.hub} ({state})"))
+    rows.append(("Horizon", _horizon_text(status.horizon_days)))
     for label, value in rows:
         emit(f"{label + ':':<{LABEL_WIDTH}}{value}")
+    for device in status.devices:
+        if device.past_horizon:
+            emit(f"{'Past horizon:':<{LABEL_WIDTH}}{_past_horizon_text(device)}")
     if status.last_attempt and status.last_attempt != status.last_sync:
         emit(f"{'Last attempt:':<{LABEL_WIDTH}}{_when(status.last_attempt)} (failed)")
     for error in status.errors:
         emit(f"{'Problem:':<{LABEL_WIDTH}}{error}")
     return EXIT_OK
+
+
+def _horizon_text(days: int) -> str:
+    if not days:
+        return "never (a device that stopped syncing holds back compaction for ever)"
+    return (f"{_plural(days, 'day')} (a device silent for longer no longer holds back "
+            "compaction)")  # fmt: skip
+
+
+def _past_horizon_text(device: PeerHorizon) -> str:
+    name = device.name or device.id
+    ago = "" if device.days_ago is None else f" {_plural(device.days_ago, 'day')} ago"
+    return f"{name}: last seen{ago}, no longer holds back compaction"
 
 
 def _when(iso: str | None) -> str:
@@ -259,12 +283,35 @@ def cmd_sync_conflicts(args: argparse.Namespace) -> int:
 def cmd_sync_devices(args: argparse.Namespace) -> int:
     with sync_service(args) as service:
         devices = service.devices()
+        past = {p.id for p in service.peer_horizons() if p.past_horizon}
     if args.json:
         emit_json([dataclasses.asdict(d) for d in devices])
         return EXIT_OK
     for d in devices:
         me = " (this device)" if d.is_self else ""
-        emit(f"{d.name or '(no name)'}{me}  {d.id}  last seen {_when(d.last_seen or None)}")
+        note = ", no longer holds back compaction" if d.id in past else ""
+        emit(f"{d.name or '(no name)'}{me}  {d.id}  last seen {_when(d.last_seen or None)}{note}")
+    return EXIT_OK
+
+
+def cmd_sync_settings(args: argparse.Namespace) -> int:
+    """Show the settings, or change the horizon (``--horizon-days``) first."""
+    from salesdesk.sync.settings import parse_horizon_days
+
+    change = args.horizon_days is not None
+    if change:
+        parse_horizon_days(args.horizon_days)  # refused before any database is made
+    with sync_service(args, create=change) as service:
+        if change:
+            service.set_horizon_days(args.horizon_days)
+        folder, days = service.folder, service.horizon_days
+    if args.json:
+        emit_json({"folder": folder, "horizon_days": days})
+        return EXIT_OK
+    from salesdesk.cli_text import LABEL_WIDTH
+
+    emit(f"{'Folder:':<{LABEL_WIDTH}}{folder or '-'}")
+    emit(f"{'Horizon:':<{LABEL_WIDTH}}{_horizon_text(days)}")
     return EXIT_OK
 
 

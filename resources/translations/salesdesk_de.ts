@@ -3494,6 +3494,14 @@ Freie Software unter der MIT-Lizenz.</translation>
         <translation>%1 (dieser Computer)</translation>
     </message>
     <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inaktiv)</translation>
+    </message>
+    <message>
+        <source>Not seen for %1 days: this computer no longer keeps old changes for it. When it syncs again, it catches up (from a full copy if needed).</source>
+        <translation>Seit %1 Tagen nicht gesehen: Dieser Computer hebt alte Änderungen nicht mehr für ihn auf. Synchronisiert er wieder, holt er alles nach (wenn nötig aus einer vollständigen Kopie).</translation>
+    </message>
+    <message>
         <source>Choose the shared sync folder</source>
         <translation>Gemeinsamen Sync-Ordner wählen</translation>
     </message>

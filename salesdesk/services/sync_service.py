@@ -22,7 +22,7 @@ from salesdesk.sync.api import Conflict, DeviceInfo
 from salesdesk.sync.crypto import MIN_PASSPHRASE as MIN_PASSPHRASE
 from salesdesk.sync.crypto import clean_passphrase as clean_passphrase
 from salesdesk.sync.hlc import stamp_time
-from salesdesk.sync.settings import SyncSettings
+from salesdesk.sync.settings import DEFAULT_HORIZON_DAYS, SyncSettings
 from salesdesk.sync.transport_base import Replica
 from salesdesk.sync.transport_folder import FolderReport, FolderTransport
 
@@ -38,7 +38,9 @@ PLAIN_BUNDLE_WARNING = (
 
 COMPACT_AFTER_OPS = 20_000
 """A round compacts the operation log once it holds more ops than this (and only the ops
-every known peer holds): it stays bounded instead of growing with every change ever made."""
+every live peer holds: a peer not seen within the horizon no longer counts, see
+``SyncSettings.horizon_days``): it stays bounded instead of growing with every change ever
+made."""
 
 
 def utc_now() -> dt.datetime:
@@ -61,7 +63,19 @@ class RoundReport:
     snapshot_loaded: str | None = None
     folder: str = ""
     at: str = ""
-    compacted: int = 0  # logged ops dropped because every known peer holds them
+    compacted: int = 0  # logged ops dropped because every live peer holds them
+
+
+@dataclass(frozen=True)
+class PeerHorizon:
+    """A peer against the compaction horizon: past it, it no longer holds back compaction
+    (when it syncs again and lacks dropped ops, it catches up from a snapshot)."""
+
+    id: str
+    name: str
+    last_seen: str | None  # ISO time (UTC) its vector was last recorded here
+    days_ago: int | None  # whole days since then (None: unknown)
+    past_horizon: bool
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,8 @@ class SyncStatus:
     pending: int  # own changes no other device is known to hold yet
     errors: tuple[str, ...]  # of the last round
     encrypted: bool | None
+    horizon_days: int = DEFAULT_HORIZON_DAYS  # 0: no horizon (every peer holds back compaction)
+    devices: tuple[PeerHorizon, ...] = ()  # the peers that count for compaction
 
 
 class SyncService:
@@ -151,14 +167,46 @@ class SyncService:
 
     def _maybe_compact(self) -> int:
         """The owner of compaction: once the log is past ``compact_after`` ops, drop the ops
-        every peer this replica knows of holds (a device that joins later, or one that fell
-        behind, comes in through a snapshot). Returns how many went."""
+        every live peer holds, a peer not seen within this database's horizon no longer
+        counting (a device that joins later, or one that fell behind or comes back after
+        the horizon, comes in through a snapshot). Returns how many went."""
         engine: Any = self.engine
         if not hasattr(engine, "log_size") or engine.log_size() <= self.compact_after:
             return 0
         if not engine.peer_vectors():
             return 0  # nobody else is known yet: they may still need every op
-        return int(engine.compact(keep_vector=engine.common_vector()))
+        keep = engine.common_vector(self.settings.horizon(), now=self.clock())
+        return int(engine.compact(keep_vector=keep))
+
+    # --- the compaction horizon ------------------------------------------------------------
+
+    @property
+    def horizon_days(self) -> int:
+        """Days after which a silent peer no longer holds back compaction (0: never)."""
+        return self.settings.horizon_days()
+
+    def set_horizon_days(self, value: object) -> int:
+        """Set the horizon for this database: days 1 to 3,650, or 0 / 'never' (no horizon,
+        the old behaviour); anything else is refused with a ValidationError."""
+        return self.settings.set_horizon_days(value)
+
+    def peer_horizons(self, devices: list[DeviceInfo] | None = None) -> list[PeerHorizon]:
+        """Every peer whose holdings count for compaction, and whether it is past the
+        horizon (by this service's clock); ``devices`` (from ``devices()``) names them."""
+        engine: Any = self.engine
+        if not hasattr(engine, "peers_seen"):
+            return []
+        now = self.clock()
+        stale = engine.past_horizon(self.settings.horizon(), now=now)
+        names = {d.id: d.name for d in (self.devices() if devices is None else devices)}
+        out = []
+        for device, seen in engine.peers_seen().items():
+            if device == engine.device_id:
+                continue
+            days = None if seen is None else max(0, (now - seen).days)
+            when = None if seen is None else seen.astimezone(dt.UTC).isoformat(timespec="seconds")
+            out.append(PeerHorizon(device, names.get(device, ""), when, days, device in stale))
+        return sorted(out, key=lambda p: (p.name.casefold(), p.id))
 
     def _remember_round(
         self, attempt: str, done: str | None, errors: list[str], encrypted: bool | None
@@ -199,6 +247,8 @@ class SyncService:
             pending=int(self.engine.pending_count()),
             errors=tuple(last.get("errors", [])),
             encrypted=None if encrypted is None else bool(encrypted),
+            horizon_days=self.horizon_days,
+            devices=tuple(self.peer_horizons()),
         )
 
     def conflicts(self) -> list[Conflict]:

@@ -25,11 +25,15 @@ from salesdesk.sync.badge_conflicts import badge_conflicts, is_badge_conflict, s
 from salesdesk.sync.hlc import HybridClock, stamp_time
 from salesdesk.sync.packing import pack
 from salesdesk.sync.replica import big_cache, no_gc
+from salesdesk.sync.settings import DEFAULT_HORIZON_DAYS
 from salesdesk.sync.state import State, chunked, marks
 from salesdesk.sync.transaction import Recorder, Session
 from salesdesk.sync.validate import validate_ops
 
 Clock = Callable[[], dt.datetime]
+
+DEFAULT_HORIZON = dt.timedelta(days=DEFAULT_HORIZON_DAYS)
+"""A peer whose vector was not recorded for longer no longer holds back compaction."""
 
 
 def utc_now() -> dt.datetime:
@@ -270,13 +274,52 @@ class SyncEngine:
             d: json.loads(v) for d, v in self.db.execute_sql("SELECT device, vector FROM sync_peer")
         }
 
-    def common_vector(self) -> Vector:
-        """What every recorded peer holds (the element-wise minimum): safe to compact."""
-        peers = list(self.peer_vectors().values())
+    def peers_seen(self) -> dict[str, dt.datetime | None]:
+        """Per recorded peer when its vector was last recorded here (None: not readable)."""
+        out: dict[str, dt.datetime | None] = {}
+        for device, at in self.db.execute_sql("SELECT device, at FROM sync_peer"):
+            try:
+                seen = dt.datetime.fromisoformat(str(at))
+            except ValueError:
+                out[device] = None
+                continue
+            out[device] = seen if seen.tzinfo else seen.replace(tzinfo=dt.UTC)
+        return out
+
+    def past_horizon(
+        self, horizon: dt.timedelta | None = DEFAULT_HORIZON, *, now: dt.datetime | None = None
+    ) -> set[str]:
+        """Peers whose vector was last recorded longer than ``horizon`` before ``now`` (the
+        engine's clock by default): they no longer hold back compaction. None: no horizon."""
+        if horizon is None:
+            return set()
+        cutoff = (self.clock() if now is None else now) - horizon
+        return {d for d, seen in self.peers_seen().items()
+                if seen is not None and seen < cutoff and d != self.device_id}  # fmt: skip
+
+    def common_vector(
+        self, horizon: dt.timedelta | None = DEFAULT_HORIZON, *, now: dt.datetime | None = None
+    ) -> Vector:
+        """What compaction may drop: the element-wise minimum of what every *live* peer holds,
+        a live peer being one whose vector was recorded within ``horizon`` of ``now`` (None:
+        every peer ever recorded counts, however long ago). A peer past the horizon that comes
+        back lacking dropped ops joins from a snapshot. When every peer is past it, only the
+        own ops no peer was seen to hold are kept (another device's ops are held by that
+        device): an op this replica alone has is never dropped."""
+        peers = {d: v for d, v in self.peer_vectors().items() if d != self.device_id}
         if not peers:
             return {}
-        devices = set().union(*peers)
-        return {d: min(int(p.get(d, 0)) for p in peers) for d in devices}
+        stale = self.past_horizon(horizon, now=now)
+        live = [v for d, v in peers.items() if d not in stale]
+        if live:
+            devices = set().union(*live)
+            return {d: min(int(p.get(d, 0)) for p in live) for d in devices}
+        # every other device's ops are held by that device itself; our own only as far as
+        # some peer was seen to hold them
+        keep = self.vector()
+        own = max(int(p.get(self.device_id, 0)) for p in peers.values())
+        keep[self.device_id] = min(keep.get(self.device_id, 0), own)
+        return keep
 
     def pending_count(self) -> int:
         """Own ops not yet known (from recorded peer vectors) to be held elsewhere."""

@@ -251,3 +251,61 @@ def test_status_shows_a_failed_round(run, tmp_path: Path, folder: Path) -> None:
         "restored (or removed, which starts the folder anew)"
     ]
     assert "Problem:" in run("--db", db, "sync", "status").out
+
+
+def test_settings_set_and_show_the_compaction_horizon(run, tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    assert run("--db", db, "sync", "settings").code == 1  # no database yet: nothing created
+    assert run("--db", db, "sync", "settings", "--horizon-days", "x").code == 1
+    assert not (tmp_path / "a.db").exists()
+    assert run("--db", db, "sync", "settings", "--horizon-days", "45").code == 0
+    assert run("--db", db, "sync", "settings", "--json").json() == {
+        "folder": None,
+        "horizon_days": 45,
+    }
+    assert run("--db", db, "sync", "status", "--json").json()["horizon_days"] == 45
+    shown = run("--db", db, "sync", "settings")
+    assert "Horizon:" in shown.out and "45 days (a device silent for longer" in shown.out
+    never = run("--db", db, "sync", "settings", "--horizon-days", "never", "--json")
+    assert never.json()["horizon_days"] == 0
+    assert "never (a device that stopped syncing" in run("--db", db, "sync", "status").out
+    for bad in ("-1", "abc", "3651", "2.5"):
+        refused = run("--db", db, "sync", "settings", "--horizon-days", bad)
+        assert refused.code == 1, bad
+        assert refused.err.startswith("Error: ")
+        assert "whole number of days from 1 to 3,650" in refused.err
+    assert run("--db", db, "sync", "settings", "--json").json()["horizon_days"] == 0
+
+
+def test_status_tells_which_device_no_longer_holds_back_compaction(run, tmp_path, folder):
+    import datetime as dt
+
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    run("--db", str(a), "sync", "name", "Booth A")
+    run("--db", str(b), "sync", "name", "laptop-3")
+    for db in (a, b, a):
+        assert run("--db", str(db), "sync", "--folder", str(folder)).code == 0
+    fresh = run("--db", str(a), "sync", "status", "--json").json()
+    assert fresh["horizon_days"] == 30
+    if KIND[0] == "fake":  # the stand-in records no times: nobody is listed
+        assert fresh["devices"] == []
+        return
+    assert [(d["name"], d["past_horizon"], d["days_ago"]) for d in fresh["devices"]] == [
+        ("laptop-3", False, 0)
+    ]
+    # laptop-3 went back in the drawer: its vector was last recorded 41 days ago
+    when = (dt.datetime.now(dt.UTC) - dt.timedelta(days=41, hours=1)).isoformat()
+    with _opened(a) as handle:
+        handle.execute_sql("UPDATE sync_peer SET at = ?", (when,))
+    status = run("--db", str(a), "sync", "status", "--json").json()
+    assert [(d["name"], d["past_horizon"], d["days_ago"]) for d in status["devices"]] == [
+        ("laptop-3", True, 41)
+    ]
+    text = run("--db", str(a), "sync", "status").out
+    assert "laptop-3: last seen 41 days ago, no longer holds back compaction" in text
+    listed = run("--db", str(a), "sync", "devices").out
+    assert "no longer holds back compaction" in listed
+    run("--db", str(a), "sync", "settings", "--horizon-days", "0")
+    status = run("--db", str(a), "sync", "status", "--json").json()
+    assert [d["past_horizon"] for d in status["devices"]] == [False]
+    assert "no longer holds back" not in run("--db", str(a), "sync", "status").out

@@ -211,3 +211,30 @@ def test_stop_syncing_forgets_the_folder(qtbot, window, dialog, shared) -> None:
     assert not controller.timer.isActive()
     assert not window.sync.status.isVisible()
     assert dialog.ui.folder_edit.text() == ""
+
+
+def test_devices_tab_notes_a_device_past_the_compaction_horizon(
+    qtbot, window, dialog, shared, tmp_path, clock
+) -> None:
+    other = OtherReplica(tmp_path / "b.db", clock, name="Office PC")
+    try:
+        other.round(shared)
+        fill(qtbot, dialog, str(shared), PASS, "Booth laptop 1")
+        qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+        wait_round(qtbot, window.sync.controller)
+    finally:
+        other.close()
+    tree = dialog.ui.devices_tree
+
+    def office() -> object:
+        rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        return next(r for r in rows if r.text(0) == "Office PC")
+
+    assert "(inactive)" not in office().text(1) and not office().toolTip(0)
+    clock.advance(days=41)  # the office PC has not synced since
+    dialog.refresh()
+    assert office().text(1).endswith("(inactive)")
+    assert office().toolTip(1).startswith("Not seen for 41 days")
+    window.sync.controller.service().set_horizon_days("never")
+    dialog.refresh()
+    assert "(inactive)" not in office().text(1)

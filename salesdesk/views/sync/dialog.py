@@ -213,13 +213,26 @@ class SyncDialog(QDialog):
     def _fill_devices(self) -> None:
         tree = self.ui.devices_tree
         tree.clear()
-        for device in self.controller.service().devices():
+        sync = self.controller.service()
+        devices = sync.devices()
+        past = {p.id: p for p in sync.peer_horizons(devices) if p.past_horizon}
+        for device in devices:
             name = device.name or self.tr("(no name) %1").replace("%1", device.id[:8])
             if device.is_self:
                 name = self.tr("%1 (this computer)").replace("%1", name)
-            item = QTreeWidgetItem(tree, [name, when_text(device.last_seen), f"{device.ops:,}"])
+            seen = when_text(device.last_seen)
+            item = QTreeWidgetItem(tree, [name, seen, f"{device.ops:,}"])
             item.setData(0, Qt.ItemDataRole.UserRole, device.id)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if device.id in past:  # past the compaction horizon
+                item.setText(1, self.tr("%1 (inactive)").replace("%1", seen))
+                days = past[device.id].days_ago
+                tip = self.tr(
+                    "Not seen for %1 days: this computer no longer keeps old changes for it. "
+                    "When it syncs again, it catches up (from a full copy if needed)."
+                ).replace("%1", f"{days:,}" if days is not None else "?")
+                for column in range(tree.columnCount()):
+                    item.setToolTip(column, tip)
 
     # --- actions -------------------------------------------------------------------------
 
