@@ -76,6 +76,17 @@ def opened_database(
         opened.db.close()
 
 
+def spoken_language(chosen: str) -> str:
+    """The language of Preferences, or for "system" the one of the environment (LC_ALL,
+    LC_MESSAGES, LANG, as Qt reads it on Linux)."""
+    if chosen != "system":
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := os.environ.get(name, ""):
+            return value.split(".")[0] if value not in ("C", "POSIX") else "en"
+    return "en"
+
+
 def preferences() -> Preferences:
     """What Edit ▸ Preferences stored (the same file the window writes); flags override it."""
     from salesdesk.services.preferences import load_preferences
@@ -140,13 +151,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except ImportError as error:
         emit(f"Error: demo data is not available in this version ({error}).", err=True)
         return EXIT_FAILURE
-    count = args.contacts or preferences().demo_contacts
+    chosen = preferences()
+    count = args.contacts or chosen.demo_contacts
     with contact_service(args, create=True) as service:
         before = sum(service.counts().values())
         if count >= LARGE_DEMO:
             emit(f"Adding {count:,} demo contacts; this can take a while...", err=True)
-        # the window's demo: the same conversations and follow-ups with the contacts
-        load_demo_with_conversations(service, count, args.seed)
+        # the window's demo: the same conversations and follow-ups with the contacts, in the
+        # language the window would speak
+        load_demo_with_conversations(service, count, args.seed, spoken_language(chosen.language))
         added = sum(service.counts().values()) - before
     emit(f"Added {added:,} demo contact{'s' if added != 1 else ''}.")
     return EXIT_OK

@@ -10,6 +10,7 @@ import datetime as dt
 import random
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from salesdesk.domain.engagement import Touch, schedule
 from salesdesk.domain.interactions import Channel, Direction, FollowUp, InteractionOutcome
@@ -53,6 +54,31 @@ SUMMARIES = {
 NOTES = ("Interested in a larger order next quarter.", "Wants a call back after the holidays.",
          "Budget is decided in March.", "")  # fmt: skip
 FOLLOW_UP_NOTES = ("Call back", "Send the quote", "Ask about the order", "Arrange a visit")
+# the same conversations as a German team writes them down (the window in German)
+SUMMARIES_DE = {
+    Channel.EMAIL: ("Produktplan geschickt", "Angebot geschickt", "Preisfrage beantwortet",
+                    "Frühjahrskatalog geschickt", "Beim Angebot nachgefasst"),
+    Channel.PHONE: ("Wegen des Angebots angerufen", "Angebot durchgesprochen", "Kurz nachgefragt",
+                    "Liefertermine besprochen", "Nach den Plänen gefragt"),
+    Channel.IN_PERSON: ("Auf der Messe getroffen", "Besuch vor Ort", "Mittagessen",
+                        "Vorführung in ihrem Büro"),
+    Channel.SMS: ("Termin bestätigt", "Erinnerung geschickt"),
+    Channel.SOCIAL: ("Auf LinkedIn vernetzt", "Auf einen Beitrag geantwortet"),
+    Channel.OTHER: ("Muster per Post geschickt", "Visitenkarte dagelassen"),
+}  # fmt: skip
+NOTES_DE = ("Interesse an einer größeren Bestellung im nächsten Quartal.",
+            "Möchte nach den Feiertagen zurückgerufen werden.",
+            "Über das Budget wird im März entschieden.", "")  # fmt: skip
+FOLLOW_UP_NOTES_DE = ("Zurückrufen", "Angebot schicken", "Nach der Bestellung fragen",
+                      "Besuch vereinbaren")  # fmt: skip
+WORDS = {"en": (SUMMARIES, NOTES, FOLLOW_UP_NOTES),
+         "de": (SUMMARIES_DE, NOTES_DE, FOLLOW_UP_NOTES_DE)}  # fmt: skip
+
+
+def demo_words(language: str) -> tuple[Any, ...]:
+    """Summaries, notes and follow-up notes in ``language`` (a code like "de" or "de_AT";
+    English for a language without its own)."""
+    return WORDS.get(language.split("_")[0].split("-")[0].lower(), WORDS["en"])
 
 
 def _pick(rng: random.Random, weighted: Sequence[tuple[object, int]]) -> object:
@@ -66,11 +92,13 @@ def add_demo_interactions(
     seed: int | None = None,
     now: dt.datetime | None = None,
     ids: Sequence[int] | None = None,
+    language: str = "en",
 ) -> int:
     """About ``total`` interactions spread over the live contacts by stage (none for New),
     the last HISTORY_DAYS days, plus follow-ups for some open contacts. Returns how many
     interactions were written. With ``ids``, only those contacts get them (the ones a demo
-    load just added, never the user's own)."""
+    load just added, never the user's own). Their texts are in ``language`` (the window's)."""
+    summaries_of, notes_of, follow_up_notes = demo_words(language)
     rng = random.Random(seed)
     now = now or service.clock()
     contacts = [(c.id, c.stage) for c in service.cards(ids)]
@@ -105,8 +133,8 @@ def add_demo_interactions(
                 author = team[(contact_id + len(rows)) % len(team)]
             rows.append(
                 (str(uuid.UUID(int=rng.getrandbits(128), version=4)), contact_id,
-                 channel.value, direction.value, at, rng.choice(SUMMARIES[channel]),
-                 rng.choice(NOTES), outcome.value if outcome else None, author)
+                 channel.value, direction.value, at, rng.choice(summaries_of[channel]),
+                 rng.choice(notes_of), outcome.value if outcome else None, author)
             )  # fmt: skip
             touches.append(Touch(at, direction))
         if touches:
@@ -114,7 +142,7 @@ def add_demo_interactions(
         if stage not in (Stage.UNQUALIFIED, Stage.NEW) and rng.random() < FOLLOW_UP_SHARE:
             day = now.date() + dt.timedelta(days=rng.randint(-10, 20))
             clock = rng.choice((None, dt.time(9, 30), dt.time(14, 0)))
-            follow_ups.append((contact_id, FollowUp(day, clock, rng.choice(FOLLOW_UP_NOTES))))
+            follow_ups.append((contact_id, FollowUp(day, clock, rng.choice(follow_up_notes))))
     with write_transaction(service.db):
         for start in range(0, len(rows), 50_000):
             store.insert_interaction_rows(rows[start : start + 50_000], now)
@@ -124,7 +152,7 @@ def add_demo_interactions(
 
 
 def load_demo_with_conversations(
-    service: ContactService, count: int, seed: int | None = None
+    service: ContactService, count: int, seed: int | None = None, language: str = "en"
 ) -> Outcome:
     """Demo contacts with about four interactions each and some follow-ups, as one undo step:
     its inverse purges the new contacts, and their interactions and follow-ups go with them
@@ -132,5 +160,5 @@ def load_demo_with_conversations(
     from salesdesk.services.demo import load_demo
 
     outcome = load_demo(service, count, seed)
-    add_demo_interactions(service, count * 4, seed, ids=outcome.ids)
+    add_demo_interactions(service, count * 4, seed, ids=outcome.ids, language=language)
     return outcome

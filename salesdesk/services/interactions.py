@@ -379,8 +379,7 @@ class InteractionService:
         states = self._require_live(ids)
         who = self.author if author is None else author
         items = [
-            dataclasses.replace(template, contact_id=i, uid=new_uid(), author=who)
-            for i in ids
+            dataclasses.replace(template, contact_id=i, uid=new_uid(), author=who) for i in ids
         ]
         store_interactions.insert_interactions(items, now)
         store_interactions.refresh_summaries(ids, now, touch=True)

@@ -42,6 +42,7 @@ from salesdesk.views.dialogs.about import AboutDialog
 from salesdesk.views.dialogs.shortcuts import ShortcutsDialog
 from salesdesk.views.dialogs.trash import TrashDialog
 from salesdesk.views.events import AppEvents
+from salesdesk.views.language import window_language
 from salesdesk.views.list.view import ContactListView
 from salesdesk.views.my_contacts import MyContactsToggle
 from salesdesk.views.sync import WindowSync
@@ -427,7 +428,8 @@ class MainWindow(QMainWindow):
 
         service = self.runner.service
         count = self.commands.preferences.current.demo_contacts  # Preferences: demo size
-        self.runner.execute(lambda: load_demo_with_conversations(service, count, None))
+        language = window_language()  # the conversations in the window's language
+        self.runner.execute(lambda: load_demo_with_conversations(service, count, None, language))
 
     def open_details(self, contact_id: int) -> None:
         if self.detail.isHidden():

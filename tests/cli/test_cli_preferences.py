@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from salesdesk.services.preferences import Preferences, default_preferences_path
@@ -94,3 +96,25 @@ def test_cli_demo_has_the_windows_conversations(run: Run, cli_db: Path) -> None:
         assert talk.follow_ups(ids)  # and some follow-ups, as the window's demo has
     finally:
         session.close()
+
+
+def _summaries(db: Path) -> set[str]:
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return {r[0] for r in conn.execute("SELECT summary FROM interaction")}
+
+
+@pytest.mark.parametrize(("language", "lang"), [("de", "en_US.UTF-8"), ("system", "de_AT.UTF-8")])
+def test_demo_conversations_in_the_chosen_language(
+    run: Run, cli_db: Path, monkeypatch: pytest.MonkeyPatch, language: str, lang: str
+) -> None:
+    from salesdesk.services.demo_interactions import SUMMARIES_DE
+
+    monkeypatch.setenv("LANG", lang)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    store(Preferences(language=language))
+    assert run("--db", str(cli_db), "demo", "--contacts", "30", "--seed", "4").code == 0
+    summaries = _summaries(cli_db)
+    assert summaries and summaries <= {s for texts in SUMMARIES_DE.values() for s in texts}

@@ -59,3 +59,25 @@ def test_demo_with_conversations_is_one_undo_step_and_spares_own_contacts(
     service.apply(undone.inverse)  # redo brings the conversations back too
     assert _rows(service, "SELECT count(*) FROM interaction")[0][0] > 0
     assert len(service.cards()) == 61
+
+
+def test_demo_conversations_speak_the_window_language(service: ContactService, clock) -> None:  # noqa: ANN001
+    from salesdesk.services.demo_interactions import (
+        FOLLOW_UP_NOTES,
+        FOLLOW_UP_NOTES_DE,
+        SUMMARIES,
+        SUMMARIES_DE,
+        demo_words,
+    )
+
+    load_demo(service, 80, 2)
+    add_demo_interactions(service, 300, 2, clock.now, language="de_DE")
+    summaries = {r[0] for r in _rows(service, "SELECT summary FROM interaction")}
+    german = {s for texts in SUMMARIES_DE.values() for s in texts}
+    english = {s for texts in SUMMARIES.values() for s in texts}
+    assert summaries and summaries <= german and not summaries & english
+    notes = {r[0] for r in _rows(service, "SELECT follow_up_note FROM contact "
+                                          "WHERE follow_up_on IS NOT NULL")}  # fmt: skip
+    assert notes and notes <= set(FOLLOW_UP_NOTES_DE)
+    assert demo_words("fr")[2] == FOLLOW_UP_NOTES  # no French words: English
+    assert demo_words("de-AT")[0] is SUMMARIES_DE

@@ -27,13 +27,20 @@ from salesdesk.services.merge import (
     name_key,
 )
 
-SKIPPED_TABLES = ("schema_migration", "contact_fts", "contact_touch", "sqlite_")
+SKIPPED_TABLES = (
+    "schema_migration",
+    "contact_fts",
+    "contact_touch",
+    "contact_id_floor",
+    "sqlite_",
+)
 
 
 def dump(service: ContactService) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table (interactions too, once they exist), except the contact
-    version counter (it only ever grows), the search index's own tables and the change feed
-    (bookkeeping of which contacts changed, for live refresh)."""
+    version counter and the highest contact id ever deleted (both only ever grow, like
+    ``sqlite_sequence``), the search index's own tables and the change feed (bookkeeping of
+    which contacts changed, for live refresh)."""
     names = [
         r[0]
         for r in service.db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")

@@ -11,6 +11,7 @@ from salesdesk.services.countries import countries_in_order
 from salesdesk.services.preferences import Preferences, regions
 from salesdesk.views.detail.labels import method_label_choices, stage_label
 from salesdesk.views.forms.ui_preferences_dialog import Ui_PreferencesDialog
+from salesdesk.views.language import window_language
 
 
 class PreferencesDialog(QDialog):
@@ -42,8 +43,7 @@ class PreferencesDialog(QDialog):
         ):
             ui.theme_combo.addItem(text, value)
         # country names in the language the window speaks (the translation names its code)
-        language = self.tr("en", "the code of this translation's language: country names")
-        for name, code in countries_in_order(regions(), language):
+        for name, code in countries_in_order(regions(), window_language()):
             ui.region_combo.addItem(f"{name} ({code})", code)
         ui.region_combo.setMaxVisibleItems(15)
         for text, value in (
